@@ -1,0 +1,3 @@
+// Which Neo4j answers. Columns: name, versions, edition
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions, edition

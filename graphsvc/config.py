@@ -1,0 +1,65 @@
+"""Settings, read once from the environment (and a ``.env`` file, if present).
+
+Neo4j is reached through ``NEO4J_URI``; when it is unset graphsvc runs its own local Neo4j
+(see ``graphsvc.local_neo4j``) on ``NEO4J_LOCAL_PORT`` with data in ``GRAPHSVC_DATA_DIR``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["REPO_ROOT", "Settings", "get_settings"]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    # An external Neo4j (a server, a cluster, Aura). Unset: the local one is used.
+    neo4j_uri: str | None = Field(default=None, validation_alias=_env("NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=_env("NEO4J_USER"))
+    # No default worth having: an external server has its own; the local one needs none.
+    neo4j_password: SecretStr | None = Field(default=None, validation_alias=_env("NEO4J_PASSWORD"))
+    neo4j_database: str = Field(default="neo4j", validation_alias=_env("NEO4J_DATABASE"))
+
+    local_port: int = Field(default=7687, ge=1, le=65535, validation_alias=_env("NEO4J_LOCAL_PORT"))
+    data_dir: Path = Field(
+        default=REPO_ROOT / "var" / "neo4j", validation_alias=_env("GRAPHSVC_DATA_DIR")
+    )
+    local_heap: str = Field(default="1g", validation_alias=_env("NEO4J_LOCAL_HEAP"))
+    local_pagecache_mb: int = Field(
+        default=256, ge=16, validation_alias=_env("NEO4J_LOCAL_PAGECACHE_MB")
+    )
+
+    host: str = Field(default="127.0.0.1", validation_alias=_env("GRAPHSVC_HOST"))
+    port: int = Field(default=8000, ge=1, le=65535, validation_alias=_env("GRAPHSVC_PORT"))
+    default_tenant: str = Field(default="demo", validation_alias=_env("GRAPHSVC_DEFAULT_TENANT"))
+    demo_size: str = Field(default="small", validation_alias=_env("GRAPHSVC_DEMO_SIZE"))
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.local_port}"
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        if self.neo4j_password is None or not self.neo4j_password.get_secret_value():
+            return None
+        return (self.neo4j_user, self.neo4j_password.get_secret_value())
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Everything that talks to Neo4j: the driver, named Cypher, and repositories per area."""

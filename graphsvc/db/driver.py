@@ -1,0 +1,114 @@
+"""One async Neo4j driver per process, and the translation of driver errors into ours."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graphsvc.config import Settings
+from graphsvc.db import queries
+from graphsvc.errors import Duplicate, GraphStoreUnavailable
+
+__all__ = ["GraphStore", "translate_errors"]
+
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def translate_errors(uri: str) -> Any:
+    """Driver exceptions → graphsvc errors with a sentence a user can act on."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired, OSError) as e:
+        raise GraphStoreUnavailable(
+            f"Neo4j is not reachable at {uri}: start it with `graphsvc db start`, "
+            f"or point NEO4J_URI at a running server"
+        ) from e
+    except AuthError as e:
+        raise GraphStoreUnavailable(
+            f"Neo4j at {uri} refused the login: check NEO4J_USER and NEO4J_PASSWORD"
+        ) from e
+    except ConstraintError as e:
+        raise Duplicate("a node with this id already exists in this tenant") from e
+
+
+class GraphStore:
+    """The database as graphsvc uses it: reads routed to readers, writes in managed
+    transactions (retried by the driver on transient errors), errors translated."""
+
+    def __init__(self, driver: AsyncDriver, *, database: str, uri: str) -> None:
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    @classmethod
+    def connect(cls, settings: Settings) -> GraphStore:
+        driver = AsyncGraphDatabase.driver(
+            settings.bolt_uri,
+            auth=settings.auth,
+            connection_acquisition_timeout=10.0,
+            connection_timeout=5.0,
+            max_transaction_retry_time=10.0,
+        )
+        return cls(driver, database=settings.neo4j_database, uri=settings.bolt_uri)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def query(self, name: str, *, write: bool = False, **parameters: Any) -> list[neo4j.Record]:
+        """Run one named query in its own transaction and return all records."""
+        with translate_errors(self.uri):
+            records, _, _ = await self.driver.execute_query(
+                queries.load(name),
+                parameters,
+                database_=self.database,
+                routing_=RoutingControl.WRITE if write else RoutingControl.READ,
+            )
+        return records
+
+    async def read(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        with translate_errors(self.uri):
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_read(work)
+
+    async def write(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """Run ``work`` in one write transaction: all of it commits, or none of it."""
+        with translate_errors(self.uri):
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(work)
+
+    async def ping(self) -> bool:
+        """True when Neo4j answers a query now."""
+        try:
+            await self.query("stats/server_components")
+        except (GraphStoreUnavailable, DriverError, Neo4jError):
+            return False
+        return True
+
+
+async def run(tx: AsyncManagedTransaction, name: str, **parameters: Any) -> list[neo4j.Record]:
+    """One named query inside a transaction."""
+    result = await tx.run(queries.text(name), parameters)  # type: ignore[arg-type]
+    return [record async for record in result]
+
+
+@contextlib.asynccontextmanager
+async def opened(settings: Settings) -> AsyncIterator[GraphStore]:
+    """A connected store, closed afterwards (for the CLI and scripts)."""
+    store = GraphStore.connect(settings)
+    try:
+        yield store
+    finally:
+        await store.close()

@@ -1,0 +1,160 @@
+"""Nodes of every kind: create, read, update, delete and list, always inside one tenant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncManagedTransaction
+from pydantic import ValidationError
+
+from graphsvc.db.driver import GraphStore, run
+from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
+from graphsvc.domain import Arena, Kind, Node, Sector, labels_for, node_model
+from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.network_check import problems_from_validation
+
+__all__ = ["MAX_PAGE_SIZE", "NodeFilter", "NodePage", "NodeRepository", "lucene_query"]
+
+MAX_PAGE_SIZE = 1000
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+# Properties the caller may not change through update(): identity and bookkeeping.
+_FIXED = {"kind", "id", "tenant", "created_at", "updated_at"}
+
+
+@dataclass(frozen=True)
+class NodeFilter:
+    """Filters for listing; each one left as None does not restrict."""
+
+    kind: Kind | None = None
+    sector: Sector | None = None
+    arena: Arena | None = None
+    area: str | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class NodePage:
+    nodes: list[Node]
+    total: int
+    end_cursor: str | None = None
+    has_next_page: bool = False
+    filters: NodeFilter = field(default_factory=NodeFilter)
+
+
+def lucene_query(text: str) -> str | None:
+    """A user's search words as a safe full-text query: each word escaped, prefix-matched, all
+    required. Lucene syntax in the input is taken literally, never interpreted."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w][:10]
+    if not words:
+        return None
+    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in words]
+    return " AND ".join(f"{w}*" for w in escaped)
+
+
+class NodeRepository:
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    async def get(self, tenant: str, node_id: str) -> Node:
+        records = await self.store.query("nodes/get_node", tenant=tenant, id=node_id)
+        if not records:
+            raise NotFound(f"there is no node with id {node_id!r}")
+        r = records[0]
+        return node_from_record(r["labels"], r["props"], r["area"])
+
+    async def create(self, node: Node) -> Node:
+        """Store a new node (with its area); a taken id raises Duplicate."""
+
+        async def work(tx: AsyncManagedTransaction) -> None:
+            await run(tx, "nodes/create_node", tenant=node.tenant, labels=labels_for(node.kind),
+                      props=node_properties(node))
+            await _set_area(tx, node.tenant, node.id, getattr(node, "area", None))
+
+        await self.store.write(work)
+        return await self.get(node.tenant, node.id)
+
+    async def update(self, tenant: str, node_id: str, changes: dict[str, Any]) -> Node:
+        """Change some fields of a node; the result is validated as a whole before writing."""
+        fixed = sorted(_FIXED & changes.keys())
+        if fixed:
+            raise InvalidInput(f"{', '.join(fixed)} cannot be changed")
+
+        async def work(tx: AsyncManagedTransaction) -> None:
+            records = await run(tx, "nodes/get_node", tenant=tenant, id=node_id)
+            if not records:
+                raise NotFound(f"there is no node with id {node_id!r}")
+            r = records[0]
+            current = node_from_record(r["labels"], r["props"], r["area"])
+            try:
+                updated = node_model(current.kind).model_validate(current.model_dump() | changes)
+            except ValidationError as e:
+                raise InvalidInput(
+                    f"node {node_id} was not changed", problems_from_validation(f"node {node_id}", e)
+                ) from e
+            await run(tx, "nodes/replace_properties", tenant=tenant, id=node_id,
+                      props=node_properties(updated))  # type: ignore[arg-type]
+            if "area" in changes:
+                await _set_area(tx, tenant, node_id, getattr(updated, "area", None))
+
+        await self.store.write(work)
+        return await self.get(tenant, node_id)
+
+    async def delete(self, tenant: str, node_id: str) -> int:
+        """Delete a node and its ties; returns how many ties went with it."""
+        records = await self.store.query("nodes/delete_node", write=True, tenant=tenant, id=node_id)
+        if not records:
+            raise NotFound(f"there is no node with id {node_id!r}")
+        return int(records[0]["ties"])
+
+    async def kinds_of(self, tenant: str, node_ids: list[str]) -> dict[str, Kind]:
+        records = await self.store.query("nodes/kinds_of", tenant=tenant, ids=node_ids)
+        return {r["id"]: kind_from_labels(r["labels"]) for r in records}
+
+    async def list(
+        self,
+        tenant: str,
+        filters: NodeFilter = NodeFilter(),
+        *,
+        first: int = 50,
+        after: str | None = None,
+    ) -> NodePage:
+        if not 1 <= first <= MAX_PAGE_SIZE:
+            raise InvalidInput(f"a page holds 1 to {MAX_PAGE_SIZE} nodes, not {first}")
+        ids = None
+        if filters.search is not None:
+            query = lucene_query(filters.search)
+            if query is not None:
+                found = await self.store.query(
+                    "nodes/search_names", tenant=tenant, query=query, limit=MAX_PAGE_SIZE * 10
+                )
+                ids = [r["id"] for r in found]
+        records = await self.store.query(
+            "nodes/list_nodes",
+            tenant=tenant,
+            kind=filters.kind.value if filters.kind else None,
+            sector=filters.sector.value if filters.sector else None,
+            arena=filters.arena.value if filters.arena else None,
+            area=filters.area,
+            ids=ids,
+            after=after,
+            limit=first + 1,  # one more tells whether another page follows
+        )
+        total = int(records[0]["total"]) if records else 0
+        rows = records[0]["page"] if records else []
+        nodes = [node_from_record(x["labels"], x["props"], x["area"]) for x in rows[:first]]
+        return NodePage(
+            nodes=nodes,
+            total=total,
+            end_cursor=nodes[-1].id if nodes else None,
+            has_next_page=len(rows) > first,
+            filters=filters,
+        )
+
+
+async def _set_area(tx: AsyncManagedTransaction, tenant: str, node_id: str, area: str | None) -> None:
+    records = await run(tx, "nodes/set_area", tenant=tenant, id=node_id, area=area)
+    if area is not None and not records[0]["linked"]:
+        # Raising inside the transaction function rolls back everything it wrote.
+        raise InvalidInput(f"node {node_id} was not saved: area {area!r} is not an area in this tenant")

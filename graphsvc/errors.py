@@ -1,0 +1,74 @@
+"""The errors graphsvc raises on purpose, each with a message a coordinator can act on.
+
+::
+
+    GraphsvcError
+    ├── InvalidInput          a value or record is not acceptable; ``problems`` lists each one
+    │   └── TieNotAllowed     the tie type cannot join these two kinds of node
+    ├── NotFound              no such node (in this tenant)
+    ├── Duplicate             the id is taken
+    ├── GraphStoreUnavailable Neo4j cannot be reached
+    └── SetupError            the local Neo4j cannot be built or started (Java, Maven, port)
+
+Anything else is a bug: it is logged in full and shown to users only as a generic message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Duplicate",
+    "GraphStoreUnavailable",
+    "GraphsvcError",
+    "InvalidInput",
+    "NotFound",
+    "Problem",
+    "SetupError",
+    "TieNotAllowed",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record: ``record`` names it (a node id, an edge, a line)."""
+
+    record: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.problem}"
+
+
+class GraphsvcError(Exception):
+    """Base of every expected failure; ``str(error)`` is the message for the user."""
+
+
+class InvalidInput(GraphsvcError):
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        self.problems = list(problems or [])
+        if self.problems:
+            shown = "; ".join(str(p) for p in self.problems[:10])
+            more = f" (and {len(self.problems) - 10} more)" if len(self.problems) > 10 else ""
+            message = f"{message}: {shown}{more}"
+        super().__init__(message)
+
+
+class TieNotAllowed(InvalidInput):
+    pass
+
+
+class NotFound(GraphsvcError):
+    pass
+
+
+class Duplicate(GraphsvcError):
+    pass
+
+
+class GraphStoreUnavailable(GraphsvcError):
+    pass
+
+
+class SetupError(GraphsvcError):
+    pass
