@@ -363,6 +363,10 @@ TIE_RULES: dict[TieType, TieRule] = {
 }
 
 
+def _article(word: str) -> str:
+    return f"{'an' if word[0].lower() in 'aeiou' else 'a'} {word}"
+
+
 class Tie(BaseModel):
     """A typed, directed tie between two nodes of one tenant, with its properties."""
 
@@ -391,8 +395,8 @@ class Tie(BaseModel):
         rule = TIE_RULES[self.type]
         if source_kind not in rule.sources or target_kind not in rule.targets:
             raise ValueError(
-                f"a {source_kind.value} cannot have a {self.type.value} tie to a "
-                f"{target_kind.value}: {self.type.value} means {rule.meaning}"
+                f"{_article(source_kind.value)} cannot be tied to {_article(target_kind.value)} "
+                f"by {self.type.value}: {self.type.value} means {rule.meaning}"
             )
         unexpected = sorted(set(self.properties()) - rule.properties)
         if unexpected:

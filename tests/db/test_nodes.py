@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graphsvc.db.driver import GraphStore
-from graphsvc.db.nodes import NodeFilter, NodeRepository, lucene_query
 from graphsvc.db.networks import NetworkRepository
+from graphsvc.db.nodes import NodeFilter, NodeRepository, lucene_query
 from graphsvc.domain import Actor, Area, Arena, Kind, Sector, YoungPerson
 from graphsvc.errors import Duplicate, InvalidInput, NotFound
 

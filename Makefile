@@ -1,0 +1,40 @@
+# The two commands of the README, and a few more for developers.
+#   make run   set everything up and run graphsvc (local Neo4j, demo data, API)
+#   make test  run the whole test suite (starts and stops its own Neo4j)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.graphsvc-installed
+
+.PHONY: run test setup lint schema clean-data
+
+$(STAMP): pyproject.toml
+	@command -v java >/dev/null || { echo "Java 17 is needed: apt-get install openjdk-17-jdk-headless"; exit 1; }
+	@command -v mvn  >/dev/null || { echo "Maven is needed: apt-get install maven"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/graphsvc db build
+
+run: setup
+	$(BIN)/graphsvc run
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy graphsvc
+
+# Write the GraphQL schema file after an API change (a test fails while it is out of date).
+schema: setup
+	$(BIN)/python -m graphsvc.schema.export > schema.graphql
+
+# Delete the local Neo4j's data (the demo is loaded again by the next `make run`).
+clean-data:
+	$(BIN)/graphsvc db stop || true
+	rm -rf var/neo4j

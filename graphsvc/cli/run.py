@@ -1,0 +1,101 @@
+"""``graphsvc serve`` (the API alone) and ``graphsvc run`` (everything, for a new user)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import ExitStack
+
+import typer
+import uvicorn
+
+from graphsvc.api import create_app
+from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
+from graphsvc.config import Settings, get_settings
+from graphsvc.db.driver import opened
+from graphsvc.db.schema import apply_schema
+from graphsvc.local_neo4j import LocalServer, ensure_built, start_child, status
+from graphsvc.schema.context import resolve_tenant
+from graphsvc.services import networks
+
+
+def _serve(settings: Settings) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@plain_errors
+def serve() -> None:
+    """Serve the API (Neo4j must be reachable: `graphsvc db start`, or NEO4J_URI)."""
+    _serve(get_settings())
+
+
+def _banner(settings: Settings, tenant: str) -> str:
+    base = f"http://{settings.host}:{settings.port}"
+    return (
+        f"\n[bold green]graphsvc is running.[/]\n"
+        f"  GraphQL API and its in-browser IDE:  {base}/graphql\n"
+        f"  Health (process alive):              {base}/healthz\n"
+        f"  Readiness (Neo4j and schema):        {base}/readyz\n"
+        f"  Neo4j (Bolt):                        {settings.bolt_uri}\n"
+        f"  Demo tenant:                         {tenant}  "
+        f"(try: {{ actorCounts {{ kind count }} }})\n"
+        f"Press Ctrl-C to stop.\n"
+    )
+
+
+def _start_neo4j(settings: Settings) -> LocalServer | None:
+    """Start the local Neo4j as our child, or use the one already there."""
+    if not settings.uses_local_neo4j:
+        console.print(f"Using the Neo4j at {settings.bolt_uri} (NEO4J_URI).")
+        return None
+    running = status(settings)
+    if running.running and running.port == settings.local_port:
+        console.print(f"Using the local Neo4j started by `graphsvc db start` ({running.describe()}).")
+        return None
+    with console.status("Building the local Neo4j with Maven (the first time downloads ~130 MB)…"):
+        if ensure_built():
+            console.print("Built the local Neo4j.")
+    with console.status("Starting the local Neo4j…"):
+        started = time.perf_counter()
+        server = start_child(settings)
+    console.print(f"Neo4j is up at {server.uri} ({time.perf_counter() - started:.0f} s), "
+                  f"data in {server.data_dir}.")
+    return server
+
+
+async def _prepare(settings: Settings, tenant: str) -> networks.DemoLoad:
+    async with opened(settings) as store:
+        await apply_schema(store)
+        with ExitStack() as stack:
+            return await networks.load_demo(
+                store, tenant=tenant, size=settings.demo_size, seed=2635,
+                progress_factory=lambda total: stack.enter_context(
+                    progress_bar(f"Loading the {settings.demo_size} demo municipality", total)),
+            )
+
+
+@plain_errors
+def run() -> None:
+    """Set up and run everything: the local Neo4j, the schema, the demo data and the API."""
+    settings = get_settings()
+    tenant = resolve_tenant(settings.default_tenant)
+    server = _start_neo4j(settings)
+    try:
+        demo = run_async(_prepare(settings, tenant))
+        if demo.loaded:
+            console.print(f"Loaded the demo municipality into tenant {tenant!r} ({demo.nodes:,} nodes).")
+        else:
+            console.print(f"Tenant {tenant!r} already holds {demo.nodes:,} nodes; kept them.")
+        console.print(_banner(settings, tenant), highlight=False)
+        _serve(settings)
+    finally:
+        if server is not None:
+            with console.status("Stopping Neo4j…"):
+                server.stop()
+            console.print("Neo4j stopped. Bye.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command()(run)

@@ -1,0 +1,230 @@
+"""Reading a GraphML file into a validated :class:`~graphsvc.domain.Network`.
+
+The format is described in :mod:`graphsvc.io.graphml`. Reading is all-or-nothing: either every
+node and edge is acceptable, or :class:`~graphsvc.errors.InvalidInput` lists every problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from typing import IO
+
+from pydantic import ValidationError
+
+from graphsvc.domain import Kind, Network, Node, Tie, TieType
+from graphsvc.errors import InvalidInput, Problem
+from graphsvc.io.graphml_format import DEFAULT_MAX_BYTES
+from graphsvc.io.graphml_parse import RawGraph, parse_graphml
+from graphsvc.io.graphml_records import (
+    Attributes,
+    convert_node,
+    convert_tie,
+    edge_record,
+    node_record,
+)
+from graphsvc.network_check import check_network
+
+__all__ = ["read_graphml"]
+
+Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes]
+_CHUNK = 1 << 20
+
+
+def read_graphml(
+    source: Source,
+    *,
+    tenant: str,
+    known: Mapping[str, Kind] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Network:
+    """Read and validate a GraphML file.
+
+    Parameters
+    ----------
+    source
+        A path, the file's bytes, or a binary file object. A ``str`` is always a path.
+    tenant
+        The tenant every node is read into (a file holds no tenant).
+    known
+        Ids already stored in the tenant, with their kinds: edges and areas may refer to them,
+        and the file may not reuse one of their ids for another kind.
+    max_bytes
+        Larger input is refused before it is parsed (default 200 MB).
+
+    Returns
+    -------
+    Network
+        Nodes and ties in file order; LOCATED_IN edges are folded into the nodes' ``area``.
+
+    Raises
+    ------
+    InvalidInput
+        With one :class:`~graphsvc.errors.Problem` per thing wrong, each naming its record.
+    """
+    _check_tenant(tenant)
+    if isinstance(source, bytes | bytearray):
+        if len(source) > max_bytes:
+            raise _too_big(len(source), max_bytes)
+        raw = parse_graphml([bytes(source)])
+    elif hasattr(source, "read"):
+        raw = parse_graphml(_limited(source, max_bytes))  # type: ignore[arg-type]
+    else:
+        path = os.fspath(source)  # type: ignore[arg-type]
+        if isinstance(path, str) and path.lstrip().startswith("<"):
+            raise TypeError("read_graphml reads a str as a path; pass GraphML text as bytes")
+        try:
+            stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        except OSError as e:
+            raise InvalidInput(f"cannot read {path}: {e.strerror}") from None
+        with stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise _too_big(size, max_bytes)
+            raw = parse_graphml(_limited(stream, max_bytes))
+    return _network(raw, tenant=tenant, known=dict(known or {}))
+
+
+def _check_tenant(tenant: str) -> None:
+    try:
+        Network(tenant=tenant)
+    except ValidationError:
+        raise InvalidInput(
+            f"{tenant!r} is not a tenant id: use lowercase letters, digits, '_' and '-' "
+            f"(at most 63 characters)"
+        ) from None
+
+
+def _limited(stream: IO[bytes], max_bytes: int) -> Iterator[bytes]:
+    # Counted while reading, as a stream's size is not known in advance.
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_big(None, max_bytes)
+        yield chunk
+
+
+def _too_big(size: int | None, max_bytes: int) -> InvalidInput:
+    given = f"is {_size(size)}" if size is not None else f"is larger than {_size(max_bytes)}"
+    return InvalidInput(
+        f"the file {given}; files up to {_size(max_bytes)} are read (max_bytes={max_bytes})")
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def _network(raw: RawGraph, *, tenant: str, known: dict[str, Kind]) -> Network:
+    problems = list(raw.problems)
+    node_attributes = Attributes(raw.keys, "node", problems)
+    edge_attributes = Attributes(raw.keys, "edge", problems)
+
+    nodes: list[Node] = []
+    kinds: dict[str, Kind] = {}  # every node id the file gives a readable kind, valid or not
+    failed: set[str] = set()
+    seen: set[str] = set()
+    for record in raw.nodes:
+        if not record.id:
+            problems.append(Problem(f"node at line {record.line}", "has no id"))
+            continue
+        name = node_record(record)
+        if record.id in seen:
+            problems.append(Problem(name, "the id is used twice"))
+        seen.add(record.id)
+        attrs, wrong = node_attributes.of(record)
+        problems.extend(Problem(name, w) for w in wrong)
+        node, kind, found = convert_node(
+            record, attrs, defaults=node_attributes.defaults, tenant=tenant)
+        problems.extend(found)
+        if node is None:
+            failed.add(record.id)
+        else:
+            nodes.append(node)
+        if kind is not None:
+            kinds.setdefault(record.id, kind)
+
+    ties: list[Tie] = []
+    located: list[Tie] = []
+    for record in raw.edges:
+        missing = [end for end in ("source", "target") if not getattr(record, end)]
+        if missing:
+            problems.append(Problem(f"edge at line {record.line}", f"has no {missing[0]}"))
+            continue
+        attrs, wrong = edge_attributes.of(record)
+        problems.extend(Problem(edge_record(record, attrs.get("type")), w) for w in wrong)
+        tie, found = convert_tie(record, attrs, defaults=edge_attributes.defaults)
+        problems.extend(found)
+        if tie is not None:
+            (located if tie.type is TieType.LOCATED_IN else ties).append(tie)
+
+    nodes = _fold_locations(nodes, located, {**known, **kinds}, failed, problems)
+    valid = {node.id for node in nodes}
+    # Ties to a node that failed are still judged against its kind; ties to a node whose kind
+    # could not be read are not, as any verdict would only repeat the node's own problem.
+    context = {**{i: kinds[i] for i in failed if i in kinds and i not in valid}, **known}
+    unjudged = failed - kinds.keys()
+    judged = tuple(t for t in ties if t.source not in unjudged and t.target not in unjudged)
+    network = Network(tenant=tenant, nodes=tuple(nodes), ties=judged)
+    problems.extend(_as_edge(p) for p in check_network(network, context))
+    if problems:
+        problems = list(dict.fromkeys(problems))  # a duplicate id is found twice
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise InvalidInput(f"the GraphML file was not read ({count})", problems)
+    return network
+
+
+def _fold_locations(
+    nodes: list[Node],
+    located: list[Tie],
+    kinds: Mapping[str, Kind],
+    failed: set[str],
+    problems: list[Problem],
+) -> list[Node]:
+    """Move LOCATED_IN edges into their source node's ``area``, the one place the domain keeps
+    a location."""
+    index: dict[str, int] = {}
+    for i, node in enumerate(nodes):
+        index.setdefault(node.id, i)
+    areas: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for tie in located:
+        record = f"edge {tie.source} -{tie.type.value}-> {tie.target}"
+        if tie.source in failed or tie.target in failed:
+            continue
+        if (tie.source, tie.target) in seen:
+            problems.append(Problem(record, "the same tie is given twice"))
+            continue
+        seen.add((tie.source, tie.target))
+        if tie.source not in index:
+            problems.append(Problem(record, f"no node with id {tie.source!r} in this file (a "
+                                    f"location can only be given to a node in the file)"))
+            continue
+        if tie.target not in kinds:
+            problems.append(Problem(record, f"no node with id {tie.target!r} in this tenant"))
+            continue
+        try:
+            tie.check_fits(nodes[index[tie.source]].kind, kinds[tie.target])
+        except ValueError as e:
+            problems.append(Problem(record, str(e)))
+            continue
+        areas.setdefault(tie.source, []).append(tie.target)
+
+    result = list(nodes)
+    for source, targets in areas.items():
+        node = result[index[source]]
+        attribute = getattr(node, "area", None)
+        given = ([f"{attribute!r} (area attribute)"] if attribute else []) + [
+            f"{t!r} (LOCATED_IN edge)" for t in targets if t != attribute]
+        if len(given) > 1:
+            problems.append(Problem(f"node {source}", f"has more than one area: {', '.join(given)}"))
+        else:
+            result[index[source]] = node.model_copy(update={"area": targets[0]})
+    return result
+
+
+def _as_edge(problem: Problem) -> Problem:
+    # The network checks speak of ties; in a file they are edges.
+    if problem.record.startswith("tie "):
+        return Problem("edge " + problem.record.removeprefix("tie "), problem.problem)
+    return problem

@@ -1,0 +1,5 @@
+"""The GraphQL schema (Strawberry): types, queries and mutations per area, thin resolvers."""
+
+from graphsvc.schema.root import schema
+
+__all__ = ["schema"]

@@ -1,0 +1,1 @@
+"""Orchestration between the API/CLI and the store and analytics."""
