@@ -45,6 +45,7 @@ __all__ = [
     "TieRule",
     "TieType",
     "YoungPerson",
+    "article",
     "labels_for",
     "node_model",
 ]
@@ -363,7 +364,8 @@ TIE_RULES: dict[TieType, TieRule] = {
 }
 
 
-def _article(word: str) -> str:
+def article(word: str) -> str:
+    """'a Business', 'an Association'."""
     return f"{'an' if word[0].lower() in 'aeiou' else 'a'} {word}"
 
 
@@ -395,7 +397,7 @@ class Tie(BaseModel):
         rule = TIE_RULES[self.type]
         if source_kind not in rule.sources or target_kind not in rule.targets:
             raise ValueError(
-                f"{_article(source_kind.value)} cannot be tied to {_article(target_kind.value)} "
+                f"{article(source_kind.value)} cannot be tied to {article(target_kind.value)} "
                 f"by {self.type.value}: {self.type.value} means {rule.meaning}"
             )
         unexpected = sorted(set(self.properties()) - rule.properties)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import ValidationError
 
-from graphsvc.domain import Kind, Network, Node, Tie, TieType
+from graphsvc.domain import Kind, Network, Node, Tie, TieType, article
 from graphsvc.errors import InvalidInput, Problem
 
 __all__ = ["check_network", "problems_from_validation", "require_valid"]
@@ -41,7 +41,7 @@ def check_network(network: Network, known: Mapping[str, Kind] | None = None) -> 
             problems.append(Problem(record, "the id is used twice"))
         elif node.id in known and known[node.id] != node.kind:
             problems.append(Problem(
-                record, f"the id is already used by a {known[node.id].value} in this tenant"))
+                record, f"the id is already used by {article(known[node.id].value)} in this tenant"))
         seen.add(node.id)
         kinds[node.id] = node.kind
     for node in network.nodes:
