@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 __all__ = [
     "ACTOR_KINDS",
@@ -55,9 +55,19 @@ MAX_TEXT_LENGTH = 2000
 
 # Ids appear in URLs, GraphML and Cypher parameters: keep them to a safe, readable alphabet.
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and code points no XML file (GraphML, exports) can hold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
-NodeId = Annotated[str, StringConstraints(pattern=_ID_PATTERN)]
+def _check_id(value: str) -> str:
+    if not re.fullmatch(_ID_PATTERN, value):
+        raise ValueError(
+            f"{value[:40]!r} is not a valid id: use 1-128 letters, digits, '.', '_', ':' or '-',"
+            " starting with a letter or digit"
+        )
+    return value
+
+
+NodeId = Annotated[str, AfterValidator(_check_id)]
 TenantId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
 
 

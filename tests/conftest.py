@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,20 @@ import pytest
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.schema import apply_schema
+from graphsvc.domain import (
+    Actor,
+    Area,
+    Arena,
+    Initiative,
+    Kind,
+    Network,
+    Person,
+    Sector,
+    TargetGroup,
+    Tie,
+    TieType,
+    YoungPerson,
+)
 from graphsvc.local_neo4j import LocalServer, free_port, start_child
 
 _tenants = itertools.count(1)
@@ -49,3 +63,45 @@ async def store(settings: Settings) -> AsyncIterator[GraphStore]:
 def tenant() -> str:
     """A tenant of its own for each test, so tests never see each other's data."""
     return f"t{os.getpid()}-{next(_tenants)}"
+
+
+@pytest.fixture
+def small_town() -> Callable[[str], Network]:
+    """Builds the small hand-made network below for a tenant."""
+    return _small_town
+
+
+def _small_town(tenant: str) -> Network:
+    """Lejre's Hvalsø in miniature: a school, a climbing club, a foundation, one young person,
+    a contact person, a target group and an initiative, with a tie of every common type."""
+    nodes = (
+        Area(id="kommune", tenant=tenant, name="Lejre Kommune", area_type="municipality"),
+        Area(id="hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"),
+        Actor(kind=Kind.MUNICIPAL_UNIT, id="school", tenant=tenant, name="Hvalsø Skole",
+              sector=Sector.PUBLIC, arenas={Arena.SCHOOL}, area="hvalsoe"),
+        Actor(kind=Kind.ASSOCIATION, id="club", tenant=tenant, name="Hvalsø Klatreklub",
+              sector=Sector.CIVIL_SOCIETY, arenas={Arena.LEISURE}, area="hvalsoe"),
+        Actor(kind=Kind.ORGANISATION, id="fund", tenant=tenant, name="Helsefonden",
+              sector=Sector.PHILANTHROPY),
+        YoungPerson(id="yp-1", tenant=tenant, name="Blå Ræv", age_band="12-14",
+                    challenges={"loneliness"}, area="hvalsoe"),
+        Person(id="p-1", tenant=tenant, name="Mette Jensen", role="Formand",
+               email="mette@example.dk"),
+        TargetGroup(id="tg", tenant=tenant, name="Ensomme 12-17-årige i Hvalsø",
+                    criteria_age_bands={"12-14", "15-17"}, criteria_areas={"hvalsoe"},
+                    criteria_challenges={"loneliness"}),
+        Initiative(id="plusdig", tenant=tenant, name="+DIG"),
+    )
+    ties = (
+        Tie(type=TieType.PART_OF, source="hvalsoe", target="kommune"),
+        Tie(type=TieType.ATTENDS, source="yp-1", target="school"),
+        Tie(type=TieType.COLLABORATES_WITH, source="school", target="club", strength=3, since=2025,
+            frequency="monthly"),
+        Tie(type=TieType.REFERS_TO, source="school", target="club"),
+        Tie(type=TieType.VOLUNTEERS_AT, source="p-1", target="club"),
+        Tie(type=TieType.PARTICIPATES_IN, source="club", target="plusdig", role="partner"),
+        Tie(type=TieType.FUNDS, source="fund", target="plusdig"),
+        Tie(type=TieType.TARGETS, source="plusdig", target="tg"),
+        Tie(type=TieType.INCLUDED_IN, source="yp-1", target="tg"),
+    )
+    return Network(tenant=tenant, nodes=nodes, ties=ties)

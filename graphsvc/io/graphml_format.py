@@ -5,6 +5,7 @@ The format itself is described in :mod:`graphsvc.io.graphml`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -46,6 +47,7 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _LOOSE = re.compile(r"[\s_-]+")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few kinds and values come back on every record
 def normalise(text: str) -> str:
     """The form names and values are matched in: ``municipal_unit``, ``Municipal unit`` and
     ``MunicipalUnit`` are one kind; ``12-14`` and ``12 - 14`` one age band."""

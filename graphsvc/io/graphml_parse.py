@@ -7,18 +7,19 @@ Safety: the file is parsed with expat directly and any ``<!DOCTYPE`` is refused 
 reports it, before an internal subset is read. GraphML needs no DTD, and without one a file can
 declare no entities, so entity expansion ("billion laughs", external entities) cannot happen
 whatever the expat version (the bundled expat 2.4+ also limits amplification on its own).
-Parsing is incremental, so memory grows with the records kept, not with the text around them.
+Parsing is incremental and records are handed on as they complete, so a large file is never
+held whole, neither as bytes nor as records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from graphsvc.errors import InvalidInput, Problem
 
-__all__ = ["KeyDecl", "RawGraph", "RawRecord", "parse_graphml"]
+__all__ = ["Item", "KeyDecl", "RawRecord", "parse_graphml"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class KeyDecl:
 class RawRecord:
     """A ``<node>`` (``id``) or an ``<edge>`` (``source``, ``target``) and its data texts."""
 
+    element: str  # "node" or "edge"
     line: int
     id: str | None = None
     source: str | None = None
@@ -43,23 +45,19 @@ class RawRecord:
     data: list[tuple[str, str]] = field(default_factory=list)  # (key id, text), file order
 
 
-@dataclass
-class RawGraph:
-    keys: dict[str, KeyDecl] = field(default_factory=dict)
-    nodes: list[RawRecord] = field(default_factory=list)
-    edges: list[RawRecord] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+Item = KeyDecl | RawRecord | Problem
 
 
-def parse_graphml(chunks: Iterable[bytes]) -> RawGraph:
-    """Parse GraphML arriving in ``chunks``.
+def parse_graphml(chunks: Iterable[bytes | memoryview]) -> Iterator[Item]:
+    """Parse GraphML arriving in ``chunks``, yielding keys and records in file order.
+
+    Problems with single records (a node without id, a nested graph) are yielded as
+    :class:`Problem` items, so that they can be reported together with the rest.
 
     Raises
     ------
     InvalidInput
-        When the bytes are not well-formed XML, hold a DOCTYPE, or are not GraphML. Problems with
-        single records (a node without id, a nested graph) are returned in ``problems`` instead,
-        so that they can be reported together with the rest.
+        When the bytes are not well-formed XML, hold a DOCTYPE, or are not GraphML.
     """
     parser = expat.ParserCreate(namespace_separator=" ")
     handler = _Handler(parser)
@@ -74,6 +72,8 @@ def parse_graphml(chunks: Iterable[bytes]) -> RawGraph:
         for chunk in chunks:
             empty = empty and not chunk
             parser.Parse(chunk, False)
+            yield from handler.out
+            handler.out.clear()
         if empty:
             raise InvalidInput("the file is empty")
         parser.Parse(b"", True)
@@ -83,7 +83,7 @@ def parse_graphml(chunks: Iterable[bytes]) -> RawGraph:
             f"the file is not valid XML: line {e.lineno}, column {e.offset + 1}: "
             f"{expat.ErrorString(e.code)}"
         ) from None
-    return handler.graph
+    yield from handler.out
 
 
 def _refuse_doctype(*_: object) -> None:
@@ -98,13 +98,13 @@ def _refuse_entity(*_: object) -> None:  # unreachable without a DOCTYPE; kept a
 
 
 class _Handler:
-    """expat callbacks building a :class:`RawGraph`. Elements outside the GraphML namespace
-    and GraphML elements graphsvc does not use (desc, port, graph-level data) are skipped
-    with everything inside them."""
+    """expat callbacks collecting keys, records and problems in ``out``. Elements outside the
+    GraphML namespace and GraphML elements graphsvc does not use (desc, port, graph-level data)
+    are skipped with everything inside them."""
 
     def __init__(self, parser: expat.XMLParserType) -> None:
         self.parser = parser
-        self.graph = RawGraph()
+        self.out: list[Item] = []
         self.namespace: str | None = None
         self.stack: list[str] = []
         self.skipping = 0  # depth inside a skipped element
@@ -126,8 +126,13 @@ class _Handler:
         if namespace != self.namespace:
             self.skipping = 1
             return
-        line = self.parser.CurrentLineNumber
         parent = self.stack[-1]
+        if local == "data" and parent in ("node", "edge"):  # by far the most common element
+            self.data_key = attrs.get("key")
+            self.chars = []
+            self.stack.append(local)
+            return
+        line = self.parser.CurrentLineNumber
         if parent == "graphml" and local == "key":
             self.key = {**attrs, "line": str(line)}
         elif parent == "key" and local == "default":
@@ -139,15 +144,12 @@ class _Handler:
                 self.skipping = 1
                 return
         elif parent == "graph" and local == "node":
-            self.record = RawRecord(line, id=attrs.get("id"))
+            self.record = RawRecord("node", line, id=attrs.get("id"))
         elif parent == "graph" and local == "edge":
-            self.record = RawRecord(
-                line, id=attrs.get("id"), source=attrs.get("source"), target=attrs.get("target"))
-        elif parent in ("node", "edge") and local == "data":
-            self.data_key = attrs.get("key")
-            self.chars = []
+            self.record = RawRecord("edge", line, id=attrs.get("id"), source=attrs.get("source"),
+                                    target=attrs.get("target"))
         elif parent in ("node", "edge") and local == "graph":
-            self._problem(f"{parent} at line {self.record_line()}",
+            self._problem(f"{parent} at line {self._record_line()}",
                           "nested graphs are not supported")
             self.skipping = 1
             return
@@ -173,14 +175,14 @@ class _Handler:
         elif local == "key":
             self._end_key()
         elif local in ("node", "edge") and self.record is not None:
-            (self.graph.nodes if local == "node" else self.graph.edges).append(self.record)
+            self.out.append(self.record)
             self.record = None
 
     def text(self, data: str) -> None:
         if self.chars is not None and not self.skipping:
             self.chars.append(data)
 
-    def record_line(self) -> int:
+    def _record_line(self) -> int:
         return self.record.line if self.record else self.parser.CurrentLineNumber
 
     def _root(self, namespace: str, local: str) -> None:
@@ -196,8 +198,8 @@ class _Handler:
         self.chars = None
         assert self.record is not None  # data is only collected inside a node or an edge
         if not self.data_key:
-            element = self.stack[-1]  # the node or edge the data belongs to
-            self._problem(f"{element} at line {self.record.line}", "a <data> element has no key")
+            self._problem(f"{self.record.element} at line {self.record.line}",
+                          "a <data> element has no key")
         else:
             self.record.data.append((self.data_key, text))
 
@@ -208,13 +210,13 @@ class _Handler:
         if not key_id:
             self._problem(f"key at line {attrs.get('line')}", "a <key> has no id")
             return
-        self.graph.keys[key_id] = KeyDecl(
+        self.out.append(KeyDecl(
             id=key_id,
             domain=attrs.get("for", "all"),
             name=attrs.get("attr.name") or key_id,
             default=default,
             graphics="yfiles.type" in attrs,
-        )
+        ))
 
     def _problem(self, record: str, problem: str) -> None:
-        self.graph.problems.append(Problem(record, problem))
+        self.out.append(Problem(record, problem))

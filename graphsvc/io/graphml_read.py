@@ -7,7 +7,7 @@ node and edge is acceptable, or :class:`~graphsvc.errors.InvalidInput` lists eve
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
 from pydantic import ValidationError
@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from graphsvc.domain import Kind, Network, Node, Tie, TieType
 from graphsvc.errors import InvalidInput, Problem
 from graphsvc.io.graphml_format import DEFAULT_MAX_BYTES
-from graphsvc.io.graphml_parse import RawGraph, parse_graphml
+from graphsvc.io.graphml_parse import Item, KeyDecl, RawRecord, parse_graphml
 from graphsvc.io.graphml_records import (
     Attributes,
     convert_node,
@@ -50,7 +50,7 @@ def read_graphml(
         Ids already stored in the tenant, with their kinds: edges and areas may refer to them,
         and the file may not reuse one of their ids for another kind.
     max_bytes
-        Larger input is refused before it is parsed (default 200 MB).
+        Larger input is refused, before parsing when its size is known (default 200 MB).
 
     Returns
     -------
@@ -63,26 +63,29 @@ def read_graphml(
         With one :class:`~graphsvc.errors.Problem` per thing wrong, each naming its record.
     """
     _check_tenant(tenant)
+    known = dict(known or {})
     if isinstance(source, bytes | bytearray):
         if len(source) > max_bytes:
             raise _too_big(len(source), max_bytes)
-        raw = parse_graphml([bytes(source)])
-    elif hasattr(source, "read"):
-        raw = parse_graphml(_limited(source, max_bytes))  # type: ignore[arg-type]
-    else:
-        path = os.fspath(source)  # type: ignore[arg-type]
-        if isinstance(path, str) and path.lstrip().startswith("<"):
-            raise TypeError("read_graphml reads a str as a path; pass GraphML text as bytes")
-        try:
-            stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
-        except OSError as e:
-            raise InvalidInput(f"cannot read {path}: {e.strerror}") from None
-        with stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > max_bytes:
-                raise _too_big(size, max_bytes)
-            raw = parse_graphml(_limited(stream, max_bytes))
-    return _network(raw, tenant=tenant, known=dict(known or {}))
+        view = memoryview(source)
+        # In slices, so that records are converted (and their text freed) as parsing goes.
+        slices = (view[i:i + _CHUNK] for i in range(0, len(view), _CHUNK))
+        return _network(parse_graphml(slices), tenant=tenant, known=known)
+    if hasattr(source, "read"):
+        items = parse_graphml(_limited(source, max_bytes))  # type: ignore[arg-type]
+        return _network(items, tenant=tenant, known=known)
+    path = os.fspath(source)  # type: ignore[arg-type]
+    if isinstance(path, str) and path.lstrip().startswith("<"):
+        raise TypeError("read_graphml reads a str as a path; pass GraphML text as bytes")
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise InvalidInput(f"cannot read {path}: {e.strerror}") from None
+    with stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > max_bytes:
+            raise _too_big(size, max_bytes)
+        return _network(parse_graphml(_limited(stream, max_bytes)), tenant=tenant, known=known)
 
 
 def _check_tenant(tenant: str) -> None:
@@ -115,63 +118,97 @@ def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
-def _network(raw: RawGraph, *, tenant: str, known: dict[str, Kind]) -> Network:
-    problems = list(raw.problems)
-    node_attributes = Attributes(raw.keys, "node", problems)
-    edge_attributes = Attributes(raw.keys, "edge", problems)
-
-    nodes: list[Node] = []
-    kinds: dict[str, Kind] = {}  # every node id the file gives a readable kind, valid or not
-    failed: set[str] = set()
-    seen: set[str] = set()
-    for record in raw.nodes:
-        if not record.id:
-            problems.append(Problem(f"node at line {record.line}", "has no id"))
-            continue
-        name = node_record(record)
-        if record.id in seen:
-            problems.append(Problem(name, "the id is used twice"))
-        seen.add(record.id)
-        attrs, wrong = node_attributes.of(record)
-        problems.extend(Problem(name, w) for w in wrong)
-        node, kind, found = convert_node(
-            record, attrs, defaults=node_attributes.defaults, tenant=tenant)
-        problems.extend(found)
-        if node is None:
-            failed.add(record.id)
+def _network(items: Iterable[Item], *, tenant: str, known: dict[str, Kind]) -> Network:
+    reader = _Reader(tenant)
+    keys: dict[str, KeyDecl] = {}
+    for item in items:
+        if isinstance(item, RawRecord):
+            if reader.attributes is None:  # GraphML declares every key before the graph
+                reader.start(keys)
+            (reader.node if item.element == "node" else reader.edge)(item)
+        elif isinstance(item, KeyDecl):
+            if reader.attributes is not None:
+                reader.problems.append(
+                    Problem(f"key {item.id}", "a <key> must come before the nodes and edges"))
+            keys[item.id] = item
         else:
-            nodes.append(node)
+            reader.problems.append(item)
+    if reader.attributes is None:
+        reader.start(keys)
+    return reader.finish(known)
+
+
+class _Reader:
+    """Converts records as the parser hands them on, and judges the whole at the end."""
+
+    def __init__(self, tenant: str) -> None:
+        self.tenant = tenant
+        self.problems: list[Problem] = []
+        self.attributes: tuple[Attributes, Attributes] | None = None
+        self.nodes: list[Node] = []
+        self.kinds: dict[str, Kind] = {}  # every node id given a readable kind, valid or not
+        self.failed: set[str] = set()  # node ids no node could be made for
+        self.seen: set[str] = set()
+        self.ties: list[Tie] = []
+        self.located: list[Tie] = []
+
+    def start(self, keys: Mapping[str, KeyDecl]) -> None:
+        self.attributes = (Attributes(keys, "node", self.problems),
+                           Attributes(keys, "edge", self.problems))
+
+    def node(self, record: RawRecord) -> None:
+        assert self.attributes is not None
+        if not record.id:
+            self.problems.append(Problem(f"node at line {record.line}", "has no id"))
+            return
+        name = node_record(record)
+        if record.id in self.seen:
+            self.problems.append(Problem(name, "the id is used twice"))
+        self.seen.add(record.id)
+        attributes = self.attributes[0]
+        attrs, wrong = attributes.of(record)
+        self.problems.extend(Problem(name, w) for w in wrong)
+        node, kind, found = convert_node(
+            record, attrs, defaults=attributes.defaults, tenant=self.tenant)
+        self.problems.extend(found)
+        if node is None:
+            self.failed.add(record.id)
+        else:
+            self.nodes.append(node)
         if kind is not None:
-            kinds.setdefault(record.id, kind)
+            self.kinds.setdefault(record.id, kind)
 
-    ties: list[Tie] = []
-    located: list[Tie] = []
-    for record in raw.edges:
-        missing = [end for end in ("source", "target") if not getattr(record, end)]
-        if missing:
-            problems.append(Problem(f"edge at line {record.line}", f"has no {missing[0]}"))
-            continue
-        attrs, wrong = edge_attributes.of(record)
-        problems.extend(Problem(edge_record(record, attrs.get("type")), w) for w in wrong)
-        tie, found = convert_tie(record, attrs, defaults=edge_attributes.defaults)
-        problems.extend(found)
+    def edge(self, record: RawRecord) -> None:
+        assert self.attributes is not None
+        if not record.source or not record.target:
+            missing = "target" if record.source else "source"
+            self.problems.append(Problem(f"edge at line {record.line}", f"has no {missing}"))
+            return
+        attributes = self.attributes[1]
+        attrs, wrong = attributes.of(record)
+        self.problems.extend(Problem(edge_record(record, attrs.get("type")), w) for w in wrong)
+        tie, found = convert_tie(record, attrs, defaults=attributes.defaults)
+        self.problems.extend(found)
         if tie is not None:
-            (located if tie.type is TieType.LOCATED_IN else ties).append(tie)
+            (self.located if tie.type is TieType.LOCATED_IN else self.ties).append(tie)
 
-    nodes = _fold_locations(nodes, located, {**known, **kinds}, failed, problems)
-    valid = {node.id for node in nodes}
-    # Ties to a node that failed are still judged against its kind; ties to a node whose kind
-    # could not be read are not, as any verdict would only repeat the node's own problem.
-    context = {**{i: kinds[i] for i in failed if i in kinds and i not in valid}, **known}
-    unjudged = failed - kinds.keys()
-    judged = tuple(t for t in ties if t.source not in unjudged and t.target not in unjudged)
-    network = Network(tenant=tenant, nodes=tuple(nodes), ties=judged)
-    problems.extend(_as_edge(p) for p in check_network(network, context))
-    if problems:
-        problems = list(dict.fromkeys(problems))  # a duplicate id is found twice
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        raise InvalidInput(f"the GraphML file was not read ({count})", problems)
-    return network
+    def finish(self, known: dict[str, Kind]) -> Network:
+        problems, kinds, failed = self.problems, self.kinds, self.failed
+        nodes = _fold_locations(self.nodes, self.located, {**known, **kinds}, failed, problems)
+        valid = {node.id for node in nodes}
+        # Ties to a node that failed are still judged against its kind; ties to a node whose
+        # kind could not be read are not, as any verdict would only repeat the node's problem.
+        context = {**{i: kinds[i] for i in failed if i in kinds and i not in valid}, **known}
+        unjudged = failed - kinds.keys()
+        judged = tuple(t for t in self.ties
+                       if t.source not in unjudged and t.target not in unjudged)
+        network = Network(tenant=self.tenant, nodes=tuple(nodes), ties=judged)
+        problems.extend(_as_edge(p) for p in check_network(network, context))
+        if problems:
+            unique = list(dict.fromkeys(problems))  # a duplicate id is found twice
+            count = f"{len(unique)} problem{'s' if len(unique) != 1 else ''}"
+            raise InvalidInput(f"the GraphML file was not read ({count})", unique)
+        return network
 
 
 def _fold_locations(
@@ -217,7 +254,8 @@ def _fold_locations(
         given = ([f"{attribute!r} (area attribute)"] if attribute else []) + [
             f"{t!r} (LOCATED_IN edge)" for t in targets if t != attribute]
         if len(given) > 1:
-            problems.append(Problem(f"node {source}", f"has more than one area: {', '.join(given)}"))
+            problems.append(
+                Problem(f"node {source}", f"has more than one area: {', '.join(given)}"))
         else:
             result[index[source]] = node.model_copy(update={"area": targets[0]})
     return result

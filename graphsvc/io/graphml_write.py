@@ -8,12 +8,17 @@ trip.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import types
+import typing
 from collections.abc import Iterator
 from datetime import datetime
 from enum import Enum
 from typing import IO, Any
+
+from pydantic import BaseModel
 
 from graphsvc.domain import Network, Node, Tie
 from graphsvc.errors import InvalidInput, Problem
@@ -78,11 +83,10 @@ def _lines(network: Network) -> Iterator[str]:
            f'xsi:schemaLocation="{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd">\n')
     for name in NODE_ATTRIBUTES:
         yield _key(name, "node", name)
-    # Gephi takes node and edge labels from these keys; the reader ignores them.
+    # Gephi takes node labels from this key; the reader ignores it.
     yield _key("label", "node", "label")
     for name in EDGE_ATTRIBUTES:
         yield _key(f"edge_{name}", "edge", name)
-    yield _key("edgelabel", "edge", "label")
     yield f'  <graph id="{_attr(network.tenant)}" edgedefault="directed">\n'
     for node in sorted(network.nodes, key=lambda n: n.id):
         yield f'    <node id="{_attr(node.id)}">\n'
@@ -96,7 +100,6 @@ def _lines(network: Network) -> Iterator[str]:
                f'target="{_attr(tie.target)}">\n')
         for name, text in _tie_values(tie):
             yield f'      <data key="edge_{name}">{text.translate(_TEXT)}</data>\n'
-        yield f'      <data key="edgelabel">{tie.type.value}</data>\n'
         yield "    </edge>\n"
     yield "  </graph>\n</graphml>\n"
 
@@ -111,17 +114,37 @@ def _attr(text: str) -> str:
 
 
 def _node_values(node: Node) -> Iterator[tuple[str, str]]:
-    for name in NODE_ATTRIBUTES:
-        text = _text(getattr(node, name, None))
+    for name in _attributes(type(node)):
+        text = _text(getattr(node, name))
         if text:
             yield name, text
 
 
 def _tie_values(tie: Tie) -> Iterator[tuple[str, str]]:
-    for name in EDGE_ATTRIBUTES:
+    for name in _attributes(Tie):
         text = _text(getattr(tie, name))
         if text:
             yield name, text
+
+
+@functools.cache
+def _attributes(model: type[BaseModel]) -> tuple[str, ...]:
+    # Only the fields the model has: asking a pydantic model for a missing one is slow.
+    names = EDGE_ATTRIBUTES if model is Tie else NODE_ATTRIBUTES
+    return tuple(name for name in names if name in model.model_fields)
+
+
+@functools.cache
+def _free_text(model: type[BaseModel]) -> tuple[str, ...]:
+    # Enum values, ids and dates cannot hold odd characters; free text can.
+    return tuple(name for name in _attributes(model)
+                 if _strip_optional(model.model_fields[name].annotation) is str)
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return next(a for a in typing.get_args(annotation) if a is not type(None))
+    return annotation
 
 
 def _text(value: Any) -> str | None:
@@ -145,8 +168,9 @@ def _position(value: Any) -> int:
 def _check_characters(network: Network) -> None:
     problems = []
     for node in network.nodes:
-        for name, text in _node_values(node):
-            bad = _NOT_XML.search(text)
+        for name in _free_text(type(node)):
+            text = getattr(node, name)
+            bad = _NOT_XML.search(text) if text else None
             if bad:
                 problems.append(Problem(f"node {node.id}", f"{name}: holds the character "
                                         f"U+{ord(bad.group()):04X}, which XML cannot hold"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 from datetime import UTC, datetime
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -96,12 +97,12 @@ def assert_problem(data: bytes, record: str, *fragments: str, **options: object)
 
 
 def full_network() -> Network:
-    def actor(kind: Kind, node_id: str, name: str, sector: Sector, *arenas: Arena,
-              **more: object) -> Actor:
+    def actor(kind: Any, node_id: str, name: str, sector: Sector, *arenas: Arena,
+              **more: Any) -> Actor:
         return Actor(kind=kind, id=node_id, tenant=T, name=name, sector=sector,
                      arenas=frozenset(arenas), **more)
 
-    nodes = [
+    nodes: list[Any] = [
         Area(id="area-hvalsoe", tenant=T, name="Hvalsø", area_type="town",
              created_at=NOW, updated_at=NOW),
         Area(id="area-lejre", tenant=T, name="Lejre Kommune", area_type="municipality"),
@@ -185,7 +186,7 @@ def test_output_is_deterministic_and_escaped() -> None:
     data = network_to_graphml_bytes(network)
     assert network_to_graphml_bytes(shuffled) == data
     text = data.decode("utf-8")
-    assert "Klatreklubben &quot;Æbleø&quot;" in text or 'Klatreklubben "Æbleø" &lt;&amp;&gt;' in text
+    assert 'Klatreklubben "Æbleø" &lt;&amp;&gt; Søndergård</data>' in text
     assert "<&>" not in text
     assert "school|leisure|family" in text  # list values in the domain's order
 
@@ -203,9 +204,9 @@ def test_networkx_opens_written_file() -> None:
     assert sorted(d["type"] for d in parallel.values()) == ["COLLABORATES_WITH", "REFERS_TO"]
     collaboration = [d for d in parallel.values() if d["type"] == "COLLABORATES_WITH"]
     assert collaboration == [
-        {"type": "COLLABORATES_WITH", "strength": 4, "since": 2019, "frequency": "monthly",
-         "label": "COLLABORATES_WITH"}
+        {"type": "COLLABORATES_WITH", "strength": 4, "since": 2019, "frequency": "monthly"}
     ]
+    assert graph.nodes["school-1"]["label"] == "Hvalsø Skole"  # what Gephi shows
 
 
 def test_file_written_by_networkx_reads() -> None:
@@ -264,7 +265,8 @@ def test_loose_spelling_of_kinds_types_values_and_names() -> None:
         keys='<key id="by" for="node" attr.name="Birth Year" attr.type="int"/>',
     )
     network = read_graphml(data, tenant=T)
-    club, school, young = network.nodes
+    nodes: tuple[Any, ...] = network.nodes
+    club, school, young = nodes
     assert club.kind is Kind.ASSOCIATION and club.arenas == {Arena.LEISURE, Arena.SCHOOL}
     assert club.sector is Sector.CIVIL_SOCIETY
     assert school.kind is Kind.MUNICIPAL_UNIT
@@ -313,7 +315,8 @@ def test_empty_values_are_not_set_and_key_defaults_apply() -> None:
         keys=keys,
     )
     network = read_graphml(data, tenant=T)
-    area_1, area_2, club, _, _ = network.nodes
+    nodes: tuple[Any, ...] = network.nodes
+    area_1, area_2, club, _, _ = nodes
     # A default fills in what is left out, where the kind or tie type has the attribute.
     assert (area_1.area_type, area_2.area_type) == ("parish", "town")
     assert club.arenas == frozenset() and club.category is None and club.description is None
@@ -379,7 +382,8 @@ def test_known_ids_pass_through() -> None:
         edge("yp-1", "school-9", type="ATTENDS"),
     )
     network = read_graphml(ok, tenant=T, known=known)
-    assert network.nodes[0].area == "area-9" and len(network.ties) == 1
+    young: Any = network.nodes[0]
+    assert young.area == "area-9" and len(network.ties) == 1
     assert_problem(graphml(CLUB), "node club-1", "already used by a Business", known=known)
     assert_problem(ok, "edge yp-1 -ATTENDS-> school-9", "no node with id 'school-9'")
 
@@ -412,7 +416,7 @@ def test_known_ids_pass_through() -> None:
          ["sector: a YoungPerson has no sector", "age_band"]),
         ([node("p-1", kind="Person", name="P", email="not-an-address")], "node p-1",
          ["email", "is not an e-mail address"]),
-        ([node("a 1", kind="Area", name="A")], "node a 1", ["id: String should match"]),
+        ([node("a 1", kind="Area", name="A")], "node a 1", ["id: 'a 1' is not a valid id"]),
         ([node("a-1", kind="Area", name="A"), node("a-1", kind="Area", name="B")], "node a-1",
          ["the id is used twice"]),
         ([AREA, node("c-1", kind="Association", name="C", sector="public", area="nowhere")],
@@ -482,7 +486,7 @@ def test_all_problems_are_collected_at_once() -> None:
         "node yp-1: age_band: '99' is not one of",
         "node odd: kind: 'Dragon' is not a kind",
         "edge shop-1 -ATTENDS-> school-1: strength: 'x' is not a whole number",
-        "edge shop-1 -ATTENDS-> school-1: a Business cannot have a ATTENDS tie",
+        "edge shop-1 -ATTENDS-> school-1: a Business cannot",
         "edge school-1 -REFERS_TO-> nowhere: no node with id 'nowhere'",
     ]
     for prefix in expected:
@@ -506,6 +510,12 @@ def test_unknown_attribute_with_a_default_is_reported_once() -> None:
     keys = '<key id="s" for="node" attr.name="sektor"><default>public</default></key>'
     assert problems(graphml(CLUB, SCHOOL, keys=keys)) == [
         "key s: sektor: unknown node attribute with a default value"]
+
+
+def test_a_key_after_the_records_is_reported() -> None:
+    data = graphml(CLUB).replace(
+        b"</graph>", b'</graph><key id="late" for="node" attr.name="category"/>')
+    assert problems(data) == ["key late: a <key> must come before the nodes and edges"]
 
 
 @pytest.mark.parametrize(
@@ -562,7 +572,9 @@ def test_bad_arguments(tmp_path) -> None:
 
 
 def test_writing_a_character_xml_cannot_hold_is_refused() -> None:
-    network = Network(tenant=T, nodes=(Area(id="a-1", tenant=T, name="Hvals\ufffeø"),))
+    # The domain refuses such names; the writer still guards against nodes built around it.
+    bad = Area.model_construct(id="a-1", tenant=T, name="Hvals\ufffeø", kind=Kind.AREA)
+    network = Network.model_construct(tenant=T, nodes=(bad,), ties=())
     with pytest.raises(InvalidInput) as caught:
         network_to_graphml_bytes(network)
     assert [str(p) for p in caught.value.problems] == [
