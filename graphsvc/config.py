@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     default_tenant: str = Field(default="demo", validation_alias=_env("GRAPHSVC_DEFAULT_TENANT"))
     demo_size: str = Field(default="small", validation_alias=_env("GRAPHSVC_DEMO_SIZE"))
 
+    # Limits on what one GraphQL request may ask for.
+    max_query_depth: int = Field(default=12, ge=2, validation_alias=_env("GRAPHSVC_MAX_QUERY_DEPTH"))
+    max_aliases: int = Field(default=20, ge=1, validation_alias=_env("GRAPHSVC_MAX_ALIASES"))
+    max_tokens: int = Field(default=3000, ge=100, validation_alias=_env("GRAPHSVC_MAX_TOKENS"))
+    max_page_size: int = Field(default=100, ge=1, le=100,
+                               validation_alias=_env("GRAPHSVC_MAX_PAGE_SIZE"))
+    max_neighbourhood_depth: int = Field(default=3, ge=1, le=3,
+                                         validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_DEPTH"))
+    max_neighbourhood_nodes: int = Field(default=2000, ge=1, le=10_000,
+                                         validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_NODES"))
+
     @property
     def uses_local_neo4j(self) -> bool:
         return not self.neo4j_uri

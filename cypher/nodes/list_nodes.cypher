@@ -1,11 +1,12 @@
 // A page of a tenant's nodes, by id, with filters that are ignored when null.
-// Parameters: $tenant, $kind (a label), $sector, $arena, $area (an area id), $ids (a list, e.g.
+// Parameters: $tenant, $kinds (labels, any of them), $sector, $arena, $age_band, $area (an area id), $ids (a list, e.g.
 // from a name search), $after (the last id of the previous page), $limit.
 // Columns: total (matching nodes, all pages), page (list of {labels, props, area})
 MATCH (n:Node {tenant: $tenant})
-WHERE ($kind IS NULL OR $kind IN labels(n))
+WHERE ($kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds))
   AND ($sector IS NULL OR n.sector = $sector)
   AND ($arena IS NULL OR $arena IN n.arenas)
+  AND ($age_band IS NULL OR n.age_band = $age_band)
   AND ($ids IS NULL OR n.id IN $ids)
   AND ($area IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Area {tenant: $tenant, id: $area}) })
 WITH n ORDER BY n.id

@@ -16,7 +16,7 @@ from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.schema import apply_schema, schema_ready
 from graphsvc.errors import GraphStoreUnavailable
-from graphsvc.schema import schema
+from graphsvc.schema import build_schema
 from graphsvc.schema.context import get_context
 
 __all__ = ["create_app"]
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.include_router(
-        GraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
+        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",
     )
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
-from graphsvc.domain import Arena, Kind, Node, Sector, labels_for, node_model
+from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, labels_for, node_model
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.network_check import problems_from_validation
 
@@ -27,9 +27,10 @@ _FIXED = {"kind", "id", "tenant", "created_at", "updated_at"}
 class NodeFilter:
     """Filters for listing; each one left as None does not restrict."""
 
-    kind: Kind | None = None
+    kinds: frozenset[Kind] | None = None  # any of these kinds
     sector: Sector | None = None
     arena: Arena | None = None
+    age_band: AgeBand | None = None
     area: str | None = None
     search: str | None = None
 
@@ -133,9 +134,10 @@ class NodeRepository:
         records = await self.store.query(
             "nodes/list_nodes",
             tenant=tenant,
-            kind=filters.kind.value if filters.kind else None,
+            kinds=sorted(k.value for k in filters.kinds) if filters.kinds else None,
             sector=filters.sector.value if filters.sector else None,
             arena=filters.arena.value if filters.arena else None,
+            age_band=filters.age_band.value if filters.age_band else None,
             area=filters.area,
             ids=ids,
             after=after,

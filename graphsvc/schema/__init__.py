@@ -1,5 +1,5 @@
 """The GraphQL schema (Strawberry): types, queries and mutations per area, thin resolvers."""
 
-from graphsvc.schema.root import schema
+from graphsvc.schema.root import build_schema, schema
 
-__all__ = ["schema"]
+__all__ = ["build_schema", "schema"]

@@ -11,6 +11,7 @@ from strawberry.fastapi import BaseContext
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
 from graphsvc.errors import InvalidInput
+from graphsvc.schema.loaders import Loaders
 
 __all__ = ["TENANT_HEADER", "Context", "resolve_tenant"]
 
@@ -23,6 +24,7 @@ class Context(BaseContext):
     store: GraphStore
     settings: Settings
     header_tenant: str | None
+    loaders: Loaders
 
     def tenant(self, argument: str | None = None) -> str:
         return resolve_tenant(argument or self.header_tenant or self.settings.default_tenant)
@@ -41,4 +43,5 @@ async def get_context(request: Request) -> Context:
         store=request.app.state.store,
         settings=request.app.state.settings,
         header_tenant=request.headers.get(TENANT_HEADER),
+        loaders=Loaders(request.app.state.store),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -10,14 +9,8 @@ from strawberry.types import Info
 
 from graphsvc.domain import Kind
 from graphsvc.schema.context import Context
+from graphsvc.schema.enums import NodeKind
 from graphsvc.services import overview
-
-NodeKind = strawberry.enum(
-    Enum("NodeKind", {kind.name: kind.value for kind in Kind}),  # type: ignore[misc]
-    description="What a node is: an actor kind (association, business, municipal unit, "
-    "organisation), a young person, a contact person, an area, a target group or an initiative.",
-)
-
 
 @strawberry.type(description="How many nodes of one kind a tenant holds.")
 class KindCount:
@@ -26,7 +19,7 @@ class KindCount:
 
 
 def _counts(counts: dict[Kind, int]) -> list[KindCount]:
-    return [KindCount(kind=NodeKind[kind.name], count=n) for kind, n in counts.items()]
+    return [KindCount(kind=NodeKind(kind.value), count=n) for kind, n in counts.items()]
 
 
 TenantArg = Annotated[

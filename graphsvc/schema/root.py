@@ -1,4 +1,4 @@
-"""The root schema, composed from one class per area."""
+"""The root schema, composed from one class per area, with limits from the settings."""
 
 from __future__ import annotations
 
@@ -6,12 +6,17 @@ import logging
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
+from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
+from graphsvc.schema.mutations import Mutation
+from graphsvc.schema.neighbourhood import NeighbourhoodQuery
 from graphsvc.schema.overview import OverviewQuery
+from graphsvc.schema.queries import NodeQuery
+from graphsvc.schema.types import NODE_TYPES
 
-__all__ = ["schema"]
+__all__ = ["build_schema", "schema"]
 
 log = logging.getLogger("graphsvc.api")
 
@@ -27,16 +32,27 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 @strawberry.type(description="Read the network of a tenant.")
-class Query(OverviewQuery):
+class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery):
     pass
 
 
-schema = strawberry.Schema(
-    query=Query,
-    extensions=[
-        lambda: MaskErrors(
-            should_mask_error=_is_unexpected,
-            error_message="Something went wrong on the server; it has been logged.",
-        )
-    ],
-)
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or Settings()
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=NODE_TYPES,
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: MaskErrors(
+                should_mask_error=_is_unexpected,
+                error_message="Something went wrong on the server; it has been logged.",
+            ),
+        ],
+    )
+
+
+# The schema with default limits: what schema.graphql shows.
+schema = build_schema()

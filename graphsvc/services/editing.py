@@ -1,0 +1,77 @@
+"""Changing the network: nodes and ties, each change checked in full before it is written."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from pydantic import ValidationError
+
+from graphsvc.db.driver import GraphStore
+from graphsvc.db.nodes import NodeRepository
+from graphsvc.db.ties import TieRepository
+from graphsvc.domain import Kind, Node, Tie, TieType, node_model
+from graphsvc.errors import InvalidInput
+from graphsvc.network_check import problems_from_validation
+
+__all__ = ["connect", "create_node", "delete_node", "disconnect", "new_id", "update_node", "validate_node"]
+
+_PREFIX = {
+    Kind.ASSOCIATION: "assoc", Kind.BUSINESS: "business", Kind.MUNICIPAL_UNIT: "unit",
+    Kind.ORGANISATION: "org", Kind.YOUNG_PERSON: "yp", Kind.PERSON: "person", Kind.AREA: "area",
+    Kind.TARGET_GROUP: "tg", Kind.INITIATIVE: "initiative",
+}
+
+
+def new_id(kind: Kind) -> str:
+    """A fresh id for a node created without one: readable kind prefix, random suffix."""
+    return f"{_PREFIX[kind]}-{secrets.token_hex(5)}"
+
+
+def validate_node(fields: dict[str, Any]) -> Node:
+    """A domain node from raw fields, or InvalidInput listing every problem."""
+    kind = fields["kind"]
+    record = f"{kind.value} {fields.get('id') or '(new)'}"
+    try:
+        node: Node = node_model(kind).model_validate(fields)  # type: ignore[assignment]
+    except ValidationError as e:
+        raise InvalidInput(f"the {kind.value} was not saved", problems_from_validation(record, e)) from e
+    return node
+
+
+async def create_node(store: GraphStore, fields: dict[str, Any]) -> Node:
+    fields = dict(fields)
+    if not fields.get("id"):
+        fields["id"] = new_id(fields["kind"])
+    return await NodeRepository(store).create(validate_node(fields))
+
+
+async def update_node(store: GraphStore, tenant: str, node_id: str, changes: dict[str, Any],
+                      kinds: frozenset[Kind]) -> Node:
+    repository = NodeRepository(store)
+    current = await repository.get(tenant, node_id)
+    if current.kind not in kinds:
+        raise InvalidInput(f"{node_id!r} is {current.kind.value}, not what this change is for")
+    return await repository.update(tenant, node_id, changes)
+
+
+async def delete_node(store: GraphStore, tenant: str, node_id: str) -> int:
+    return await NodeRepository(store).delete(tenant, node_id)
+
+
+def validate_tie(fields: dict[str, Any]) -> Tie:
+    record = f"tie {fields.get('source')} -{getattr(fields.get('type'), 'value', '?')}-> {fields.get('target')}"
+    try:
+        return Tie.model_validate(fields)
+    except ValidationError as e:
+        raise InvalidInput("the tie was not saved", problems_from_validation(record, e)) from e
+
+
+async def connect(store: GraphStore, tenant: str, fields: dict[str, Any]) -> tuple[Tie, bool]:
+    tie = validate_tie(fields)
+    created = await TieRepository(store).connect(tenant, tie)
+    return tie, created
+
+
+async def disconnect(store: GraphStore, tenant: str, type_: TieType, source: str, target: str) -> None:
+    await TieRepository(store).disconnect(tenant, type_, source, target)
