@@ -69,6 +69,7 @@ class NodeRepository:
         """Store a new node (with its area); a taken id raises Duplicate."""
 
         async def work(tx: AsyncManagedTransaction) -> None:
+            await _check_criteria_areas(tx, node)
             await run(tx, "nodes/create_node", tenant=node.tenant, labels=labels_for(node.kind),
                       props=node_properties(node))
             await _set_area(tx, node.tenant, node.id, getattr(node, "area", None))
@@ -94,6 +95,7 @@ class NodeRepository:
                 raise InvalidInput(
                     f"node {node_id} was not changed", problems_from_validation(f"node {node_id}", e)
                 ) from e
+            await _check_criteria_areas(tx, updated)  # type: ignore[arg-type]
             await run(tx, "nodes/replace_properties", tenant=tenant, id=node_id,
                       props=node_properties(updated))  # type: ignore[arg-type]
             if "area" in changes:
@@ -153,6 +155,18 @@ class NodeRepository:
             has_next_page=len(rows) > first,
             filters=filters,
         )
+
+
+async def _check_criteria_areas(tx: AsyncManagedTransaction, node: Node) -> None:
+    areas = sorted(getattr(node, "criteria_areas", ()))
+    if not areas:
+        return
+    records = await run(tx, "nodes/kinds_of", tenant=node.tenant, ids=areas)
+    found = {r["id"] for r in records if kind_from_labels(r["labels"]) is Kind.AREA}
+    missing = [a for a in areas if a not in found]
+    if missing:
+        raise InvalidInput(f"node {node.id} was not saved: criterion area {missing[0]!r} is not an "
+                           "area in this tenant")
 
 
 async def _set_area(tx: AsyncManagedTransaction, tenant: str, node_id: str, area: str | None) -> None:
