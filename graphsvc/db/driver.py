@@ -52,6 +52,8 @@ class GraphStore:
         self.driver = driver
         self.database = database
         self.uri = uri
+        # Transactions run so far: lets tests show a request costs a fixed number of them.
+        self.transactions = 0
 
     @classmethod
     def connect(cls, settings: Settings) -> GraphStore:
@@ -69,6 +71,7 @@ class GraphStore:
 
     async def query(self, name: str, *, write: bool = False, **parameters: Any) -> list[neo4j.Record]:
         """Run one named query in its own transaction and return all records."""
+        self.transactions += 1
         with translate_errors(self.uri):
             records, _, _ = await self.driver.execute_query(
                 queries.load(name),
@@ -79,12 +82,14 @@ class GraphStore:
         return records
 
     async def read(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        self.transactions += 1
         with translate_errors(self.uri):
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_read(work)
 
     async def write(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""
+        self.transactions += 1
         with translate_errors(self.uri):
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(work)

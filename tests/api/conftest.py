@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from graphsvc.api import create_app
 from graphsvc.config import Settings
@@ -22,9 +23,14 @@ class _Server(uvicorn.Server):
 
 
 @pytest.fixture(scope="session")
-def api_url(settings: Settings) -> Iterator[str]:
+def api_app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+def api_url(api_app: FastAPI) -> Iterator[str]:
     port = free_port()
-    server = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+    server = _Server(uvicorn.Config(api_app, host="127.0.0.1", port=port,
                                     log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
