@@ -8,14 +8,18 @@ target), but every branch, person and phone number is made up.
 from __future__ import annotations
 
 import re
+
 __all__ = [
     "ANIMALS",
     "ASSOCIATION_TYPES",
     "BUSINESS_TYPES",
+    "BUSINESS_WORDS",
     "COLOURS",
+    "COMMUNITY_ASSOCIATION",
     "FIRST_NAMES",
     "FIXED_TOWNS",
     "INSTITUTION_WORDS",
+    "QUARTERS",
     "SCHOOL_WORDS",
     "SURNAMES",
     "AssociationType",
@@ -75,6 +79,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_ASCII)).strip("-")
 
 
+# Parts of a town, for the second tennis club or hall in the same town ("Fjordlev Øst").
+QUARTERS = ("Nord", "Syd", "Øst", "Vest", "Midt", "Strand", "Bakke", "Vænge")
+
 # --- young people's pseudonyms: colour + animal + number, never a real-looking name ----------
 
 COLOURS = ("Blå", "Grøn", "Rød", "Gul", "Sort", "Hvid", "Grå", "Lilla", "Orange", "Brun",
@@ -105,7 +112,10 @@ SCHOOL_WORDS = ("Søndre Skole", "Nørre Skole", "Østre Skole", "Vestre Skole",
                 "Lindeskolen", "Toftegårdsskolen", "Rosenvængets Skole", "Højvangskolen")
 INSTITUTION_WORDS = ("Regnbuen", "Mælkebøtten", "Solsikken", "Troldehøjen", "Myretuen",
                      "Spiren", "Kastanjen", "Bikuben", "Humlebien", "Skovtrolden", "Stjernen",
-                     "Ellehuset", "Lærkereden", "Egely", "Birkely", "Solgården", "Engly")
+                     "Ellehuset", "Lærkereden", "Egely", "Birkely", "Solgården", "Engly",
+                     "Æblehaven", "Kernehuset", "Fuglereden", "Tusindfryd", "Hyldebo",
+                     "Pilehuset", "Rønnebo", "Vibereden", "Bøgely", "Havely", "Græshoppen",
+                     "Mariehønen", "Rosenly", "Skovly", "Strandly", "Kildevang")
 
 # --- associations ------------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """Areas and municipal units: the public skeleton of the demo municipality.
 
-The skeleton (towns, their weights, schools, clubs and services) depends on the size only,
-never on the seed, so the ids the planted gaps and the documentation name are always there.
+The skeleton — towns and their weights, schools, clubs, libraries, culture houses and the
+municipality-wide services — depends on the size only, never on the seed, so the ids the
+planted gaps and the documentation name are always there. The other institutions (day care,
+halls, care homes …) are drawn with the seed.
 """
 
 from __future__ import annotations
@@ -11,10 +13,19 @@ from dataclasses import dataclass, field
 from graphsvc.domain import Actor, Area, Arena, Kind, Sector, TieType
 
 from .builder import Builder, Town
-from .names import INSTITUTION_WORDS, SCHOOL_WORDS, slug, town_names
+from .gaps import PLANTED_GAPS
+from .names import INSTITUTION_WORDS, QUARTERS, SCHOOL_WORDS, slug, town_names
 from .sizes import SizeSpec
 
-__all__ = ["MAIN", "BROKER_TOWN", "LONELY_TOWN", "NO_LEISURE_TOWN", "Layout", "add_places"]
+__all__ = [
+    "BROKER_TOWN",
+    "LONELY_TOWN",
+    "MAIN",
+    "NO_LEISURE_TOWN",
+    "Layout",
+    "add_places",
+    "make_towns",
+]
 
 # Positions in the town list (see ``names.FIXED_TOWNS`` and ``gaps.py``).
 MAIN, LONELY_TOWN, BROKER_TOWN, NO_LEISURE_TOWN = 0, 1, 2, 3
@@ -44,7 +55,8 @@ _FILLERS = (
     ("daycare", "Dagtilbud", "Børnehuset {word}", ("family",), 40),
     ("care", "Plejecenter", "Plejecentret {word}", ("community",), 12),
     ("dental", "Tandpleje", "Tandplejen {town}", ("health",), 6),
-    ("hall", "Idrætshal", "{town} Hallen", ("leisure",), 10),
+    ("hall", "Idrætshal", ("{town} Hallen", "{town} Idrætscenter", "{town} Svømmehal",
+                           "{town} Multihal"), ("leisure",), 6),
     ("ungebo", "Botilbud for unge", "Ungebo {word}", ("family", "community"), 5),
     ("familyhouse", "Familiehus", "Familiehuset {town}", ("family",), 4),
     ("fritidshjem", "Fritidshjem", "Fritidshjemmet {word}", ("leisure", "family"), 8),
@@ -62,10 +74,7 @@ class Layout:
     clubs: dict[str, list[str]] = field(default_factory=dict)
     libraries: dict[str, str] = field(default_factory=dict)
     culture_houses: dict[str, str] = field(default_factory=dict)
-    closed_school: str = "school-heldagsskolen"
-
-    def town(self, index: int) -> Town:
-        return self.towns[index]
+    closed_school: str = PLANTED_GAPS.school_without_leisure
 
     def school_town(self, area: str) -> str:
         """Where the children of ``area`` go to school (villages without one: the main town)."""
@@ -102,10 +111,11 @@ def make_towns(tenant: str, spec: SizeSpec) -> tuple[Area, list[Town]]:
     return municipality, towns
 
 
-def _unit(b: Builder, id_: str, name: str, category: str, arenas: tuple[str, ...],
-          area: str, *, town: str | None = None) -> Actor:
+def _unit(b: Builder, id_: str, names: str | list[str], category: str,
+          arenas: tuple[str, ...], area: str, *, town: str | None = None) -> Actor:
+    names = [names] if isinstance(names, str) else names
     actor = Actor(kind=Kind.MUNICIPAL_UNIT, id=id_, tenant=b.tenant,
-                  name=b.unique_name(name, town=town), sector=Sector.PUBLIC,
+                  name=b.unique_name(*names, town=town), sector=Sector.PUBLIC,
                   arenas=frozenset(Arena(a) for a in arenas), category=category, area=area)
     b.add(actor)
     return actor
@@ -171,6 +181,10 @@ def _add_fillers(b: Builder, layout: Layout, count: int) -> None:
         for _ in range(max(1, round(count * town.weight / total_weight))):
             prefix, category, pattern, arenas, _w = rng.choices(kinds, weights=weights)[0]
             counters[prefix] = counters.get(prefix, 0) + 1
-            name = pattern.format(town=town.name, word=rng.choice(INSTITUTION_WORDS))
-            _unit(b, f"{prefix}-{counters[prefix]}", name, category, arenas, town.area_id,
+            patterns = (pattern,) if isinstance(pattern, str) else pattern
+            words = rng.sample(INSTITUTION_WORDS, 3)
+            names = [p.format(town=place, word=word)
+                     for place in (town.name, *(f"{town.name} {q}" for q in QUARTERS))
+                     for word in words for p in patterns]
+            _unit(b, f"{prefix}-{counters[prefix]}", names, category, arenas, town.area_id,
                   town=town.name)

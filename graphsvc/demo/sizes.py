@@ -30,15 +30,15 @@ class SizeSpec:
 SIZES: dict[str, SizeSpec] = {
     "small": SizeSpec(
         young_people=1_400, associations=75, businesses=320, municipal_units=50, towns=5,
-        collaborations=1.0, service_use=1.0, max_memberships=2,
+        collaborations=2.0, service_use=1.0, max_memberships=2,
         description="a small municipality, for tests and quick demos (~2,000 nodes)"),
     "medium": SizeSpec(
         young_people=9_200, associations=500, businesses=2_000, municipal_units=300, towns=12,
-        collaborations=2.2, service_use=1.0, max_memberships=2,
+        collaborations=4.6, service_use=1.0, max_memberships=2,
         description="a Kalundborg-sized municipality (~13,000 nodes, ~60,000 ties)"),
     "large": SizeSpec(
-        young_people=110_000, associations=5_700, businesses=24_000, municipal_units=3_600,
-        towns=90, collaborations=4.0, service_use=1.6, max_memberships=3,
+        young_people=114_000, associations=5_600, businesses=23_000, municipal_units=3_500,
+        towns=90, collaborations=7.5, service_use=2.0, max_memberships=3,
         description="region scale, for load tests (~150,000 nodes, ~1M ties): one very "
                     "large municipality with many towns, and denser ties than medium"),
 }

@@ -12,6 +12,7 @@ from graphsvc.schema.context import Context
 from graphsvc.schema.enums import NodeKind
 from graphsvc.services import overview
 
+
 @strawberry.type(description="How many nodes of one kind a tenant holds.")
 class KindCount:
     kind: NodeKind = strawberry.field(description="The kind of node.")  # type: ignore[valid-type]

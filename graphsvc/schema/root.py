@@ -22,10 +22,13 @@ log = logging.getLogger("graphsvc.api")
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
-    """Mask everything but our own expected errors and GraphQL's validation messages; log the
-    masked ones in full for the operator."""
+    """Mask everything but our own expected errors and GraphQL's messages about the request
+    itself (syntax, validation, variable coercion: those have no path); log the masked ones in
+    full for the operator."""
     original = error.original_error
-    if original is None or isinstance(original, GraphsvcError):
+    if original is None or error.path is None:
+        return False
+    if isinstance(original, GraphsvcError | GraphQLError):
         return False
     log.error("unexpected error in %s", error.path, exc_info=original)
     return True

@@ -10,7 +10,8 @@ from strawberry.types import Info
 
 from graphsvc import domain
 from graphsvc.db.relations import Related
-from graphsvc.domain import Kind, TieType as T
+from graphsvc.domain import Kind
+from graphsvc.domain import TieType as T
 from graphsvc.schema import enums
 from graphsvc.schema.context import Context
 from graphsvc.schema.loaders import RelationKey
