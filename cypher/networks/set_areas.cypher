@@ -2,6 +2,7 @@
 // Parameters: $tenant, $rows: [{id, area}]. Columns: linked
 UNWIND $rows AS row
 MATCH (n:Node {tenant: $tenant, id: row.id})
+USING INDEX n:Node(tenant, id)
 OPTIONAL MATCH (n)-[old:LOCATED_IN]->()
 DELETE old
 WITH DISTINCT n, row

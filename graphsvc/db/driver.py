@@ -19,6 +19,7 @@ from neo4j.exceptions import (
 
 from graphsvc.config import Settings
 from graphsvc.db import queries
+from graphsvc.domain import TieType
 from graphsvc.errors import Duplicate, GraphStoreUnavailable
 
 __all__ = ["GraphStore", "translate_errors"]
@@ -69,12 +70,13 @@ class GraphStore:
     async def close(self) -> None:
         await self.driver.close()
 
-    async def query(self, name: str, *, write: bool = False, **parameters: Any) -> list[neo4j.Record]:
+    async def query(self, name: str, *, write: bool = False, tie_type: TieType | None = None,
+                    **parameters: Any) -> list[neo4j.Record]:
         """Run one named query in its own transaction and return all records."""
         self.transactions += 1
         with translate_errors(self.uri):
             records, _, _ = await self.driver.execute_query(
-                queries.load(name),
+                queries.load(name, tie_type=tie_type),
                 parameters,
                 database_=self.database,
                 routing_=RoutingControl.WRITE if write else RoutingControl.READ,
@@ -103,9 +105,10 @@ class GraphStore:
         return True
 
 
-async def run(tx: AsyncManagedTransaction, name: str, **parameters: Any) -> list[neo4j.Record]:
+async def run(tx: AsyncManagedTransaction, name: str, *, tie_type: TieType | None = None,
+              **parameters: Any) -> list[neo4j.Record]:
     """One named query inside a transaction."""
-    result = await tx.run(queries.text(name), parameters)  # type: ignore[arg-type]
+    result = await tx.run(queries.text(name, tie_type=tie_type), parameters)  # type: ignore[arg-type]
     return [record async for record in result]
 
 

@@ -7,7 +7,9 @@ Nodes and ties are upserted by id: writing the same network twice changes nothin
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import AsyncManagedTransaction
@@ -15,13 +17,13 @@ from neo4j import AsyncManagedTransaction
 from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore, run, translate_errors
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties, tie_from_record
-from graphsvc.domain import Kind, Network, labels_for
+from graphsvc.domain import Kind, Network, TieType, labels_for
 from graphsvc.errors import GraphsvcError
 from graphsvc.network_check import require_valid
 
 __all__ = ["BATCH_SIZE", "NetworkRepository", "WriteSummary"]
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 10_000
 T = TypeVar("T")
 Progress = Callable[[int], None]  # called with the number of records just written
 
@@ -55,62 +57,37 @@ class NetworkRepository:
         With ``atomic=False`` each batch commits on its own: for very large generated networks
         whose single transaction would not fit the database's memory. Imports stay atomic.
         """
-        require_valid(network, await self.known_kinds(network.tenant))
-        tenant = network.tenant
-        node_rows = [
-            {"id": n.id, "labels": labels_for(n.kind), "props": node_properties(n)}
-            for n in network.nodes
-        ]
-        area_rows = [
-            {"id": n.id, "area": getattr(n, "area", None)}
-            for n in network.nodes
-            if "area" in type(n).model_fields
-        ]
-        tie_rows = [
-            {"source": t.source, "type": t.type.value, "target": t.target, "props": t.properties()}
-            for t in network.ties
-        ]
-        steps = [
-            ("nodes", "networks/upsert_nodes", node_rows, "written", len(node_rows)),
-            ("located", "networks/set_areas", area_rows, "linked",
-             sum(1 for r in area_rows if r["area"] is not None)),
-            ("ties", "networks/upsert_ties", tie_rows, "written", len(tie_rows)),
-        ]
+        known = await self.known_kinds(network.tenant)
+        require_valid(network, known)
+        steps = _steps(network, frozenset(known))
+        expected = WriteSummary()
+        for step in steps:
+            expected[step.label] = expected.get(step.label, 0) + step.expected
         summary = WriteSummary()
 
-        async def write_steps(tx: AsyncManagedTransaction) -> None:
-            for label, query, rows, column, _ in steps:
-                for batch in _batches(rows):
-                    records = await run(tx, query, tenant=tenant, rows=list(batch))
-                    summary[label] = summary.get(label, 0) + int(records[0][column])
-                    if progress:
-                        progress(len(batch))
+        async def write_batch(tx: AsyncManagedTransaction, step: _Step, batch: Sequence[Any]) -> None:
+            records = await run(tx, step.query, tie_type=step.tie_type, tenant=network.tenant,
+                                rows=list(batch))
+            summary[step.label] = summary.get(step.label, 0) + int(records[0][step.column])
+            if progress and step.label != "located":  # progress counts nodes and ties
+                progress(len(batch))
 
         if atomic:
-            async def all_steps(tx: AsyncManagedTransaction) -> None:
-                summary.clear()
-                await write_steps(tx)
-                _check_counts(summary, steps)
+            async def everything(tx: AsyncManagedTransaction) -> None:
+                summary.clear()  # the driver may retry the whole transaction
+                for step in steps:
+                    for batch in _batches(step.rows):
+                        await write_batch(tx, step, batch)
+                _check_counts(summary, expected)
 
-            await self.store.write(all_steps)
+            await self.store.write(everything)
         else:
-            await self._write_in_batches(tenant, steps, summary, progress)
-            _check_counts(summary, steps)
+            for step in steps:
+                for batch in _batches(step.rows):
+                    await self.store.write(
+                        lambda tx, s=step, b=batch: write_batch(tx, s, b))  # type: ignore[misc]
+            _check_counts(summary, expected)
         return summary
-
-    async def _write_in_batches(
-        self, tenant: str, steps: list[Any], summary: WriteSummary, progress: Progress | None
-    ) -> None:
-        for label, query, rows, column, _ in steps:
-            for batch in _batches(rows):
-                async def one(tx: AsyncManagedTransaction, q: str = query,
-                              b: Sequence[Any] = batch, c: str = column) -> int:
-                    records = await run(tx, q, tenant=tenant, rows=list(b))
-                    return int(records[0][c])
-
-                summary[label] = summary.get(label, 0) + await self.store.write(one)
-                if progress:
-                    progress(len(batch))
 
     async def read(self, tenant: str) -> Network:
         """Everything a tenant holds, as a network (for exports and backups)."""
@@ -130,12 +107,58 @@ class NetworkRepository:
                 await result.consume()
 
 
-def _check_counts(summary: WriteSummary, steps: list[Any]) -> None:
+@dataclass(frozen=True)
+class _Step:
+    label: str  # what the summary counts: nodes, located or ties
+    query: str
+    rows: list[dict[str, Any]]
+    column: str
+    expected: int
+    tie_type: TieType | None = None
+
+
+def _steps(network: Network, known: frozenset[str]) -> list[_Step]:
+    """The statements that write ``network`` next to the ``known`` ids: new nodes and their ties
+    are created (much faster than merged), known ones are matched and replaced. Ties between
+    known nodes are merged one type at a time (see graphsvc.db.queries on why)."""
+    new_nodes, old_nodes, new_areas, old_areas = [], [], [], []
+    for n in network.nodes:
+        row = {"id": n.id, "labels": labels_for(n.kind), "props": node_properties(n)}
+        (old_nodes if n.id in known else new_nodes).append(row)
+        if "area" in type(n).model_fields:
+            area = {"id": n.id, "area": getattr(n, "area", None)}
+            if n.id in known:
+                old_areas.append(area)
+            elif area["area"] is not None:
+                new_areas.append(area)
+    steps = [
+        _Step("nodes", "networks/create_nodes", new_nodes, "written", len(new_nodes)),
+        _Step("nodes", "networks/upsert_nodes", old_nodes, "written", len(old_nodes)),
+        _Step("located", "networks/add_areas", new_areas, "linked", len(new_areas)),
+        _Step("located", "networks/set_areas", old_areas, "linked",
+              sum(1 for r in old_areas if r["area"] is not None)),
+    ]
+    new_ties: list[dict[str, Any]] = []
+    merged: dict[TieType, list[dict[str, Any]]] = defaultdict(list)
+    for t in network.ties:
+        row = {"source": t.source, "target": t.target, "props": t.properties()}
+        if t.source in known and t.target in known:
+            merged[t.type].append(row)
+        else:
+            new_ties.append(row | {"type": t.type.value})
+    steps.append(_Step("ties", "networks/create_ties", new_ties, "written", len(new_ties)))
+    for tie_type in sorted(merged):
+        rows = merged[tie_type]
+        steps.append(_Step("ties", "networks/upsert_ties", rows, "written", len(rows), tie_type))
+    return [step for step in steps if step.rows]
+
+
+def _check_counts(summary: WriteSummary, expected: WriteSummary) -> None:
     # Every row was checked beforehand; a shortfall means the tenant changed underneath us.
     # Raising inside the transaction rolls the whole write back.
-    for label, _, _, _, expected in steps:
-        if summary.get(label, 0) != expected:
+    for label, count in expected.items():
+        if summary.get(label, 0) != count:
             raise GraphsvcError(
-                f"the write was undone: {summary.get(label, 0)} of {expected} {label} were stored;"
+                f"the write was undone: {summary.get(label, 0)} of {count} {label} were stored;"
                 f" the tenant changed while writing, try again"
             )

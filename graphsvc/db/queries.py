@@ -1,8 +1,10 @@
 """Cypher lives in ``cypher/<area>/<name>.cypher``; this loads it by name.
 
 Each file starts with a comment naming its parameters and columns. Values are always passed
-as ``$parameters``; labels and relationship types are passed as parameters too and used through
-Cypher's dynamic ``$(...)`` form, after the caller checked them against the domain's enums.
+as ``$parameters``. Labels are passed as parameters too and set through Cypher's dynamic
+``$(...)`` form. A relationship type to MATCH or MERGE is the exception: Neo4j 5.26 plans a
+dynamic type there as a scan of every relationship, so such a file names the placeholder type
+`` `TIE_TYPE` ``, replaced by a member of :class:`~graphsvc.domain.TieType` (never by user text).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import cache
 from neo4j import Query
 
 from graphsvc.config import REPO_ROOT
+from graphsvc.domain import TieType
 
 __all__ = ["CYPHER_DIR", "load", "preload", "statements", "text"]
 
@@ -26,14 +29,22 @@ def _text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def text(name: str) -> str:
-    """The text of ``<area>/<name>`` (inside transaction functions, which take no ``Query``)."""
-    return _text(name)
+_TIE_TYPE = "`TIE_TYPE`"
 
 
-def load(name: str) -> Query:
+def text(name: str, *, tie_type: TieType | None = None) -> str:
+    """The text of ``<area>/<name>``, with its placeholder tie type filled in when given."""
+    cypher = _text(name)
+    if tie_type is None:
+        return cypher
+    if not isinstance(tie_type, TieType) or _TIE_TYPE not in cypher:
+        raise ValueError(f"query {name!r} takes no tie type {tie_type!r}")
+    return cypher.replace(_TIE_TYPE, f"`{tie_type.value}`")
+
+
+def load(name: str, *, tie_type: TieType | None = None) -> Query:
     """The query ``<area>/<name>``; its name travels as metadata into Neo4j's query log."""
-    return Query(_text(name), metadata={"graphsvc_query": name})  # type: ignore[arg-type]
+    return Query(text(name, tie_type=tie_type), metadata={"graphsvc_query": name})  # type: ignore[arg-type]
 
 
 def statements(name: str) -> list[str]:

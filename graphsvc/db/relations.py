@@ -16,7 +16,7 @@ from graphsvc.db.mapping import node_from_record, tie_from_record
 from graphsvc.domain import Kind, Node, Tie, TieType
 from graphsvc.errors import NotFound
 
-__all__ = ["Neighbourhood", "RelationRepository", "Related", "WALKABLE_TIES"]
+__all__ = ["WALKABLE_TIES", "Neighbourhood", "Related", "RelationRepository"]
 
 Direction = Literal["out", "in", "both"]
 # A location links everything in a town to one hub; walks and maps leave it out.

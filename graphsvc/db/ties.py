@@ -34,15 +34,15 @@ class TieRepository:
                 tie.check_fits(kinds[tie.source], kinds[tie.target])
             except ValueError as e:
                 raise TieNotAllowed(str(e)) from e
-            result = await run(tx, "ties/connect", tenant=tenant, source=tie.source,
-                               target=tie.target, type=tie.type.value, props=tie.properties())
+            result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,
+                               source=tie.source, target=tie.target, props=tie.properties())
             return bool(result[0]["created"])
 
         return await self.store.write(work)
 
     async def disconnect(self, tenant: str, type_: TieType, source: str, target: str) -> None:
-        records = await self.store.query("ties/disconnect", write=True, tenant=tenant,
-                                         source=source, target=target, type=type_.value)
+        records = await self.store.query("ties/disconnect", write=True, tie_type=type_,
+                                         tenant=tenant, source=source, target=target)
         if not records or not records[0]["removed"]:
             raise NotFound(f"there is no {type_.value} tie from {source!r} to {target!r}")
 

@@ -76,7 +76,8 @@ class Disconnected:
 DeleteResult = Annotated[Deleted | NotFoundError, strawberry.union("DeleteResult", description=_RESULT)]
 ConnectResult = Annotated[Connected | InvalidInputError | TieNotAllowedError | NotFoundError,
                           strawberry.union("ConnectResult", description=_RESULT)]
-DisconnectResult = Annotated[Disconnected | NotFoundError, strawberry.union("DisconnectResult", description=_RESULT)]
+DisconnectResult = Annotated[Disconnected | NotFoundError,
+                             strawberry.union("DisconnectResult", description=_RESULT)]
 
 
 @strawberry.input(description="A tie between two nodes; which properties apply depends on its type.")
@@ -87,7 +88,8 @@ class TieInput:
     strength: int | None = strawberry.field(default=None, description="1-5 (collaborations).")
     since: int | None = strawberry.field(default=None, description="The year it began.")
     frequency: enums.Frequency | None = strawberry.field(default=None, description="How often.")  # type: ignore[valid-type]
-    role: enums.ParticipationRole | None = strawberry.field(default=None, description="Role in an initiative.")  # type: ignore[valid-type]
+    role: enums.ParticipationRole | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Role in an initiative.")
 
 
 Id = Annotated[strawberry.ID, strawberry.argument(description="The node's id.")]

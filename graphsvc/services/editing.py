@@ -60,7 +60,7 @@ async def delete_node(store: GraphStore, tenant: str, node_id: str) -> int:
 
 
 def validate_tie(fields: dict[str, Any]) -> Tie:
-    record = f"tie {fields.get('source')} -{getattr(fields.get('type'), 'value', '?')}-> {fields.get('target')}"
+    record = f"tie {fields.get('source')} -{fields.get('type')}-> {fields.get('target')}"
     try:
         return Tie.model_validate(fields)
     except ValidationError as e:

@@ -19,8 +19,7 @@ Progress = Callable[[int], None]
 
 def records_in(network: Network) -> int:
     """How many records a write of ``network`` goes through (for progress bars)."""
-    located = sum(1 for n in network.nodes if "area" in type(n).model_fields)
-    return len(network.nodes) + located + len(network.ties)
+    return len(network.nodes) + len(network.ties)
 
 
 async def import_graphml(

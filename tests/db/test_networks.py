@@ -68,7 +68,7 @@ async def test_non_atomic_write_and_delete_tenant(store: GraphStore, tenant: str
     repo = NetworkRepository(store)
     seen: list[int] = []
     await repo.write(small_town(tenant), atomic=False, progress=seen.append)
-    assert sum(seen) == 9 + 4 + 9  # nodes, location rows (nodes that can have an area), ties
+    assert sum(seen) == 9 + 9  # progress counts nodes and ties
     assert sum((await repo.count_by_kind(tenant)).values()) == 9
     await repo.delete_tenant(tenant)
     assert await repo.count_by_kind(tenant) == {}

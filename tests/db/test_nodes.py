@@ -85,7 +85,8 @@ async def test_list_filters_paginates_and_searches(store: GraphStore, tenant: st
     page = await nodes.list(tenant, NodeFilter(kinds=frozenset({Kind.ASSOCIATION})), first=2)
     assert [n.id for n in page.nodes] == ["club-0", "club-1"]
     assert page.total == 5 and page.has_next_page
-    rest = await nodes.list(tenant, NodeFilter(kinds=frozenset({Kind.ASSOCIATION})), first=10, after=page.end_cursor)
+    associations = NodeFilter(kinds=frozenset({Kind.ASSOCIATION}))
+    rest = await nodes.list(tenant, associations, first=10, after=page.end_cursor)
     assert [n.id for n in rest.nodes] == ["club-2", "club-3", "club-4"] and not rest.has_next_page
 
     assert (await nodes.list(tenant, NodeFilter(area="a1"))).total == 2
