@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import time
 from contextlib import ExitStack
 
@@ -14,6 +15,7 @@ from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
 from graphsvc.config import Settings, get_settings
 from graphsvc.db.driver import opened
 from graphsvc.db.schema import apply_schema
+from graphsvc.errors import SetupError
 from graphsvc.local_neo4j import LocalServer, ensure_built, start_child, status
 from graphsvc.schema.context import resolve_tenant
 from graphsvc.services import networks
@@ -28,6 +30,18 @@ def _serve(settings: Settings) -> None:
 def serve() -> None:
     """Serve the API (Neo4j must be reachable: `graphsvc db start`, or NEO4J_URI)."""
     _serve(get_settings())
+
+
+def _require_free_api_port(settings: Settings) -> None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((settings.host, settings.port))
+        except OSError:
+            raise SetupError(
+                f"port {settings.port} on {settings.host} is already in use (is graphsvc already "
+                f"running?): stop what uses it or choose another port with GRAPHSVC_PORT"
+            ) from None
 
 
 def _banner(settings: Settings, tenant: str) -> str:
@@ -80,6 +94,7 @@ def run() -> None:
     """Set up and run everything: the local Neo4j, the schema, the demo data and the API."""
     settings = get_settings()
     tenant = resolve_tenant(settings.default_tenant)
+    _require_free_api_port(settings)
     server = _start_neo4j(settings)
     try:
         demo = run_async(_prepare(settings, tenant))

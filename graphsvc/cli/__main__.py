@@ -1,0 +1,3 @@
+from graphsvc.cli import app
+
+app(prog_name="graphsvc")
