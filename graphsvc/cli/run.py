@@ -102,7 +102,7 @@ def run() -> None:
             console.print(f"Loaded the demo municipality into tenant {tenant!r} ({demo.nodes:,} nodes).")
         else:
             console.print(f"Tenant {tenant!r} already holds {demo.nodes:,} nodes; kept them.")
-        console.print(_banner(settings, tenant), highlight=False)
+        console.print(_banner(settings, tenant), highlight=False, soft_wrap=True)
         _serve(settings)
     finally:
         if server is not None:

@@ -64,6 +64,8 @@ class GraphStore:
             connection_acquisition_timeout=10.0,
             connection_timeout=5.0,
             max_transaction_retry_time=10.0,
+            # "constraint already exists" and similar notes would flood the log at start-up.
+            notifications_min_severity="WARNING",
         )
         return cls(driver, database=settings.neo4j_database, uri=settings.bolt_uri)
 

@@ -28,7 +28,8 @@ hostile_text = st.one_of(
     st.integers(min_value=150, max_value=20_000).map(lambda n: "x" * n),
 )
 any_json = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | hostile_text,
+    st.none() | st.booleans() | st.integers() | hostile_text
+    | st.floats(allow_nan=False, allow_infinity=False),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
     max_leaves=8,
 )

@@ -19,7 +19,7 @@ WHOLE_GRAPH = ("AllNodesScan", "NodeByLabelScan", "AllRelationshipsScan",
                "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan")
 NAMES = sorted(p.relative_to(queries.CYPHER_DIR).with_suffix("").as_posix()
                for p in queries.CYPHER_DIR.rglob("*.cypher")
-               if not p.parent.name == "schema")
+               if p.parent.name != "schema")
 # Deliberate: DETACH DELETE of a whole tenant runs in batches outside a transaction.
 PLANNED_ELSEWHERE = {"networks/delete_tenant"}
 

@@ -17,7 +17,14 @@ from neo4j.exceptions import AuthError
 
 from graphsvc.config import Settings
 from graphsvc.errors import SetupError
-from graphsvc.local_neo4j import build, free_port, start_background, start_child, status, stop_background
+from graphsvc.local_neo4j import (
+    build,
+    free_port,
+    start_background,
+    start_child,
+    status,
+    stop_background,
+)
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
