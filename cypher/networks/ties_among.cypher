@@ -1,6 +1,7 @@
-// The ties among a set of nodes. Parameters: $tenant, $ids, $types (or null for all).
-// Columns: source, type, target, props
-MATCH (a:Node {tenant: $tenant})-[r]->(b:Node {tenant: $tenant})
-WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
-RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-ORDER BY source, type, target
+// The ties among a set of nodes, in one record: the driver decodes one large list far faster
+// than thousands of records. Parameters: $tenant, $ids, $types.
+// Columns: ties (list of [source, type, target, props])
+UNWIND $ids AS wanted
+MATCH (a:Node {tenant: $tenant, id: wanted})-[r]->(b:Node {tenant: $tenant})
+WHERE b.id IN $ids AND type(r) IN $types
+RETURN collect([a.id, type(r), b.id, properties(r)]) AS ties

@@ -1,6 +1,6 @@
-// Several nodes of a tenant by id (missing ids are left out).
-// Parameters: $tenant, $ids. Columns: id, labels, props, area
+// Several nodes of a tenant by id (missing ids are left out), in one record: the driver decodes
+// one large list far faster than thousands of records. Parameters: $tenant, $ids.
+// Columns: nodes (list of [id, labels, props, area])
 UNWIND $ids AS wanted
 MATCH (n:Node {tenant: $tenant, id: wanted})
-OPTIONAL MATCH (n)-[:LOCATED_IN]->(a:Area)
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, a.id AS area
+RETURN collect([n.id, labels(n), properties(n), head([(n)-[:LOCATED_IN]->(a:Area) | a.id])]) AS nodes

@@ -43,7 +43,7 @@ class RelationRepository:
 
     async def nodes_by_ids(self, tenant: str, ids: Sequence[str]) -> dict[str, Node]:
         records = await self.store.query("nodes/get_nodes", tenant=tenant, ids=list(ids))
-        return {r["id"]: node_from_record(r["labels"], r["props"], r["area"]) for r in records}
+        return {row[0]: node_from_record(row[1], row[2], row[3]) for row in records[0]["nodes"]}
 
     async def related(
         self,
@@ -129,7 +129,7 @@ class RelationRepository:
             raise NotFound(f"there is no node with id {start!r}")
         tie_records = await self.store.query("networks/ties_among", tenant=tenant,
                                              ids=list(depth_of), types=type_names)
-        ties = [tie_from_record(r["source"], r["type"], r["target"], r["props"])
-                for r in tie_records]
+        ties = sorted((tie_from_record(*row) for row in tie_records[0]["ties"]),
+                      key=lambda t: (t.source, t.type, t.target))
         ordered = sorted(nodes.values(), key=lambda n: (depth_of[n.id], n.id))
         return Neighbourhood(nodes=ordered, ties=ties, depth_of=depth_of, truncated=truncated)
