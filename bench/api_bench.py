@@ -5,7 +5,9 @@
 Starts its own local Neo4j (in a temporary folder, unless NEO4J_URI is set), loads the demo
 municipality of the given size, serves the API on a free port and times, one request at a time:
 a typical list (50 actors with their area, contact persons and tie count) and a depth-2
-neighbourhood of a school. Prints p50/p95/p99 and the load time.
+neighbourhood of a school, at the default node cap (500) and at the largest cap (2000). Prints
+p50/p95/p99 and the load time. The client and the API share one process, as a small
+deployment would share its cores.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from graphsvc.services.networks import load_demo
 LIST = """query($after: String) { actors(first: 50, after: $after) { totalCount
   pageInfo { endCursor hasNextPage }
   edges { node { id name sector area { name } contactPersons { name email } tieCount } } } }"""
-NEIGHBOURHOOD = """query($id: ID!) { neighbourhood(id: $id, depth: 2, maxNodes: 2000) {
+NEIGHBOURHOOD = """query($id: ID!, $max: Int!) { neighbourhood(id: $id, depth: 2, maxNodes: $max) {
   truncated nodes { depth node { id name kind } } edges { type sourceId targetId } } }"""
 
 
@@ -99,19 +101,23 @@ def main() -> None:
                 filter: {kind: MUNICIPAL_UNIT, arena: SCHOOL}) { edges { node { id } } } }"""}).json()
             school_ids = [e["node"]["id"] for e in schools["data"]["actors"]["edges"]]
             pages = [cursors[i % len(cursors)] for i in range(args.requests)]
-            walks: list[dict[str, object]] = [{"id": school_ids[i % len(school_ids)]}
+            walks: list[dict[str, object]] = [{"id": school_ids[i % len(school_ids)], "max": 500}
                                               for i in range(args.requests)]
+            # The largest answer the default node cap allows, fewer times: each is ~10k objects.
+            big_walks = [w | {"max": 2000} for w in walks[: max(10, args.requests // 5)]]
             _time(client, LIST, pages[:10])  # warm the query caches
             list_samples = _time(client, LIST, pages)
             walk_samples = _time(client, NEIGHBOURHOOD, walks)
-            sizes = client.post("/graphql", json={"query": NEIGHBOURHOOD,
-                                                  "variables": walks[0]}).json()["data"]["neighbourhood"]
+            big_samples = _time(client, NEIGHBOURHOOD, big_walks)
+            sizes = [client.post("/graphql", json={"query": NEIGHBOURHOOD, "variables": w}).json()
+                     ["data"]["neighbourhood"] for w in (walks[0], big_walks[0])]
         api.should_exit = True
         thread.join(timeout=10)
         print(f"demo municipality '{args.size}': {first['totalCount']:,} actors, loaded in {load_s:.1f} s")
         print(f"list of 50 actors with area, contacts, tie count: {_percentiles(list_samples)}")
-        print(f"depth-2 neighbourhood of a school ({len(sizes['nodes'])} nodes, "
-              f"{len(sizes['edges'])} ties): {_percentiles(walk_samples)}")
+        for size, samples in zip(sizes, (walk_samples, big_samples), strict=True):
+            print(f"depth-2 neighbourhood of a school ({len(size['nodes'])} nodes, "
+                  f"{len(size['edges'])} ties): {_percentiles(samples)}")
     finally:
         if server is not None:
             server.stop()
