@@ -6,7 +6,8 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graphsvc ./graphsvc
 COPY cypher ./cypher
-RUN pip install --no-cache-dir . && useradd --system --home /app graphsvc
+# Editable, so graphsvc finds its cypher/ folder beside the package, as in a checkout.
+RUN pip install --no-cache-dir -e . && useradd --system --home /app graphsvc
 USER graphsvc
 
 ENV GRAPHSVC_HOST=0.0.0.0 GRAPHSVC_PORT=8000
