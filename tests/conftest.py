@@ -59,6 +59,17 @@ async def store(settings: Settings) -> AsyncIterator[GraphStore]:
     await graph_store.close()
 
 
+@pytest.fixture(scope="session")
+async def small_demo(store: GraphStore) -> str:
+    """The small demo municipality (seed 2635) in a tenant of its own, loaded once per run for
+    the tests that only read it (loading takes a few seconds). Tests must not change it."""
+    from graphsvc.services.networks import load_demo
+
+    name = f"demo{os.getpid()}"
+    await load_demo(store, tenant=name, size="small", seed=2635)
+    return name
+
+
 @pytest.fixture
 def tenant() -> str:
     """A tenant of its own for each test, so tests never see each other's data."""

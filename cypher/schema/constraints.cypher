@@ -12,3 +12,6 @@ CREATE INDEX node_tenant IF NOT EXISTS FOR (n:Node) ON (n.tenant);
 CREATE INDEX actor_tenant_sector IF NOT EXISTS FOR (n:Actor) ON (n.tenant, n.sector);
 CREATE INDEX young_person_tenant_age_band IF NOT EXISTS FOR (n:YoungPerson) ON (n.tenant, n.age_band);
 CREATE FULLTEXT INDEX node_names IF NOT EXISTS FOR (n:Node) ON EACH [n.name];
+// One TenantState per tenant (not a Node: it is bookkeeping, never part of the network); the
+// constraint also makes the MERGE that bumps its version safe under concurrent writes.
+CREATE CONSTRAINT tenant_state_tenant IF NOT EXISTS FOR (s:TenantState) REQUIRE s.tenant IS UNIQUE;

@@ -1,4 +1,5 @@
-"""The FastAPI application: ``/graphql`` (with the GraphiQL IDE), ``/healthz``, ``/readyz``."""
+"""The FastAPI application: ``/graphql`` (with the GraphiQL IDE), ``/exports/...`` (file
+downloads), ``/healthz``, ``/readyz``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from graphsvc import __version__
+from graphsvc.api import exports
 from graphsvc.config import Settings, get_settings
 from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore
@@ -53,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",
     )
+    app.include_router(exports.router)
 
     @app.get("/healthz", summary="The process is alive")
     async def healthz() -> dict[str, str]:

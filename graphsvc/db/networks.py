@@ -17,6 +17,7 @@ from neo4j import AsyncManagedTransaction
 from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore, run, translate_errors
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties, tie_from_record
+from graphsvc.db.tenant_state import bump_version
 from graphsvc.domain import Kind, Network, TieType, labels_for
 from graphsvc.errors import GraphsvcError
 from graphsvc.network_check import require_valid
@@ -79,13 +80,18 @@ class NetworkRepository:
                     for batch in _batches(step.rows):
                         await write_batch(tx, step, batch)
                 _check_counts(summary, expected)
+                await bump_version(tx, network.tenant)
 
             await self.store.write(everything)
         else:
+            async def one_batch(tx: AsyncManagedTransaction, step: _Step, batch: Sequence[Any]) -> None:
+                await write_batch(tx, step, batch)
+                await bump_version(tx, network.tenant)  # each batch commits on its own
+
             for step in steps:
                 for batch in _batches(step.rows):
                     await self.store.write(
-                        lambda tx, s=step, b=batch: write_batch(tx, s, b))  # type: ignore[misc]
+                        lambda tx, s=step, b=batch: one_batch(tx, s, b))  # type: ignore[misc]
             _check_counts(summary, expected)
         return summary
 
@@ -105,6 +111,9 @@ class NetworkRepository:
             async with self.store.driver.session(database=self.store.database) as session:
                 result = await session.run(queries.load("networks/delete_tenant"), tenant=tenant)
                 await result.consume()
+        # The batches commit one by one, so the version changes once they all have: anything
+        # derived from a partly deleted tenant in the meantime is outdated by this.
+        await self.store.write(lambda tx: bump_version(tx, tenant))
 
 
 @dataclass(frozen=True)

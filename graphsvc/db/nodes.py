@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
+from graphsvc.db.tenant_state import bump_version
 from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, labels_for, node_model
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.network_check import problems_from_validation
@@ -73,6 +74,7 @@ class NodeRepository:
             await run(tx, "nodes/create_node", tenant=node.tenant, labels=labels_for(node.kind),
                       props=node_properties(node))
             await _set_area(tx, node.tenant, node.id, getattr(node, "area", None))
+            await bump_version(tx, node.tenant)
 
         await self.store.write(work)
         return await self.get(node.tenant, node.id)
@@ -100,16 +102,22 @@ class NodeRepository:
                       props=node_properties(updated))  # type: ignore[arg-type]
             if "area" in changes:
                 await _set_area(tx, tenant, node_id, getattr(updated, "area", None))
+            await bump_version(tx, tenant)
 
         await self.store.write(work)
         return await self.get(tenant, node_id)
 
     async def delete(self, tenant: str, node_id: str) -> int:
         """Delete a node and its ties; returns how many ties went with it."""
-        records = await self.store.query("nodes/delete_node", write=True, tenant=tenant, id=node_id)
-        if not records:
-            raise NotFound(f"there is no node with id {node_id!r}")
-        return int(records[0]["ties"])
+
+        async def work(tx: AsyncManagedTransaction) -> int:
+            records = await run(tx, "nodes/delete_node", tenant=tenant, id=node_id)
+            if not records:
+                raise NotFound(f"there is no node with id {node_id!r}")
+            await bump_version(tx, tenant)
+            return int(records[0]["ties"])
+
+        return await self.store.write(work)
 
     async def kinds_of(self, tenant: str, node_ids: list[str]) -> dict[str, Kind]:
         records = await self.store.query("nodes/kinds_of", tenant=tenant, ids=node_ids)

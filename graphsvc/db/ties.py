@@ -6,6 +6,7 @@ from neo4j import AsyncManagedTransaction
 
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, tie_from_record
+from graphsvc.db.tenant_state import bump_version
 from graphsvc.domain import Tie, TieType
 from graphsvc.errors import InvalidInput, NotFound, TieNotAllowed
 
@@ -36,15 +37,20 @@ class TieRepository:
                 raise TieNotAllowed(str(e)) from e
             result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,
                                source=tie.source, target=tie.target, props=tie.properties())
+            await bump_version(tx, tenant)
             return bool(result[0]["created"])
 
         return await self.store.write(work)
 
     async def disconnect(self, tenant: str, type_: TieType, source: str, target: str) -> None:
-        records = await self.store.query("ties/disconnect", write=True, tie_type=type_,
-                                         tenant=tenant, source=source, target=target)
-        if not records or not records[0]["removed"]:
-            raise NotFound(f"there is no {type_.value} tie from {source!r} to {target!r}")
+        async def work(tx: AsyncManagedTransaction) -> None:
+            records = await run(tx, "ties/disconnect", tie_type=type_, tenant=tenant,
+                                source=source, target=target)
+            if not records or not records[0]["removed"]:
+                raise NotFound(f"there is no {type_.value} tie from {source!r} to {target!r}")
+            await bump_version(tx, tenant)
+
+        await self.store.write(work)
 
     async def ties_of(self, tenant: str, node_id: str) -> list[Tie]:
         records = await self.store.query("ties/ties_of_node", tenant=tenant, id=node_id)

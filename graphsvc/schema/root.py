@@ -10,6 +10,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
+from graphsvc.schema.analytics import AnalyticsQuery
 from graphsvc.schema.mutations import Mutation
 from graphsvc.schema.neighbourhood import NeighbourhoodQuery
 from graphsvc.schema.overview import OverviewQuery
@@ -34,8 +35,8 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return True
 
 
-@strawberry.type(description="Read the network of a tenant.")
-class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery):
+@strawberry.type(description="Read the network of a tenant, and analyse it.")
+class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery, AnalyticsQuery):
     pass
 
 

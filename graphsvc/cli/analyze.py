@@ -1,0 +1,206 @@
+"""``graphsvc analyze``: the analytics jobs from the command line, as JSON, Markdown or CSV.
+
+JSON holds every field of the result under the names documented in the README (the analytics
+result types' own field names); Markdown is the report a coordinator reads; CSV is the main
+table of the result. ``recommendations --format csv|xlsx`` writes the recruitment list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from graphsvc.analytics import as_dict
+from graphsvc.cli import reports, tables
+from graphsvc.cli.common import console, plain_errors, run_async
+from graphsvc.config import get_settings
+from graphsvc.db.driver import GraphStore, opened
+from graphsvc.domain import Arena, Kind, Sector
+from graphsvc.errors import InvalidInput
+from graphsvc.schema.context import resolve_tenant
+from graphsvc.services import analytics as service
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Analyse a tenant's network: metrics, brokers, gaps, recommendations, "
+                  "communities.", no_args_is_help=True)
+T = TypeVar("T")
+
+
+class Format(StrEnum):
+    JSON = "json"
+    MD = "md"
+    CSV = "csv"
+
+
+class ListFormat(StrEnum):
+    JSON = "json"
+    MD = "md"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class Language(StrEnum):
+    DA = "da"
+    EN = "en"
+
+
+class GroupBy(StrEnum):
+    SECTOR = "sector"
+    ARENA = "arena"
+
+
+TENANT = typer.Option(None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT).")
+FORMAT = typer.Option(Format.MD, "--format", "-f", help="json, md (a report) or csv (a table).")
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen.")
+TARGET_GROUP = typer.Option(..., "--target-group", "-g", help="The target group's id.")
+HOPS = typer.Option(2, help="Radius of the support network around the members (1-4 ties).")
+EXPECTED = typer.Option(None, "--expected-sector",
+                        help="A sector the partnership should have (repeat it; default: all "
+                        "but citizens).")
+YOUNG = typer.Option(True, "--young-people/--actors-only",
+                     help="Whether young people are part of the graph.")
+
+
+def _compute(tenant: str | None, job: Callable[[GraphStore, str], Awaitable[T]]) -> T:
+    name = resolve_tenant(tenant or get_settings().default_tenant)
+
+    async def work() -> T:
+        async with opened(get_settings()) as store:
+            return await job(store, name)
+
+    return run_async(work())
+
+
+def _emit(content: str | bytes, output: Path | None) -> None:
+    if output is None:
+        text = content if isinstance(content, str) else content.decode("utf-8-sig")
+        # Plain stdout, not the rich console: no markup, no wrapping, pipes stay clean.
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    output.write_bytes(data)
+    console.print(f"Wrote {output} ({len(data):,} bytes).", highlight=False)
+
+
+def _render(result: Any, fmt: Format | ListFormat, markdown: Callable[[Any], str],
+            table: Callable[[Any], str] | None = None) -> str:
+    if fmt == Format.JSON:
+        return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+    if fmt == Format.MD or table is None:
+        return markdown(result)
+    return table(result)
+
+
+@app.command()
+@plain_errors
+def metrics(
+    tenant: str | None = TENANT,
+    kind: Kind | None = typer.Option(None, case_sensitive=False,
+                                     help="Only nodes of this kind (an actor kind or "
+                                     "YoungPerson)."),
+    sector: Sector | None = typer.Option(None, case_sensitive=False, help="Only this sector."),
+    young_people: bool = YOUNG,
+    top: int = typer.Option(50, help="How many nodes to show, highest betweenness first "
+                            "(0: all)."),
+    fmt: Format = FORMAT,
+    output: Path | None = OUTPUT,
+) -> None:
+    """Degree, betweenness, closeness, eigenvector, constraint and effective size per node."""
+    if top < 0:
+        raise InvalidInput(f"--top: 0 (all) or more, not {top}")
+    result = _compute(tenant, lambda store, name: service.metrics(
+        store, name, kind=kind, sector=sector, include_young_people=young_people))
+    if top:
+        result = reports.first_nodes(result, top)
+    _emit(_render(result, fmt, reports.metrics, tables.metrics), output)
+
+
+@app.command()
+@plain_errors
+def brokers(
+    tenant: str | None = TENANT,
+    source: Arena = typer.Option(Arena.SCHOOL, "--from", case_sensitive=False,
+                                 help="Paths start at actors of this arena."),
+    target: Arena = typer.Option(Arena.LEISURE, "--to", case_sensitive=False,
+                                 help="Paths end at actors of this arena."),
+    area: str | None = typer.Option(None, help="Only actors in this area (id) as ends."),
+    group_by: GroupBy = typer.Option(GroupBy.SECTOR, help="Brokerage roles between sectors "
+                                     "or arenas."),
+    young_people: bool = typer.Option(False, "--young-people/--actors-only",
+                                      help="Let paths run through young people too."),
+    top: int = typer.Option(20, help="How many brokers (1-500)."),
+    fmt: Format = FORMAT,
+    output: Path | None = OUTPUT,
+) -> None:
+    """Who connects the actors of one arena to those of another (default school → leisure)."""
+    result = _compute(tenant, lambda store, name: service.brokers(
+        store, name, source_arena=source, target_arena=target, area=area,
+        group_by=group_by.value, include_young_people=young_people, top=top))  # type: ignore[arg-type]
+    _emit(_render(result, fmt, reports.brokers, tables.brokers), output)
+
+
+@app.command()
+@plain_errors
+def gaps(
+    tenant: str | None = TENANT,
+    target_group: str = TARGET_GROUP,
+    hops: int = HOPS,
+    expected_sector: list[Sector] | None = EXPECTED,
+    fmt: Format = FORMAT,
+    output: Path | None = OUTPUT,
+) -> None:
+    """What is missing around the young people of a target group, finding by finding."""
+    result = _compute(tenant, lambda store, name: service.gaps(
+        store, name, target_group, hops=hops, expected_sectors=expected_sector or None))
+    _emit(_render(result, fmt, reports.gaps, tables.findings), output)
+
+
+@app.command()
+@plain_errors
+def recommendations(
+    tenant: str | None = TENANT,
+    target_group: str = TARGET_GROUP,
+    top: int = typer.Option(20, help="How many partners (1-500)."),
+    hops: int = HOPS,
+    expected_sector: list[Sector] | None = EXPECTED,
+    fmt: ListFormat = typer.Option(ListFormat.MD, "--format", "-f",
+                                   help="json, md (a report), or the recruitment list as csv "
+                                   "or xlsx (xlsx needs --output)."),
+    lang: Language = typer.Option(Language.DA, help="Headings of the recruitment list."),
+    output: Path | None = OUTPUT,
+) -> None:
+    """Whom to recruit for a target group, why, whom to call and who can introduce us."""
+    if fmt == ListFormat.XLSX and output is None:
+        raise InvalidInput("--format xlsx writes a workbook: name the file with --output")
+    expected = expected_sector or None
+    if fmt in (ListFormat.CSV, ListFormat.XLSX):
+        content = _compute(tenant, lambda store, name: service.recruitment_list(
+            store, name, target_group, file_format=fmt.value, language=lang.value,  # type: ignore[arg-type]
+            top=top, hops=hops, expected_sectors=expected))
+        _emit(content, output)
+        return
+    result = _compute(tenant, lambda store, name: service.recommendations(
+        store, name, target_group, top=top, hops=hops, expected_sectors=expected))
+    _emit(_render(result, fmt, reports.recommendations), output)
+
+
+@app.command()
+@plain_errors
+def communities(
+    tenant: str | None = TENANT,
+    seed: int = typer.Option(0, help="The same seed gives the same communities."),
+    resolution: float = typer.Option(1.0, help="Above 1: smaller communities; below 1: larger."),
+    young_people: bool = YOUNG,
+    fmt: Format = FORMAT,
+    output: Path | None = OUTPUT,
+) -> None:
+    """Louvain communities with their sector and arena mix and their bridges."""
+    result = _compute(tenant, lambda store, name: service.communities(
+        store, name, seed=seed, resolution=resolution, include_young_people=young_people))
+    _emit(_render(result, fmt, reports.communities, tables.communities), output)
