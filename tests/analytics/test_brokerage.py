@@ -17,23 +17,23 @@ def _roles_of_b(groups: str) -> BrokerageCounts:
 
 
 def test_coordinator() -> None:
-    assert _roles_of_b("XXX") == BrokerageCounts(coordinator=1)
+    assert _roles_of_b("PPP") == BrokerageCounts(coordinator=1)
 
 
 def test_itinerant() -> None:
-    assert _roles_of_b("XYX") == BrokerageCounts(itinerant=1)
+    assert _roles_of_b("PQP") == BrokerageCounts(itinerant=1)
 
 
 def test_representative() -> None:
-    assert _roles_of_b("XXY") == BrokerageCounts(representative=1)
+    assert _roles_of_b("PPQ") == BrokerageCounts(representative=1)
 
 
 def test_gatekeeper() -> None:
-    assert _roles_of_b("XYY") == BrokerageCounts(gatekeeper=1)
+    assert _roles_of_b("PQQ") == BrokerageCounts(gatekeeper=1)
 
 
 def test_liaison() -> None:
-    assert _roles_of_b("XYZ") == BrokerageCounts(liaison=1)
+    assert _roles_of_b("PQR") == BrokerageCounts(liaison=1)
 
 
 def test_a_direct_tie_closes_the_triad() -> None:
