@@ -130,7 +130,11 @@ def _steps(network: Network, known: frozenset[str]) -> list[_Step]:
     """The statements that write ``network`` next to the ``known`` ids: new nodes and their ties
     are created (much faster than merged), known ones are matched and replaced. Ties between
     known nodes are merged one type at a time (see graphsvc.db.queries on why)."""
-    new_nodes, old_nodes, new_areas, old_areas = [], [], [], []
+    Row = dict[str, Any]
+    new_nodes: list[Row] = []
+    old_nodes: list[Row] = []
+    new_areas: list[Row] = []
+    old_areas: list[Row] = []
     for n in network.nodes:
         row = {"id": n.id, "labels": labels_for(n.kind), "props": node_properties(n)}
         (old_nodes if n.id in known else new_nodes).append(row)

@@ -25,7 +25,7 @@ def _caps(value: str) -> str:
 
 def _mirror(source: type[Enum], name: str, description: str, only: set[Any] | None = None) -> Any:
     members = {_caps(m.value): m.value for m in source if only is None or m in only}
-    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[misc]
+    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[call-overload]
 
 
 NodeKind = _mirror(domain.Kind, "NodeKind", "What a node is.")
