@@ -3,4 +3,5 @@
 // Columns: nodes (list of [id, labels, props, area])
 UNWIND $ids AS wanted
 MATCH (n:Node {tenant: $tenant, id: wanted})
+USING INDEX n:Node(tenant, id)
 RETURN collect([n.id, labels(n), properties(n), head([(n)-[:LOCATED_IN]->(a:Area) | a.id])]) AS nodes

@@ -4,6 +4,7 @@
 // Columns: id, source, type, target, props, other (map of labels, props, area)
 UNWIND $ids AS wanted
 MATCH (n:Node {tenant: $tenant, id: wanted})
+USING INDEX n:Node(tenant, id)
 CALL (n) {
   MATCH (n)-[r]-(m:Node {tenant: $tenant})
   WHERE type(r) IN $types

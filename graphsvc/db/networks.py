@@ -7,12 +7,14 @@ Nodes and ties are upserted by id: writing the same network twice changes nothin
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import Neo4jError
 
 from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore, run, translate_errors
@@ -25,6 +27,7 @@ from graphsvc.network_check import require_valid
 __all__ = ["BATCH_SIZE", "NetworkRepository", "WriteSummary"]
 
 BATCH_SIZE = 10_000
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 Progress = Callable[[int], None]  # called with the number of records just written
 
@@ -93,7 +96,15 @@ class NetworkRepository:
                     await self.store.write(
                         lambda tx, s=step, b=batch: one_batch(tx, s, b))  # type: ignore[misc]
             _check_counts(summary, expected)
+        await self._replan()
         return summary
+
+    async def _replan(self) -> None:
+        try:
+            await self.store.query("networks/prepare_for_replanning", write=True)
+        except Neo4jError as e:  # a server that does not allow it still answers, only slower
+            log.warning("could not refresh query plans after a bulk write: %s", e.message)
+
 
     async def read(self, tenant: str) -> Network:
         """Everything a tenant holds, as a network (for exports and backups)."""
