@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
 from graphsvc.db.tenant_state import bump_version
-from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, labels_for, node_model
+from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, article, labels_for, node_model
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.network_check import problems_from_validation
 
@@ -79,8 +79,10 @@ class NodeRepository:
         await self.store.write(work)
         return await self.get(node.tenant, node.id)
 
-    async def update(self, tenant: str, node_id: str, changes: dict[str, Any]) -> Node:
-        """Change some fields of a node; the result is validated as a whole before writing."""
+    async def update(self, tenant: str, node_id: str, changes: dict[str, Any],
+                     kinds: frozenset[Kind] | None = None) -> Node:
+        """Change some fields of a node; the result is validated as a whole before writing.
+        With ``kinds``, a node of another kind is refused (an actor update names an area)."""
         fixed = sorted(_FIXED & changes.keys())
         if fixed:
             raise InvalidInput(f"{', '.join(fixed)} cannot be changed")
@@ -91,6 +93,9 @@ class NodeRepository:
                 raise NotFound(f"there is no node with id {node_id!r}")
             r = records[0]
             current = node_from_record(r["labels"], r["props"], r["area"])
+            if kinds is not None and current.kind not in kinds:
+                raise InvalidInput(f"{node_id!r} is {article(current.kind.value)}, not what this "
+                                   "change is for")
             try:
                 updated = node_model(current.kind).model_validate(current.model_dump() | changes)
             except ValidationError as e:
@@ -118,10 +123,6 @@ class NodeRepository:
             return int(records[0]["ties"])
 
         return await self.store.write(work)
-
-    async def kinds_of(self, tenant: str, node_ids: list[str]) -> dict[str, Kind]:
-        records = await self.store.query("nodes/kinds_of", tenant=tenant, ids=node_ids)
-        return {r["id"]: kind_from_labels(r["labels"]) for r in records}
 
     async def list(
         self,

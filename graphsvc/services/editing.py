@@ -48,11 +48,7 @@ async def create_node(store: GraphStore, fields: dict[str, Any]) -> Node:
 
 async def update_node(store: GraphStore, tenant: str, node_id: str, changes: dict[str, Any],
                       kinds: frozenset[Kind]) -> Node:
-    repository = NodeRepository(store)
-    current = await repository.get(tenant, node_id)
-    if current.kind not in kinds:
-        raise InvalidInput(f"{node_id!r} is {current.kind.value}, not what this change is for")
-    return await repository.update(tenant, node_id, changes)
+    return await NodeRepository(store).update(tenant, node_id, changes, kinds)
 
 
 async def delete_node(store: GraphStore, tenant: str, node_id: str) -> int:
