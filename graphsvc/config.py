@@ -55,6 +55,25 @@ class Settings(BaseSettings):
                                          validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_DEPTH"))
     max_neighbourhood_nodes: int = Field(default=2000, ge=1, le=10_000,
                                          validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_NODES"))
+    # The largest spreadsheet (CSV or XLSX) an import takes; a municipality's lists are far
+    # smaller. Larger files are refused with a message before they are parsed.
+    import_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1024,
+                                  validation_alias=_env("GRAPHSVC_IMPORT_MAX_BYTES"))
+
+    # The largest request body other than a file upload (GraphQL requests are a few kilobytes).
+    max_request_bytes: int = Field(default=256 * 1024, ge=1024,
+                                   validation_alias=_env("GRAPHSVC_MAX_REQUEST_BYTES"))
+
+    # Sign-in through the municipality's identity provider (OIDC): bearer JWTs signed by a key
+    # from the JWKS address, with the tenant and role in claims. Unset: graphsvc tokens only.
+    oidc_jwks_url: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_JWKS_URL"))
+    oidc_issuer: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_ISSUER"))
+    oidc_audience: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_AUDIENCE"))
+    oidc_tenant_claim: str = Field(default="graphsvc_tenant",
+                                   validation_alias=_env("GRAPHSVC_OIDC_TENANT_CLAIM"))
+    oidc_role_claim: str = Field(default="graphsvc_role", validation_alias=_env("GRAPHSVC_OIDC_ROLE_CLAIM"))
+    oidc_name_claim: str = Field(default="preferred_username",
+                                 validation_alias=_env("GRAPHSVC_OIDC_NAME_CLAIM"))
 
     @property
     def uses_local_neo4j(self) -> bool:

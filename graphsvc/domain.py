@@ -47,6 +47,7 @@ __all__ = [
     "ParticipationRole",
     "Person",
     "Sector",
+    "SurveyStatus",
     "TargetGroup",
     "Tie",
     "TieRule",
@@ -142,6 +143,13 @@ class Frequency(StrEnum):
     RARELY = "rarely"
 
 
+class SurveyStatus(StrEnum):
+    """Whether an actor answered the latest partner survey it was invited to."""
+
+    ANSWERED = "answered"
+    NOT_ANSWERED = "not_answered"
+
+
 class ParticipationRole(StrEnum):
     LEAD = "lead"
     PARTNER = "partner"
@@ -172,6 +180,8 @@ class NodeBase(BaseModel):
     name: str
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # Counts the changes made through graphsvc (1 when created), for optimistic concurrency.
+    version: int | None = None
 
     @field_validator("name", mode="before")
     @classmethod
@@ -200,6 +210,7 @@ class Actor(NodeBase):
     category: str | None = None  # what it is in the coordinator's words: "Skole", "Fodboldklub"
     description: str | None = None
     area: NodeId | None = None
+    survey_status: SurveyStatus | None = None  # set by a partner survey import
 
     @field_validator("category", "description", mode="before")
     @classmethod
@@ -347,7 +358,9 @@ TIE_RULES: dict[TieType, TieRule] = {
         properties=frozenset(),
         meaning="a young person uses a service"),
     TieType.COLLABORATES_WITH: TieRule(
-        sources=_ACTORS, targets=_ACTORS, properties=frozenset({"strength", "since", "frequency"}),
+        sources=_ACTORS, targets=_ACTORS,
+        properties=frozenset({"strength", "since", "frequency",
+                              "trust", "value", "reciprocated", "survey"}),  # survey answers
         meaning="two actors work together"),
     TieType.REFERS_TO: TieRule(
         sources=_ACTORS, targets=_ACTORS, properties=frozenset({"since"}),
@@ -398,6 +411,17 @@ class Tie(BaseModel):
     since: int | None = Field(default=None, ge=1900, le=2100)  # the year the tie began
     frequency: Frequency | None = None
     role: ParticipationRole | None = None
+    # A partner survey's answers (PARTNER-style, 1-4 scales), given by the source about the
+    # target; ``reciprocated`` when the target named the source too; ``survey`` names the survey.
+    trust: int | None = Field(default=None, ge=1, le=4)
+    value: int | None = Field(default=None, ge=1, le=4)
+    reciprocated: bool | None = None
+    survey: str | None = None
+
+    @field_validator("survey", mode="before")
+    @classmethod
+    def _survey(cls, value: Any) -> Any:
+        return _optional_text(value, "survey")
 
     def properties(self) -> dict[str, Any]:
         """The tie's set properties, as stored on the relationship."""
@@ -406,6 +430,10 @@ class Tie(BaseModel):
             "since": self.since,
             "frequency": self.frequency.value if self.frequency else None,
             "role": self.role.value if self.role else None,
+            "trust": self.trust,
+            "value": self.value,
+            "reciprocated": self.reciprocated,
+            "survey": self.survey,
         }
         return {k: v for k, v in values.items() if v is not None}
 

@@ -7,6 +7,9 @@
     │   └── TieNotAllowed     the tie type cannot join these two kinds of node
     ├── NotFound              no such node (in this tenant)
     ├── Duplicate             the id is taken
+    ├── Conflict              someone else changed the record since it was read
+    ├── Unauthenticated       no valid token, session or share link came with the request
+    ├── Forbidden             the caller's role or tenant does not allow this
     ├── GraphStoreUnavailable Neo4j cannot be reached
     └── SetupError            the local Neo4j cannot be built or started (Java, Maven, port)
 
@@ -18,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "Conflict",
     "Duplicate",
+    "Forbidden",
     "GraphStoreUnavailable",
     "GraphsvcError",
     "InvalidInput",
@@ -26,6 +31,7 @@ __all__ = [
     "Problem",
     "SetupError",
     "TieNotAllowed",
+    "Unauthenticated",
 ]
 
 
@@ -63,6 +69,18 @@ class NotFound(GraphsvcError):
 
 
 class Duplicate(GraphsvcError):
+    pass
+
+
+class Conflict(GraphsvcError):
+    pass
+
+
+class Unauthenticated(GraphsvcError):
+    pass
+
+
+class Forbidden(GraphsvcError):
     pass
 
 

@@ -15,3 +15,25 @@ CREATE FULLTEXT INDEX node_names IF NOT EXISTS FOR (n:Node) ON EACH [n.name];
 // One TenantState per tenant (not a Node: it is bookkeeping, never part of the network); the
 // constraint also makes the MERGE that bumps its version safe under concurrent writes.
 CREATE CONSTRAINT tenant_state_tenant IF NOT EXISTS FOR (s:TenantState) REQUIRE s.tenant IS UNIQUE;
+// Users and their tokens: bookkeeping of access, never part of the network (no Node label).
+// A user's name is unique in its tenant; a token is found by its hash alone.
+CREATE CONSTRAINT api_user_tenant_name IF NOT EXISTS FOR (u:ApiUser) REQUIRE (u.tenant, u.name) IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
+CREATE INDEX api_token_tenant IF NOT EXISTS FOR (t:ApiToken) ON (t.tenant);
+CREATE INDEX api_user_tenant IF NOT EXISTS FOR (u:ApiUser) ON (u.tenant);
+// Snapshots of a tenant's partnership (not Nodes: never part of the network they record).
+// A snapshot's id and its case-folded name are each unique in its tenant.
+CREATE CONSTRAINT snapshot_tenant_id IF NOT EXISTS FOR (s:Snapshot) REQUIRE (s.tenant, s.id) IS UNIQUE;
+CREATE CONSTRAINT snapshot_tenant_name IF NOT EXISTS FOR (s:Snapshot) REQUIRE (s.tenant, s.name_key) IS UNIQUE;
+CREATE INDEX snapshot_tenant IF NOT EXISTS FOR (s:Snapshot) ON (s.tenant);
+// The audit log: one AuditEntry per change, tenant-scoped, newest first by time.
+CREATE CONSTRAINT audit_entry_tenant_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE (e.tenant, e.id) IS UNIQUE;
+CREATE INDEX audit_entry_tenant_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.tenant, e.at);
+CREATE INDEX audit_entry_tenant IF NOT EXISTS FOR (e:AuditEntry) ON (e.tenant);
+// Saved map views and their share links (not Nodes: never part of the network they show).
+// A share link is found by the hash of its token alone.
+CREATE CONSTRAINT map_view_tenant_id IF NOT EXISTS FOR (v:MapView) REQUIRE (v.tenant, v.id) IS UNIQUE;
+CREATE INDEX map_view_tenant IF NOT EXISTS FOR (v:MapView) ON (v.tenant);
+CREATE CONSTRAINT share_link_tenant_id IF NOT EXISTS FOR (l:ShareLink) REQUIRE (l.tenant, l.id) IS UNIQUE;
+CREATE CONSTRAINT share_link_hash IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.hash IS UNIQUE;
+CREATE INDEX share_link_tenant IF NOT EXISTS FOR (l:ShareLink) ON (l.tenant);

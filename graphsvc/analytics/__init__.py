@@ -11,9 +11,10 @@ Modules: ``projection`` (the graph every job reads and its views), ``members`` (
 target group), ``metrics`` (node centralities), ``structural_holes`` (Burt), ``brokerage``
 (Gould & Fernandez), ``brokers`` (school → leisure brokers), ``reach`` and ``support`` (the
 parts of the gap report), ``gaps`` (the gap report), ``recommendations`` and
-``recruitment_list`` (whom to recruit), ``communities`` (Louvain), ``engines`` (NetworkX and
-the igraph fast path), ``wording`` (sentences, severities, labels), ``results`` (JSON-ready
-dicts).
+``recruitment_list`` (whom to recruit), ``communities`` (Louvain), ``health`` (network-health
+measures of a moment) and ``comparison`` (what changed between two moments), ``engines``
+(NetworkX and the igraph fast path), ``wording`` (sentences, severities, labels), ``results``
+(JSON-ready dicts).
 """
 
 from .arena_paths import PathShares, path_shares
@@ -26,8 +27,10 @@ from .communities import (
     detect_communities,
     louvain,
 )
+from .comparison import NetworkComparison, compare_networks
 from .engines import Engine, igraph_available, pair_dependencies
 from .gaps import DEFAULT_EXPECTED_SECTORS, GapReport, gap_report
+from .health import HealthMeasures, TargetGroupReach, network_health
 from .lookups import contact_persons, initiative_participants, initiatives_targeting
 from .members import TargetGroupMembers, target_group_members
 from .metrics import Centralities, MetricsResult, NodeMetrics, centralities, node_metrics
@@ -65,7 +68,9 @@ __all__ = [
     "Engine",
     "Finding",
     "GapReport",
+    "HealthMeasures",
     "MetricsResult",
+    "NetworkComparison",
     "NodeMetrics",
     "PathShares",
     "PathStep",
@@ -84,11 +89,13 @@ __all__ = [
     "SupportActor",
     "SupportNetwork",
     "TargetGroupMembers",
+    "TargetGroupReach",
     "actor_graph",
     "arena_groups",
     "as_dict",
     "brokerage_roles",
     "centralities",
+    "compare_networks",
     "contact_persons",
     "detect_communities",
     "gap_report",
@@ -97,6 +104,7 @@ __all__ = [
     "initiatives_targeting",
     "introduction_graph",
     "louvain",
+    "network_health",
     "network_to_graph",
     "node_metrics",
     "pair_dependencies",

@@ -12,9 +12,14 @@ from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from graphsvc import __version__
-from graphsvc.api import exports
+from graphsvc.api import access, exports, imports, maps, network_exports
+from graphsvc.api.errors import install_error_handlers
+from graphsvc.api.limits import BodySizeLimit
+from graphsvc.api.pages import install_pages
+from graphsvc.api.unavailable import install_unavailable_handlers
 from graphsvc.config import Settings, get_settings
 from graphsvc.db import queries
+from graphsvc.db.availability import UNAVAILABLE
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.schema import apply_schema, schema_ready
 from graphsvc.errors import GraphStoreUnavailable
@@ -52,10 +57,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.include_router(
-        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql"),
+        # Multipart requests carry importFile's upload. They are "simple" requests a foreign
+        # page could send, but the session cookie is SameSite=Strict and tokens travel in a
+        # header, so such a request arrives signed out and is refused.
+        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql",
+                      multipart_uploads_enabled=True),
         prefix="/graphql",
     )
     app.include_router(exports.router)
+    app.include_router(network_exports.router)
+    app.include_router(imports.router)
+    app.include_router(access.router)
+    app.include_router(maps.router)
+    install_error_handlers(app)
+    install_unavailable_handlers(app)
+    # Uploads may be as large as an import may be, plus room for the form around the file.
+    app.add_middleware(BodySizeLimit, default=settings.max_request_bytes,
+                       multipart=settings.import_max_bytes + 64 * 1024)
+    install_pages(app)
 
     @app.get("/healthz", summary="The process is alive")
     async def healthz() -> dict[str, str]:
@@ -64,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/readyz", summary="Neo4j is reachable and the schema is applied")
     async def readyz(request: Request) -> JSONResponse:
         store: GraphStore = request.app.state.store
+        # One connection attempt, no retries: a probe must answer within its own timeout.
+        if not await store.reachable():
+            return JSONResponse({"status": "unavailable", "neo4j": UNAVAILABLE}, status_code=503)
         try:
             ready = await schema_ready(store)
             if not ready:

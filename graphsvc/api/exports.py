@@ -1,9 +1,10 @@
 """File downloads: the recruitment list of a target group as CSV or XLSX.
 
-``GET /exports/recruitment/{target_group_id}.csv`` (or ``.xlsx``), with ``tenant`` (else the
-``X-Graphsvc-Tenant`` header, else the default tenant), ``lang`` (``da``, the default, or
-``en``) and ``top`` (how many partners, default 50). Expected failures answer with their
-plain message: 404 for an unknown target group, 400 for a bad option, 503 when Neo4j is away.
+``GET /exports/recruitment/{target_group_id}.csv`` (or ``.xlsx``) for a signed-in caller of
+the tenant (``tenant`` or the ``X-Graphsvc-Tenant`` header may name it, no other), ``lang``
+(``da``, the default, or ``en``) and ``top`` (how many partners, default 50). Expected
+failures answer with their plain message: 401 without a valid token, 403 for another tenant,
+404 for an unknown target group, 400 for a bad option, 503 when Neo4j is away.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.responses import JSONResponse
 
-from graphsvc.errors import GraphStoreUnavailable, GraphsvcError, InvalidInput, NotFound
-from graphsvc.schema.context import TENANT_HEADER, resolve_tenant
+from graphsvc.api.access import Caller
+from graphsvc.auth import Principal
 from graphsvc.services import analytics as service
+from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["CONTENT_TYPES", "router"]
 
@@ -33,18 +34,14 @@ TenantQuery = Annotated[str | None, Query(description="The tenant.")]
 TenantHeader = Annotated[str | None, Header(alias=TENANT_HEADER, include_in_schema=False)]
 
 
-async def _recruitment(request: Request, target_group_id: str, file_format: Literal["csv", "xlsx"],
-                       tenant: str | None, header: str | None, lang: Literal["da", "en"],
-                       top: int) -> Response:
-    try:
-        name = resolve_tenant(tenant or header or request.app.state.settings.default_tenant)
-        content = await service.recruitment_list(
-            request.app.state.store, name, target_group_id, file_format=file_format,
-            language=lang, top=top)
-    except GraphsvcError as e:
-        status = (404 if isinstance(e, NotFound) else 400 if isinstance(e, InvalidInput)
-                  else 503 if isinstance(e, GraphStoreUnavailable) else 500)
-        return JSONResponse({"detail": str(e)}, status_code=status)
+async def _recruitment(request: Request, caller: Principal, target_group_id: str,
+                       file_format: Literal["csv", "xlsx"], tenant: str | None, header: str | None,
+                       lang: Literal["da", "en"], top: int) -> Response:
+    asked = tenant or header
+    name = caller.require_tenant(resolve_tenant(asked) if asked else None)
+    content = await service.recruitment_list(
+        request.app.state.store, name, target_group_id, file_format=file_format,
+        language=lang, top=top)
     filename = f"{_FILE_NAMES[lang]}-{target_group_id}.{file_format}"
     return Response(content=content, media_type=CONTENT_TYPES[file_format],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -52,18 +49,20 @@ async def _recruitment(request: Request, target_group_id: str, file_format: Lite
 
 @router.get("/recruitment/{target_group_id}.csv", summary="The recruitment list as CSV",
             response_class=Response)
-async def recruitment_csv(request: Request, target_group_id: str, tenant: TenantQuery = None,
+async def recruitment_csv(request: Request, caller: Caller, target_group_id: str,
+                          tenant: TenantQuery = None,
                           header: TenantHeader = None, lang: Lang = "da",
                           top: Top = 50) -> Response:
     """Recommended partners for the target group, one row each (Danish CSV: ";" between
     columns and a decimal comma, as Danish Excel expects)."""
-    return await _recruitment(request, target_group_id, "csv", tenant, header, lang, top)
+    return await _recruitment(request, caller, target_group_id, "csv", tenant, header, lang, top)
 
 
 @router.get("/recruitment/{target_group_id}.xlsx", summary="The recruitment list as XLSX",
             response_class=Response)
-async def recruitment_xlsx(request: Request, target_group_id: str, tenant: TenantQuery = None,
+async def recruitment_xlsx(request: Request, caller: Caller, target_group_id: str,
+                           tenant: TenantQuery = None,
                            header: TenantHeader = None, lang: Lang = "da",
                            top: Top = 50) -> Response:
     """Recommended partners for the target group as an Excel workbook."""
-    return await _recruitment(request, target_group_id, "xlsx", tenant, header, lang, top)
+    return await _recruitment(request, caller, target_group_id, "xlsx", tenant, header, lang, top)

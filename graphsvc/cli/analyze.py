@@ -22,8 +22,8 @@ from graphsvc.config import get_settings
 from graphsvc.db.driver import GraphStore, opened
 from graphsvc.domain import Arena, Kind, Sector
 from graphsvc.errors import InvalidInput
-from graphsvc.schema.context import resolve_tenant
 from graphsvc.services import analytics as service
+from graphsvc.tenants import resolve_tenant
 
 __all__ = ["app"]
 

@@ -1,4 +1,4 @@
-"""``graphsvc demo``, ``import`` and ``export``: networks in and out of a tenant."""
+"""``graphsvc demo`` and ``import``: networks into a tenant (``export`` is in ``cli.export``)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 import typer
 
 from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
+from graphsvc.cli.spreadsheets import import_spreadsheet
 from graphsvc.config import get_settings
 from graphsvc.db.driver import opened
 from graphsvc.db.schema import apply_schema
-from graphsvc.domain import Network
 from graphsvc.errors import InvalidInput
-from graphsvc.schema.context import resolve_tenant
 from graphsvc.services import networks
+from graphsvc.tenants import resolve_tenant
 
 demo_app = typer.Typer(help="The demo municipality.", no_args_is_help=True)
 
@@ -64,13 +64,31 @@ def demo_load(
 
 @plain_errors
 def import_command(
-    file: Path = typer.Argument(..., help="A GraphML file (see the README for its attributes)."),
+    file: Path = typer.Argument(..., help="A GraphML, CSV or XLSX file (see the README)."),
     tenant: str | None = TENANT,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Spreadsheets: only check and report."),
+    kind: str | None = typer.Option(
+        None, help="Spreadsheets: actors, contacts, young_people, ties or survey "
+                   "(default: told from the headings)."),
+    map_: list[str] = typer.Option(
+        [], "--map", help="Spreadsheets: read a column as a field, e.g. 'Forening=name'."),
+    skip_invalid: bool = typer.Option(
+        False, "--skip-invalid", help="Spreadsheets: import the valid rows, skip the others."),
+    survey: str | None = typer.Option(
+        None, help="Surveys: the survey's name (default: the file name)."),
 ) -> None:
-    """Import a GraphML network into a tenant: all of it, or nothing if anything is wrong."""
+    """Import a GraphML network, or a spreadsheet (CSV, XLSX) of actors, contacts, young
+    people, ties or a partner survey: all of it, or nothing if anything is wrong."""
     name = _tenant(tenant)
     if not file.is_file():
         raise InvalidInput(f"there is no file {str(file)!r}")
+    if file.suffix.casefold() not in (".graphml", ".xml"):
+        import_spreadsheet(file, tenant=name, kind=kind, dry_run=dry_run, mapping=map_,
+                           skip_invalid=skip_invalid, survey=survey)
+        return
+    if dry_run or kind or map_ or skip_invalid or survey:
+        raise InvalidInput("--dry-run, --kind, --map, --skip-invalid and --survey are for CSV and "
+                           "XLSX files; a GraphML import is checked whole before anything is written")
 
     async def work() -> dict[str, int]:
         async with opened(get_settings()) as store:
@@ -82,20 +100,3 @@ def import_command(
     summary = run_async(work())
     console.print(f"Imported {file} into tenant {name!r}: {summary.get('nodes', 0):,} nodes, "
                   f"{summary.get('ties', 0) + summary.get('located', 0):,} ties.")
-
-
-@plain_errors
-def export_command(
-    file: Path = typer.Argument(..., help="Where to write the GraphML file."),
-    tenant: str | None = TENANT,
-) -> None:
-    """Export a tenant's network as GraphML (opens in Gephi and yEd; imports back losslessly)."""
-    name = _tenant(tenant)
-
-    async def work() -> Network:
-        async with opened(get_settings()) as store:
-            return await networks.export_graphml(store, tenant=name, target=file)
-
-    network = run_async(work())
-    console.print(f"Exported tenant {name!r} to {file}: {len(network.nodes):,} nodes, "
-                  f"{len(network.ties):,} ties besides locations.")

@@ -5,20 +5,25 @@ from __future__ import annotations
 import logging
 import socket
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 
 import typer
 import uvicorn
 
 from graphsvc.api import create_app
+from graphsvc.auth import Role, users
 from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
 from graphsvc.config import Settings, get_settings
-from graphsvc.db.driver import opened
+from graphsvc.db.driver import GraphStore, opened
 from graphsvc.db.schema import apply_schema
-from graphsvc.errors import SetupError
+from graphsvc.errors import Duplicate, SetupError
 from graphsvc.local_neo4j import LocalServer, ensure_built, start_child, status
-from graphsvc.schema.context import resolve_tenant
 from graphsvc.services import networks
+from graphsvc.tenants import resolve_tenant
+
+# The user `graphsvc run` signs the person at the keyboard in as.
+LOCAL_ADMIN = "local-admin"
+_RUN_LABEL = "graphsvc run"
 
 
 def _serve(settings: Settings) -> None:
@@ -44,10 +49,14 @@ def _require_free_api_port(settings: Settings) -> None:
             ) from None
 
 
-def _banner(settings: Settings, tenant: str) -> str:
+def _banner(settings: Settings, tenant: str, token: str) -> str:
     base = f"http://{settings.host}:{settings.port}"
     return (
         f"\n[bold green]graphsvc is running.[/]\n"
+        f"  Open the pages (signs you in as {LOCAL_ADMIN}):\n"
+        f"    {base}/sign-in#token={token}\n"
+        f"  API token of {LOCAL_ADMIN} (admin; a new one at every start, the last one revoked):\n"
+        f"    {token}\n"
         f"  GraphQL API and its in-browser IDE:  {base}/graphql\n"
         f"  Health (process alive):              {base}/healthz\n"
         f"  Readiness (Neo4j and schema):        {base}/readyz\n"
@@ -78,15 +87,26 @@ def _start_neo4j(settings: Settings) -> LocalServer | None:
     return server
 
 
-async def _prepare(settings: Settings, tenant: str) -> networks.DemoLoad:
+async def _prepare(settings: Settings, tenant: str) -> tuple[networks.DemoLoad, str]:
     async with opened(settings) as store:
         await apply_schema(store)
         with ExitStack() as stack:
-            return await networks.load_demo(
+            demo = await networks.load_demo(
                 store, tenant=tenant, size=settings.demo_size, seed=2635,
                 progress_factory=lambda total: stack.enter_context(
                     progress_bar(f"Loading the {settings.demo_size} demo municipality", total)),
             )
+        return demo, await _local_admin_token(store, tenant)
+
+
+async def _local_admin_token(store: GraphStore, tenant: str) -> str:
+    """A fresh token for the local admin at every start; the one printed last time is revoked,
+    so a link left in an old terminal stops working."""
+    with suppress(Duplicate):
+        await users.add_user(store, tenant, LOCAL_ADMIN, Role.ADMIN, label=_RUN_LABEL)
+    issued = await users.issue_token(store, tenant, LOCAL_ADMIN, label=_RUN_LABEL,
+                                     replace_label=True, expires_in_days=7)
+    return issued.secret
 
 
 @plain_errors
@@ -97,12 +117,12 @@ def run() -> None:
     _require_free_api_port(settings)
     server = _start_neo4j(settings)
     try:
-        demo = run_async(_prepare(settings, tenant))
+        demo, token = run_async(_prepare(settings, tenant))
         if demo.loaded:
             console.print(f"Loaded the demo municipality into tenant {tenant!r} ({demo.nodes:,} nodes).")
         else:
             console.print(f"Tenant {tenant!r} already holds {demo.nodes:,} nodes; kept them.")
-        console.print(_banner(settings, tenant), highlight=False, soft_wrap=True)
+        console.print(_banner(settings, tenant, token), highlight=False, soft_wrap=True)
         _serve(settings)
     finally:
         if server is not None:

@@ -17,6 +17,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import Neo4jError
 
 from graphsvc.db import queries
+from graphsvc import audit
 from graphsvc.db.driver import GraphStore, run, translate_errors
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties, tie_from_record
 from graphsvc.db.tenant_state import bump_version
@@ -83,6 +84,7 @@ class NetworkRepository:
                     for batch in _batches(step.rows):
                         await write_batch(tx, step, batch)
                 _check_counts(summary, expected)
+                await _audit_import(tx, network, summary)
                 await bump_version(tx, network.tenant)
 
             await self.store.write(everything)
@@ -96,6 +98,7 @@ class NetworkRepository:
                     await self.store.write(
                         lambda tx, s=step, b=batch: one_batch(tx, s, b))  # type: ignore[misc]
             _check_counts(summary, expected)
+            await self.store.write(lambda tx: _audit_import(tx, network, summary))
         await self._replan()
         return summary
 
@@ -125,6 +128,13 @@ class NetworkRepository:
         # The batches commit one by one, so the version changes once they all have: anything
         # derived from a partly deleted tenant in the meantime is outdated by this.
         await self.store.write(lambda tx: bump_version(tx, tenant))
+
+
+async def _audit_import(tx: AsyncManagedTransaction, network: Network, summary: WriteSummary) -> None:
+    # Counts only: an import's records may be about young people, and the log keeps no copy.
+    await audit.record(tx, network.tenant, "import", "network", subjects=["network"],
+                       after={"nodes": len(network.nodes), "ties": len(network.ties),
+                              "written": dict(summary)})
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 from pydantic import ValidationError
 
+from graphsvc import audit
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
 from graphsvc.db.tenant_state import bump_version
 from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, article, labels_for, node_model
-from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.errors import Conflict, InvalidInput, NotFound
 from graphsvc.network_check import problems_from_validation
 
 __all__ = ["MAX_PAGE_SIZE", "NodeFilter", "NodePage", "NodeRepository", "lucene_query"]
@@ -21,7 +22,7 @@ __all__ = ["MAX_PAGE_SIZE", "NodeFilter", "NodePage", "NodeRepository", "lucene_
 MAX_PAGE_SIZE = 1000
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 # Properties the caller may not change through update(): identity and bookkeeping.
-_FIXED = {"kind", "id", "tenant", "created_at", "updated_at"}
+_FIXED = {"kind", "id", "tenant", "created_at", "updated_at", "version"}
 
 
 @dataclass(frozen=True)
@@ -74,30 +75,42 @@ class NodeRepository:
             await run(tx, "nodes/create_node", tenant=node.tenant, labels=labels_for(node.kind),
                       props=node_properties(node))
             await _set_area(tx, node.tenant, node.id, getattr(node, "area", None))
+            await audit.record(tx, node.tenant, f"create {audit.what(node.kind)}", node.id, after=node)
             await bump_version(tx, node.tenant)
 
         await self.store.write(work)
         return await self.get(node.tenant, node.id)
 
     async def update(self, tenant: str, node_id: str, changes: dict[str, Any],
-                     kinds: frozenset[Kind] | None = None) -> Node:
+                     kinds: frozenset[Kind] | None = None, *,
+                     expected_version: int | None = None) -> tuple[Node, Node]:
         """Change some fields of a node; the result is validated as a whole before writing.
-        With ``kinds``, a node of another kind is refused (an actor update names an area)."""
+        With ``kinds``, a node of another kind is refused (an actor update names an area).
+        With ``expected_version``, a node changed by someone else since is refused (Conflict).
+        Returns the node before and after."""
         fixed = sorted(_FIXED & changes.keys())
         if fixed:
             raise InvalidInput(f"{', '.join(fixed)} cannot be changed")
 
-        async def work(tx: AsyncManagedTransaction) -> None:
-            records = await run(tx, "nodes/get_node", tenant=tenant, id=node_id)
-            if not records:
+        async def work(tx: AsyncManagedTransaction) -> Node:
+            # Lock first, then read: a concurrent update waits here and then sees this one's
+            # result, so a version check can never pass for two updates of the same version.
+            if not await run(tx, "nodes/lock_node", tenant=tenant, id=node_id):
                 raise NotFound(f"there is no node with id {node_id!r}")
+            records = await run(tx, "nodes/get_node", tenant=tenant, id=node_id)
             r = records[0]
             current = node_from_record(r["labels"], r["props"], r["area"])
             if kinds is not None and current.kind not in kinds:
                 raise InvalidInput(f"{node_id!r} is {article(current.kind.value)}, not what this "
                                    "change is for")
+            version = current.version or 1
+            if expected_version is not None and expected_version != version:
+                raise Conflict(f"{current.name!r} was changed by someone else since you read it "
+                               f"(version {version}, you had {expected_version}): nothing was "
+                               "changed; read it again and redo your change")
             try:
-                updated = node_model(current.kind).model_validate(current.model_dump() | changes)
+                updated = node_model(current.kind).model_validate(
+                    current.model_dump() | changes | {"version": version + 1})
             except ValidationError as e:
                 raise InvalidInput(
                     f"node {node_id} was not changed", problems_from_validation(f"node {node_id}", e)
@@ -107,18 +120,24 @@ class NodeRepository:
                       props=node_properties(updated))  # type: ignore[arg-type]
             if "area" in changes:
                 await _set_area(tx, tenant, node_id, getattr(updated, "area", None))
+            await audit.record(tx, tenant, f"update {audit.what(current.kind)}", node_id,
+                               before=current, after=updated)
             await bump_version(tx, tenant)
+            return current
 
-        await self.store.write(work)
-        return await self.get(tenant, node_id)
+        before = await self.store.write(work)
+        return before, await self.get(tenant, node_id)
 
     async def delete(self, tenant: str, node_id: str) -> int:
         """Delete a node and its ties; returns how many ties went with it."""
 
         async def work(tx: AsyncManagedTransaction) -> int:
-            records = await run(tx, "nodes/delete_node", tenant=tenant, id=node_id)
-            if not records:
+            found = await run(tx, "nodes/get_node", tenant=tenant, id=node_id)
+            if not found:
                 raise NotFound(f"there is no node with id {node_id!r}")
+            before = node_from_record(found[0]["labels"], found[0]["props"], found[0]["area"])
+            records = await run(tx, "nodes/delete_node", tenant=tenant, id=node_id)
+            await audit.record(tx, tenant, f"delete {audit.what(before.kind)}", node_id, before=before)
             await bump_version(tx, tenant)
             return int(records[0]["ties"])
 

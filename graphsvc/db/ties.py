@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from neo4j import AsyncManagedTransaction
 
+from graphsvc import audit
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, tie_from_record
 from graphsvc.db.tenant_state import bump_version
@@ -11,6 +12,10 @@ from graphsvc.domain import Tie, TieType
 from graphsvc.errors import InvalidInput, NotFound, TieNotAllowed
 
 __all__ = ["TieRepository"]
+
+
+def _name(tie: Tie) -> str:
+    return f"{tie.source} -{tie.type.value}-> {tie.target}"
 
 
 class TieRepository:
@@ -37,8 +42,11 @@ class TieRepository:
                 raise TieNotAllowed(str(e)) from e
             result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,
                                source=tie.source, target=tie.target, props=tie.properties())
+            created = bool(result[0]["created"])
+            await audit.record(tx, tenant, "connect" if created else "update tie", _name(tie),
+                               subjects=(tie.source, tie.target), after=tie)
             await bump_version(tx, tenant)
-            return bool(result[0]["created"])
+            return created
 
         return await self.store.write(work)
 
@@ -48,6 +56,9 @@ class TieRepository:
                                 source=source, target=target)
             if not records or not records[0]["removed"]:
                 raise NotFound(f"there is no {type_.value} tie from {source!r} to {target!r}")
+            await audit.record(tx, tenant, "disconnect", f"{source} -{type_.value}-> {target}",
+                               subjects=(source, target),
+                               before={"type": type_, "source": source, "target": target})
             await bump_version(tx, tenant)
 
         await self.store.write(work)

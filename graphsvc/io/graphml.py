@@ -29,6 +29,7 @@ attributes, all ``attr.type="string"`` unless noted:
 ``area_type``        areas: free text (town, district, parish)
 ``criteria_age_bands``, ``criteria_areas``, ``criteria_challenges``
                      target groups: ``|``-separated age bands, area ids, challenges
+``survey_status``    actors: answered or not_answered (set by a partner survey import)
 ``created_at``,      ISO 8601, e.g. ``2024-05-01T09:30:00+00:00``
 ``updated_at``
 ==================== ===========================================================================
@@ -36,9 +37,10 @@ attributes, all ``attr.type="string"`` unless noted:
 An edge's ``source`` and ``target`` are node ids; its attributes are ``type`` (required: a tie
 type such as ``COLLABORATES_WITH``, ``ATTENDS``, ``MEMBER_OF``, see
 :class:`graphsvc.domain.TieType`), ``strength`` (int, 1-5), ``since`` (int, a year),
-``frequency`` (daily, weekly, monthly, quarterly, yearly, rarely) and ``role`` (lead, partner,
-funder); which type may join which kinds, and carry which attributes, is
-:data:`graphsvc.domain.TIE_RULES`. Edge ids are not read.
+``frequency`` (daily, weekly, monthly, quarterly, yearly, rarely), ``role`` (lead, partner,
+funder), and a partner survey's ``trust`` and ``value`` (int, 1-4), ``reciprocated``
+(``attr.type="boolean"``) and ``survey`` (its name); which type may join which kinds, and
+carry which attributes, is :data:`graphsvc.domain.TIE_RULES`. Edge ids are not read.
 
 Reading is forgiving about spelling and strict about meaning:
 

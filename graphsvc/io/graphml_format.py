@@ -9,6 +9,7 @@ import functools
 import re
 
 __all__ = [
+    "BOOLEAN_ATTRIBUTES",
     "DEFAULT_MAX_BYTES",
     "EDGE_ATTRIBUTES",
     "GRAPHML_NS",
@@ -24,12 +25,15 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 NODE_ATTRIBUTES: tuple[str, ...] = (
     "kind", "name", "sector", "arenas", "category", "description", "area", "age_band",
     "birth_year", "challenges", "role", "email", "phone", "area_type", "criteria_age_bands",
-    "criteria_areas", "criteria_challenges", "created_at", "updated_at",
+    "criteria_areas", "criteria_challenges", "survey_status", "created_at", "updated_at",
+    "version",
 )
-EDGE_ATTRIBUTES: tuple[str, ...] = ("type", "strength", "since", "frequency", "role")
+EDGE_ATTRIBUTES: tuple[str, ...] = ("type", "strength", "since", "frequency", "role", "trust",
+                                    "value", "reciprocated", "survey")
 
-# Declared as attr.type="int" when written, so Gephi and NetworkX get numbers.
-INTEGER_ATTRIBUTES = frozenset({"birth_year", "strength", "since"})
+# Declared as attr.type="int" (or "boolean") when written, so Gephi and NetworkX get numbers.
+INTEGER_ATTRIBUTES = frozenset({"birth_year", "strength", "since", "trust", "value", "version"})
+BOOLEAN_ATTRIBUTES = frozenset({"reciprocated"})
 
 # Layout and colour that Gephi and yEd add to a file they save. They carry no meaning for the
 # network, so they are skipped; every other unknown attribute is an error, so typos are caught.

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from graphsvc.domain import Network, Node, Tie
 from graphsvc.errors import InvalidInput, Problem
 from graphsvc.io.graphml_format import (
+    BOOLEAN_ATTRIBUTES,
     EDGE_ATTRIBUTES,
     GRAPHML_NS,
     INTEGER_ATTRIBUTES,
@@ -105,7 +106,8 @@ def _lines(network: Network) -> Iterator[str]:
 
 
 def _key(key_id: str, domain: str, name: str) -> str:
-    kind = "int" if name in INTEGER_ATTRIBUTES else "string"
+    kind = ("int" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES
+            else "string")
     return f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>\n'
 
 
@@ -150,6 +152,8 @@ def _strip_optional(annotation: Any) -> Any:
 def _text(value: Any) -> str | None:
     if value is None:
         return None
+    if isinstance(value, bool):  # GraphML's boolean is lower-case
+        return "true" if value else "false"
     if isinstance(value, frozenset | set):
         # Enum members in their declared order (school|leisure), other values sorted.
         items = sorted(value, key=lambda v: (_position(v), str(v)))

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
+from graphsvc.auth import Role
 from graphsvc.schema import enums
 from graphsvc.schema.analytics_types import (
     BrokerageGroup,
@@ -63,6 +64,11 @@ class AnalyticsQuery:
     ) -> NodeMetricsResult:
         ctx = info.context
         size = check_first(first, ctx.settings.max_page_size)
+        if not ctx.sees_young_people:
+            # A viewer gets actors' figures only, computed without the young people.
+            if kind is not None and kind.value == domain.Kind.YOUNG_PERSON.value:
+                ctx.require(Role.COORDINATOR)
+            include_young_people = False
         result = await service.metrics(
             ctx.store, ctx.tenant(tenant), kind=enums.to_domain(kind, domain.Kind),
             sector=enums.to_domain(sector, domain.Sector),
@@ -89,6 +95,7 @@ class AnalyticsQuery:
         tenant: Tenant = None,
     ) -> BrokerRanking:
         ctx = info.context
+        include_young_people = include_young_people and ctx.sees_young_people
         result = await service.brokers(
             ctx.store, ctx.tenant(tenant), source_arena=domain.Arena(from_arena.value),
             target_arena=domain.Arena(to_arena.value), area=area_id, group_by=group_by.value,
@@ -132,6 +139,7 @@ class AnalyticsQuery:
         tenant: Tenant = None,
     ) -> CommunityResult:
         ctx = info.context
+        include_young_people = include_young_people and ctx.sees_young_people
         result = await service.communities(ctx.store, ctx.tenant(tenant), seed=seed,
                                            resolution=resolution,
                                            include_young_people=include_young_people)

@@ -1,47 +1,62 @@
-"""What every resolver gets: the store and the tenant of the request."""
+"""What every resolver gets: the store, the settings, the caller and its tenant."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from graphsvc import audit
+from graphsvc.auth import Principal, Role
+from graphsvc.auth.request import authenticate_request
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
-from graphsvc.errors import InvalidInput
 from graphsvc.schema.loaders import Loaders
+from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["TENANT_HEADER", "Context", "resolve_tenant"]
 
-TENANT_HEADER = "X-Graphsvc-Tenant"
-_TENANT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
 @dataclass
 class Context(BaseContext):
     store: GraphStore
     settings: Settings
+    principal: Principal
     header_tenant: str | None
     loaders: Loaders
 
     def tenant(self, argument: str | None = None) -> str:
-        return resolve_tenant(argument or self.header_tenant or self.settings.default_tenant)
+        """The caller's tenant; naming any other one (argument or header) is refused."""
+        asked = argument or self.header_tenant
+        if asked is not None:
+            resolve_tenant(asked)
+        return self.principal.require_tenant(asked)
+
+    def require(self, role: Role) -> Principal:
+        return self.principal.require(role)
+
+    @property
+    def sees_young_people(self) -> bool:
+        return self.principal.sees_young_people
 
 
-def resolve_tenant(value: str) -> str:
-    if not _TENANT.fullmatch(value):
-        raise InvalidInput(
-            f"{value[:70]!r} is not a tenant name: use lower-case letters, digits, - and _"
-        )
-    return value
+# GraphiQL's page itself (a GET with no query) runs nothing, so it needs no sign-in: the
+# queries it then sends carry the session cookie or a token like any other request.
+_IDE_PAGE = Principal(name="GraphiQL page", role=Role.VIEWER, tenant="", view_id="")
 
 
 async def get_context(request: Request) -> Context:
+    if request.method == "GET" and "query" not in request.query_params:
+        principal = _IDE_PAGE
+    else:
+        principal = await authenticate_request(request)
+    audit.set_actor(f"{principal.name} ({principal.role.value})")
     return Context(
         store=request.app.state.store,
         settings=request.app.state.settings,
+        principal=principal,
         header_tenant=request.headers.get(TENANT_HEADER),
-        loaders=Loaders(request.app.state.store),
+        loaders=Loaders(request.app.state.store, hide_young_people=not principal.sees_young_people),
     )

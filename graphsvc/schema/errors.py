@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from graphsvc.errors import Duplicate, GraphsvcError, InvalidInput, NotFound, TieNotAllowed
+from graphsvc.errors import Conflict, Duplicate, GraphsvcError, InvalidInput, NotFound, TieNotAllowed
 
-__all__ = ["DuplicateError", "Error", "InvalidInputError", "NotFoundError", "ProblemItem",
+__all__ = ["ConflictError", "DuplicateError", "Error", "InvalidInputError", "NotFoundError", "ProblemItem",
            "TieNotAllowedError", "attempt"]
 
 T = TypeVar("T")
@@ -46,6 +46,12 @@ class DuplicateError(Error):
     pass
 
 
+@strawberry.type(description="Someone else changed the record since you read it; nothing was "
+                 "changed. Read it again and redo your change.")
+class ConflictError(Error):
+    pass
+
+
 def to_error(error: GraphsvcError) -> Error | None:
     message = str(error)
     if isinstance(error, TieNotAllowed):
@@ -57,6 +63,8 @@ def to_error(error: GraphsvcError) -> Error | None:
         return NotFoundError(message=message)
     if isinstance(error, Duplicate):
         return DuplicateError(message=message)
+    if isinstance(error, Conflict):
+        return ConflictError(message=message)
     return None
 
 

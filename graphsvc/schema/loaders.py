@@ -9,7 +9,7 @@ from strawberry.dataloader import DataLoader
 
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.relations import Direction, Related, RelationRepository
-from graphsvc.domain import Node, TieType
+from graphsvc.domain import Kind, Node, TieType
 
 __all__ = ["Loaders", "RelationKey"]
 
@@ -28,6 +28,9 @@ def _by_tenant(keys: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
 @dataclass
 class Loaders:
     store: GraphStore
+    # For callers who may not see individual young people (viewers): relations to them are left
+    # out here, where every relation field gets its data, so no field can show one.
+    hide_young_people: bool = False
     _related: dict[RelationKey, DataLoader[tuple[str, str], list[Related]]] = field(
         default_factory=dict)
 
@@ -40,7 +43,8 @@ class Loaders:
         found: dict[tuple[str, str], Node] = {}
         for tenant, ids in _by_tenant(keys).items():
             for node_id, node in (await self.relations.nodes_by_ids(tenant, ids)).items():
-                found[(tenant, node_id)] = node
+                if not (self.hide_young_people and node.kind is Kind.YOUNG_PERSON):
+                    found[(tenant, node_id)] = node
         return [found.get(key) for key in keys]
 
     async def _load_tie_counts(self, keys: Sequence[tuple[str, str]]) -> list[int]:
@@ -61,11 +65,16 @@ class Loaders:
                     rows = await self.relations.related(tenant, ids, types=types,
                                                         direction=direction, other_label=other_label)
                     for node_id, related in rows.items():
-                        found[(tenant, node_id)] = related
+                        found[(tenant, node_id)] = self._visible(related)
                 return [found.get(k, []) for k in keys]
 
             self._related[key] = DataLoader(load)
         return self._related[key]
+
+    def _visible(self, related: list[Related]) -> list[Related]:
+        if not self.hide_young_people:
+            return related
+        return [r for r in related if r.other.kind is not Kind.YOUNG_PERSON]
 
     async def relation(self, tenant: str, node_id: str, key: RelationKey) -> list[Related]:
         return await self.related(key).load((tenant, node_id))

@@ -17,6 +17,7 @@ from graphsvc.schema import enums
 from graphsvc.schema import node_inputs as inputs
 from graphsvc.schema.context import Context
 from graphsvc.schema.errors import (
+    ConflictError,
     DuplicateError,
     InvalidInputError,
     NotFoundError,
@@ -39,18 +40,20 @@ __all__ = ["Mutation"]
 
 
 _RESULT = "The changed node, or why nothing was changed."
+# Why a change of a node can be refused.
+_Refused = InvalidInputError | DuplicateError | NotFoundError | ConflictError
 
-ActorResult = Annotated[Actor | InvalidInputError | DuplicateError | NotFoundError,
+ActorResult = Annotated[Actor | _Refused,
                         strawberry.union("ActorResult", description=_RESULT)]
-YoungPersonResult = Annotated[YoungPerson | InvalidInputError | DuplicateError | NotFoundError,
+YoungPersonResult = Annotated[YoungPerson | _Refused,
                               strawberry.union("YoungPersonResult", description=_RESULT)]
-ContactPersonResult = Annotated[ContactPerson | InvalidInputError | DuplicateError | NotFoundError,
+ContactPersonResult = Annotated[ContactPerson | _Refused,
                                 strawberry.union("ContactPersonResult", description=_RESULT)]
-AreaResult = Annotated[Area | InvalidInputError | DuplicateError | NotFoundError,
+AreaResult = Annotated[Area | _Refused,
                        strawberry.union("AreaResult", description=_RESULT)]
-TargetGroupResult = Annotated[TargetGroup | InvalidInputError | DuplicateError | NotFoundError,
+TargetGroupResult = Annotated[TargetGroup | _Refused,
                               strawberry.union("TargetGroupResult", description=_RESULT)]
-InitiativeResult = Annotated[Initiative | InvalidInputError | DuplicateError | NotFoundError,
+InitiativeResult = Annotated[Initiative | _Refused,
                              strawberry.union("InitiativeResult", description=_RESULT)]
 
 
@@ -108,7 +111,10 @@ async def _update(info: Info[Context, None], tenant: str | None, node_id: str,
                   kinds: frozenset[Kind], data: Any) -> Any:
     ctx = info.context
     name = ctx.tenant(tenant)
-    node = await editing.update_node(ctx.store, name, node_id, inputs.fields_of(data), kinds)
+    changes = inputs.fields_of(data)
+    expected = changes.pop("expected_version", None)
+    node = await editing.update_node(ctx.store, name, node_id, changes, kinds,
+                                     expected_version=expected)
     return node_to_graphql(node, name)
 
 

@@ -20,6 +20,8 @@ __all__ = [
 
 UNSET: Any = strawberry.UNSET
 _ID = "Optional id (letters, digits, . _ : -); a new one is made when left out."
+_EXPECTED = ("The `version` you last read: if someone changed the node since, nothing is changed "
+             "and a ConflictError says so. Left out: the change is applied to whatever is there.")
 
 
 @strawberry.input(description="A new actor.")
@@ -42,6 +44,8 @@ class ActorUpdate:
     category: str | None = strawberry.field(default=UNSET, description="New category.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
     area_id: strawberry.ID | None = strawberry.field(default=UNSET, description="New area.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new young person (pseudonym only, never a real name).")
@@ -61,6 +65,8 @@ class YoungPersonUpdate:
     birth_year: int | None = strawberry.field(default=UNSET, description="New year of birth.")
     challenges: list[enums.Challenge] | None = strawberry.field(default=UNSET, description="New challenges.")  # type: ignore[valid-type]
     area_id: strawberry.ID | None = strawberry.field(default=UNSET, description="New area.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new contact person.")
@@ -78,6 +84,8 @@ class ContactPersonUpdate:
     role: str | None = strawberry.field(default=UNSET, description="New role.")
     email: str | None = strawberry.field(default=UNSET, description="New e-mail address.")
     phone: str | None = strawberry.field(default=UNSET, description="New phone number.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new area.")
@@ -91,6 +99,8 @@ class AreaCreate:
 class AreaUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     area_type: str | None = strawberry.field(default=UNSET, description="New type.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="Who belongs to a target group; empty lists do not restrict.")
@@ -113,6 +123,8 @@ class TargetGroupUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
     criteria: CriteriaInput | None = strawberry.field(default=UNSET, description="New criteria.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new initiative.")
@@ -126,6 +138,8 @@ class InitiativeCreate:
 class InitiativeUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
+    expected_version: int | None = strawberry.field(
+        default=UNSET, description=_EXPECTED)
 
 
 # GraphQL field names that differ from the domain's.

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
+from graphsvc.auth import Role
 from graphsvc.db.nodes import NodeFilter
 from graphsvc.domain import ACTOR_KINDS, Kind
 from graphsvc.schema import enums
@@ -74,6 +75,8 @@ async def _one(info: Info[Context, None], tenant: str | None, node_id: str,
                kinds: frozenset[Kind]) -> Any:
     ctx = info.context
     name = ctx.tenant(tenant)
+    if not ctx.sees_young_people:
+        kinds = kinds - {Kind.YOUNG_PERSON}  # to a viewer, a young person is not there at all
     node = await node_service.get_node(ctx.store, name, node_id, kinds)
     return node_to_graphql(node, name) if node else None
 
@@ -95,6 +98,7 @@ class NodeQuery:
     @strawberry.field(description="A young person by id.")
     async def young_person(self, info: Info[Context, None], id: Id,
                            tenant: Tenant = None) -> YoungPerson | None:
+        info.context.require(Role.COORDINATOR)
         return await _one(info, tenant, id, frozenset({Kind.YOUNG_PERSON}))
 
     @strawberry.field(description="A contact person by id.")
@@ -132,6 +136,7 @@ class NodeQuery:
     async def young_people(self, info: Info[Context, None], filter: YoungPersonFilter | None = None,
                            first: First = 50, after: After = None,
                            tenant: Tenant = None) -> Connection[YoungPerson]:
+        info.context.require(Role.COORDINATOR)
         f = filter or YoungPersonFilter()
         filters = NodeFilter(kinds=frozenset({Kind.YOUNG_PERSON}),
                              age_band=enums.to_domain(f.age_band, domain.AgeBand),

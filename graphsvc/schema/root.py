@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -11,11 +12,18 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
 from graphsvc.schema.analytics import AnalyticsQuery
+from graphsvc.schema.imports import ImportMutation
+from graphsvc.schema.maps import MapViewMutation, MapViewQuery
 from graphsvc.schema.mutations import Mutation
 from graphsvc.schema.neighbourhood import NeighbourhoodQuery
 from graphsvc.schema.overview import OverviewQuery
+from graphsvc.schema.permissions import EditorsOnlyForMutations
+from graphsvc.schema.privacy import PrivacyMutation, PrivacyQuery
 from graphsvc.schema.queries import NodeQuery
+from graphsvc.schema.snapshots import SnapshotMutation, SnapshotQuery
 from graphsvc.schema.types import NODE_TYPES
+from graphsvc.schema.unavailable import ServiceUnavailableStatus
+from graphsvc.schema.users import UserMutation, UserQuery
 
 __all__ = ["build_schema", "schema"]
 
@@ -36,24 +44,40 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 @strawberry.type(description="Read the network of a tenant, and analyse it.")
-class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery, AnalyticsQuery):
+class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery, AnalyticsQuery, PrivacyQuery, UserQuery,
+            SnapshotQuery, MapViewQuery):
     pass
+
+
+@strawberry.type(name="Mutation", description="Change the network of a tenant, and manage it.")
+class RootMutation(Mutation, PrivacyMutation, UserMutation, ImportMutation, SnapshotMutation,
+                   MapViewMutation):
+    pass
+
+
+class _Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log nothing here: unexpected errors are logged in full where they are masked, and the
+        expected ones are the user's business — their messages may quote names of people, which
+        have no place in the application's log."""
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
-    return strawberry.Schema(
+    return _Schema(
         query=Query,
-        mutation=Mutation,
+        mutation=RootMutation,
         types=NODE_TYPES,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            EditorsOnlyForMutations,
             lambda: MaskErrors(
                 should_mask_error=_is_unexpected,
                 error_message="Something went wrong on the server; it has been logged.",
             ),
+            ServiceUnavailableStatus,  # after MaskErrors: sees the causes before masking
         ],
     )
 

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
+from graphsvc.auth import Role
 from graphsvc.db.relations import Related
 from graphsvc.domain import Kind
 from graphsvc.domain import TieType as T
@@ -55,6 +56,8 @@ class Node:
     kind: enums.NodeKind = strawberry.field(description="What the node is.")  # type: ignore[valid-type]
     created_at: datetime | None = strawberry.field(description="When it was created.")
     updated_at: datetime | None = strawberry.field(description="When it was last changed.")
+    version: int = strawberry.field(description="Goes up by one with every change; send it back "
+                                    "as `expectedVersion` so that no one's change is lost.")
     tenant: strawberry.Private[str]
 
     @strawberry.field(description="The node's ties (its location excepted), each with the node "
@@ -181,6 +184,7 @@ class TargetGroup(Node):
                                                          "page before.")] = None,
     ) -> Connection[YoungPerson]:
         ctx = _ctx(info)
+        ctx.require(Role.COORDINATOR)
         size = check_first(first, ctx.settings.max_page_size)
         total, members = await target_group_members(
             ctx.store, self.tenant, self.id, first=size, after=decode_cursor(after))
@@ -254,7 +258,8 @@ class Tie:
 
 def _common(node: domain.Node, tenant: str) -> dict[str, Any]:
     return {"id": strawberry.ID(node.id), "name": node.name, "kind": enums.NodeKind(node.kind.value),
-            "created_at": node.created_at, "updated_at": node.updated_at, "tenant": tenant}
+            "created_at": node.created_at, "updated_at": node.updated_at,
+            "version": node.version or 1, "tenant": tenant}
 
 
 def _values(values: Any, graphql_enum: Any) -> list[Any]:

@@ -47,8 +47,10 @@ async def create_node(store: GraphStore, fields: dict[str, Any]) -> Node:
 
 
 async def update_node(store: GraphStore, tenant: str, node_id: str, changes: dict[str, Any],
-                      kinds: frozenset[Kind]) -> Node:
-    return await NodeRepository(store).update(tenant, node_id, changes, kinds)
+                      kinds: frozenset[Kind], *, expected_version: int | None = None) -> Node:
+    _, after = await NodeRepository(store).update(tenant, node_id, changes, kinds,
+                                                  expected_version=expected_version)
+    return after
 
 
 async def delete_node(store: GraphStore, tenant: str, node_id: str) -> int:

@@ -33,7 +33,7 @@ async def test_actor_counts_by_kind_for_the_tenant_only(
     await nodes.create(Actor(kind=Kind.ASSOCIATION, id="elsewhere", tenant=tenant + "-x",
                              name="Another tenant's club", sector=Sector.CIVIL_SOCIETY))
     query = "query($t: String) { actorCounts(tenant: $t) { kind count } }"
-    by_argument = graphql(query, t=tenant)["data"]["actorCounts"]
+    by_argument = graphql(query, tenant=tenant, t=tenant)["data"]["actorCounts"]
     assert by_argument == [
         {"kind": "ASSOCIATION", "count": 2},
         {"kind": "BUSINESS", "count": 1},
@@ -42,6 +42,10 @@ async def test_actor_counts_by_kind_for_the_tenant_only(
     ]
     by_header = graphql("{ actorCounts { kind count } }", tenant=tenant)["data"]
     assert by_header["actorCounts"] == by_argument
+    other = graphql(query, tenant=tenant, t=tenant + "-x")
+    assert other["data"] is None
+    assert other["errors"][0]["message"] == (
+        f"this token is for tenant {tenant!r} and cannot reach another tenant")
 
 
 def test_bad_tenant_is_a_clear_error(graphql: GraphQL) -> None:

@@ -4,7 +4,7 @@ partial write, always an answer that says what is wrong."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from neo4j import Driver, GraphDatabase
 
 from graphsvc.config import Settings
+
+Tokens = Callable[..., str]
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -38,9 +40,10 @@ enum_or_junk = st.one_of(st.sampled_from(["PUBLIC", "CIVIL_SOCIETY", "LEISURE", 
 
 
 @pytest.fixture(scope="module")
-def http(api_url: str) -> Iterator[httpx.Client]:
+def http(api_url: str, token_for: Tokens) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=api_url, timeout=60,
-                      headers={"X-Graphsvc-Tenant": TENANT}) as client:
+                      headers={"X-Graphsvc-Tenant": TENANT,
+                               "Authorization": f"Bearer {token_for(TENANT)}"}) as client:
         seed = """mutation {
           a: createArea(input: {id: "area-1", name: "Hvalsø"}) { __typename }
           s: createActor(input: {id: "school-1", kind: MUNICIPAL_UNIT, name: "Skolen",

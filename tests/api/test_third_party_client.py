@@ -13,11 +13,12 @@ pytestmark = pytest.mark.neo4j
 
 
 async def test_gql_client_reads_pages_and_changes(
-    api_url: str, store: GraphStore, tenant: str, small_town
+    api_url: str, store: GraphStore, tenant: str, small_town, token_for
 ) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     transport = HTTPXAsyncTransport(url=f"{api_url}/graphql",
-                                    headers={"X-Graphsvc-Tenant": tenant})
+                                    headers={"X-Graphsvc-Tenant": tenant,
+                                             "Authorization": f"Bearer {token_for(tenant)}"})
     # fetch_schema_from_transport: the client checks every document against our schema.
     async with Client(transport=transport, fetch_schema_from_transport=True) as session:
         page = await session.execute(gql("""query { actors(first: 2) {

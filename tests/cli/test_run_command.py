@@ -4,6 +4,7 @@ a second run keeps the data and loads nothing twice."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -65,17 +66,12 @@ def test_run_serves_then_stops_cleanly_and_keeps_data(tmp_path: Path) -> None:
         assert "Loaded the demo municipality into tenant 'demo'" in printed
         assert f"http://127.0.0.1:{api_port}/graphql" in printed
         base = f"http://127.0.0.1:{api_port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                ready = httpx.get(f"{base}/readyz")
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        assert ready.status_code == 200
-        counts = httpx.post(f"{base}/graphql", json={"query": "{ actorCounts { kind count } }"})
+        assert _ready(base).status_code == 200
+        token = re.search(r"sign-in#token=(gs_[\w-]+)", printed).group(1)  # type: ignore[union-attr]
+        query = {"query": "{ actorCounts { kind count } }"}
+        assert httpx.post(f"{base}/graphql", json=query).status_code == 401
+        counts = httpx.post(f"{base}/graphql", json=query,
+                            headers={"Authorization": f"Bearer {token}"})
         by_kind = {c["kind"]: c["count"] for c in counts.json()["data"]["actorCounts"]}
         assert by_kind["ASSOCIATION"] > 0 and by_kind["MUNICIPAL_UNIT"] > 0
     finally:
@@ -88,6 +84,22 @@ def test_run_serves_then_stops_cleanly_and_keeps_data(tmp_path: Path) -> None:
     try:
         printed = _wait_for(second, "Press Ctrl-C to stop.")
         assert "Tenant 'demo' already holds" in printed and "kept them" in printed
+        # A new sign-in link at every start; the one printed before no longer works.
+        assert _ready(base).status_code == 200
+        old = httpx.get(f"{base}/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert old.status_code == 401
     finally:
         _stop(second)
     assert _neo4j_pids(data_dir) == []
+
+
+def _ready(base: str) -> httpx.Response:
+    """/readyz once the API listens (it starts just after printing its banner)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return httpx.get(f"{base}/readyz")
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -55,7 +55,7 @@ async def test_update_validates_whole_node_and_changes_nothing_on_error(
 ) -> None:
     nodes = NodeRepository(store)
     await nodes.create(club(tenant))
-    updated = await nodes.update(tenant, "club-1", {"name": "Klatreklubben", "sector": "business"})
+    _, updated = await nodes.update(tenant, "club-1", {"name": "Klatreklubben", "sector": "business"})
     assert updated.name == "Klatreklubben" and updated.sector is Sector.BUSINESS
     for bad in ({"sector": "church"}, {"name": ""}, {"name": "x" * 10_000}, {"id": "other"}):
         with pytest.raises(InvalidInput):

@@ -1,0 +1,140 @@
+"""How fast a big map appears in a browser, and how big its offline file is.
+
+    .venv/bin/python bench/map_bench.py [--size medium] [--runs 5]
+
+Starts its own local Neo4j (in a temporary folder, unless NEO4J_URI is set), loads the demo
+municipality of the given size, serves the API on a free port and opens maps in headless
+Chromium (Debian's /usr/bin/chromium, every request off 127.0.0.1 blocked), as a viewer would
+see them: the whole municipality (young people as groups) and the ego network two steps around
+SSP. For each it prints
+
+* the first request after the data were read: the server lays the map out, then the browser
+  draws it (navigation to the map drawn, ``window.graphsvcMapReady``);
+* the median of ``--runs`` later navigations, when the server has the layout (what every
+  viewer after the first gets until the data change);
+* the size of the self-contained HTML file (``/maps/views/{id}/download.html``).
+
+Aims: a drawn map within 3 s and a file under 3 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import uvicorn
+from playwright.sync_api import Page, Route, sync_playwright
+
+from graphsvc.api import create_app
+from graphsvc.auth.users import add_user
+from graphsvc.config import Settings
+from graphsvc.db.driver import opened
+from graphsvc.db.schema import apply_schema
+from graphsvc.local_neo4j import free_port, start_child
+from graphsvc.services.networks import load_demo
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+MAPS = [("the whole municipality", "network", {}),
+        ("SSP two steps out", "ego", {"actor": "ssp", "depth": 2})]
+SAVE = """mutation($v: MapViewInput!) { saveMapView(input: $v) {
+    ... on MapView { id downloads { html } } ... on Error { message } } }"""
+
+
+class _Server(uvicorn.Server):
+    def install_signal_handlers(self) -> None:
+        pass
+
+
+def _local_only(route: Route) -> None:
+    if urlsplit(route.request.url).hostname == "127.0.0.1":
+        route.continue_()
+    else:
+        print(f"blocked a request off 127.0.0.1: {route.request.url}")
+        route.abort("blockedbyclient")
+
+
+def _drawn(page: Page, url: str) -> tuple[float, dict[str, Any]]:
+    """Seconds from navigation to the map drawn, and what the page reports."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("window.graphsvcMapReady === true", timeout=120_000, polling=20)
+    elapsed = time.perf_counter() - started
+    return elapsed, page.evaluate("window.graphsvcMapInfo")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="medium", choices=["small", "medium", "large"])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    tenant = f"bench-{args.size}"
+
+    settings = Settings()
+    server = None
+    if settings.uses_local_neo4j:
+        data = Path(tempfile.mkdtemp(prefix="graphsvc-bench-"))
+        server = start_child(settings, data_dir=data, port=free_port())
+        settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
+    try:
+        async def prepare() -> tuple[float, str, str]:
+            async with opened(settings) as store:
+                await apply_schema(store)
+                started = time.perf_counter()
+                await load_demo(store, tenant=tenant, size=args.size, seed=2635)
+                loaded = time.perf_counter() - started
+                viewer = await add_user(store, tenant, "bench-viewer", "viewer")
+                coordinator = await add_user(store, tenant, "bench-coordinator", "coordinator")
+                return loaded, viewer.secret, coordinator.secret
+
+        load_s, viewer, coordinator = asyncio.run(prepare())
+        api = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
+                                     log_level="warning"))
+        thread = threading.Thread(target=api.run, daemon=True)
+        thread.start()
+        while not api.started:
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{api.config.port}"
+        print(f"demo municipality '{args.size}' loaded in {load_s:.1f} s")
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            context = browser.new_context(viewport={"width": 1920, "height": 1080},
+                                          extra_http_headers={"Authorization": f"Bearer {viewer}"})
+            context.route("**/*", _local_only)
+            page = context.new_page()
+            for name, kind, options in MAPS:
+                query = "&".join(f"{k}={v}" for k, v in options.items())
+                url = f"{base}/maps/{kind}.html" + (f"?{query}" if query else "")
+                first, info = _drawn(page, url)
+                again = [_drawn(page, url)[0] for _ in range(args.runs)]
+                in_page = page.evaluate("window.graphsvcMapInfo.drawnMs") / 1000
+                print(f"{name} ({kind}): {info['nodes']:,} nodes, {info['edges']:,} ties")
+                print(f"  first request (server lays out, browser draws): {first:5.2f} s")
+                print(f"  later requests, navigation to drawn map:       {statistics.median(again):5.2f} s"
+                      f" median of {args.runs} (in the page: {in_page:.2f} s)")
+                saved = httpx.post(f"{base}/graphql", timeout=120, json={
+                    "query": SAVE, "variables": {"v": {"kind": kind.upper(), **options}}},
+                    headers={"Authorization": f"Bearer {coordinator}"}).json()
+                view = saved["data"]["saveMapView"]
+                file = httpx.get(base + view["downloads"]["html"], timeout=120,
+                                 headers={"Authorization": f"Bearer {viewer}"})
+                print(f"  self-contained HTML file: {len(file.content) / 1e6:.2f} MB")
+            browser.close()
+        api.should_exit = True
+        thread.join(timeout=10)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

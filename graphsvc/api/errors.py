@@ -1,0 +1,46 @@
+"""Expected errors as HTTP answers: a status and the plain message, for every REST route."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from graphsvc.errors import (
+    Conflict,
+    Duplicate,
+    Forbidden,
+    GraphStoreUnavailable,
+    GraphsvcError,
+    InvalidInput,
+    NotFound,
+    Unauthenticated,
+)
+
+__all__ = ["error_response", "install_error_handlers", "status_of"]
+
+_STATUS: list[tuple[type[GraphsvcError], int]] = [
+    (Unauthenticated, 401),
+    (Forbidden, 403),
+    (NotFound, 404),
+    (Duplicate, 409),
+    (Conflict, 409),
+    (InvalidInput, 400),
+    (GraphStoreUnavailable, 503),
+]
+
+
+def status_of(error: GraphsvcError) -> int:
+    return next((status for kind, status in _STATUS if isinstance(error, kind)), 500)
+
+
+def error_response(error: GraphsvcError) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, Unauthenticated) else None
+    return JSONResponse({"detail": str(error)}, status_code=status_of(error), headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def handle(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, GraphsvcError)
+        return error_response(error)
+
+    app.add_exception_handler(GraphsvcError, handle)

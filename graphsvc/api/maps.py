@@ -1,0 +1,162 @@
+"""Maps over HTTP: live maps, saved views and their downloads, and share links.
+
+For a signed-in caller of the tenant (``tenant`` or the ``X-Graphsvc-Tenant`` header may name
+it, no other):
+
+* ``GET /maps/{kind}.html?lang=…&metric=…&title=…&<map options>`` — the live map, a complete
+  self-contained page (see :mod:`graphsvc.maps.options` for the kinds and options);
+* ``GET /maps/views/{id}.html`` — a saved view as a live map;
+* ``GET /maps/views/{id}/download.html`` (``.png``, ``.svg``) — the view as a file: the page
+  that works from a USB stick, or a 1920×1080 image for slides.
+
+Without an account:
+
+* ``GET /share/{token}`` — the read-only map of exactly the share link's view, with a viewer's
+  rights, allowed in any site's ``<iframe>``; ``/share/{token}/download.html`` (``.png``,
+  ``.svg``) its files. An unknown token is a 404 page, a revoked or expired one a 410 page.
+
+Map pages carry a Content-Security-Policy that allows only their own inline scripts and styles
+and no connection; live maps may be framed by graphsvc's own pages only, share links by any.
+Expected failures after sign-in answer with a plain page naming the problem (400, 403, 404).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response
+
+from graphsvc.api.access import Caller
+from graphsvc.api.errors import status_of
+from graphsvc.auth import Principal
+from graphsvc.errors import GraphsvcError, NotFound
+from graphsvc.maps import MapOptions, content_security_policy, map_options
+from graphsvc.services import map_views
+from graphsvc.services import maps as service
+from graphsvc.tenants import TENANT_HEADER, resolve_tenant
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["maps"])
+
+TenantQuery = Annotated[str | None, Query(description="The tenant (the caller's own).")]
+TenantHeader = Annotated[str | None, Header(alias=TENANT_HEADER, include_in_schema=False)]
+
+_IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+_ERROR_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+def _headers(frame_ancestors: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(frame_ancestors=frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        # Maps show what the caller may see, and a revoked link must stop at once.
+        "Cache-Control": "no-store",
+    }
+
+
+def _error_page(error: GraphsvcError, *, frame_ancestors: str) -> Response:
+    status = 410 if isinstance(error, map_views.ShareLinkGone) else status_of(error)
+    message = html.escape(str(error))
+    heading = {400: "The map cannot be drawn", 403: "Not allowed", 404: "Not found",
+               410: "This link no longer works"}.get(status, "The map cannot be shown")
+    page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{heading}</title></head><body><h1>{heading}</h1><p>{message}</p>"
+            "</body></html>\n")
+    return Response(page, status_code=status, media_type="text/html; charset=utf-8", headers={
+        "Content-Security-Policy": f"{_ERROR_POLICY}; frame-ancestors {frame_ancestors}",
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
+
+
+async def _render(request: Request, caller: Principal, options: MapOptions, fmt: str, *,
+                  filename: str | None, frame_ancestors: str) -> Response:
+    store = request.app.state.store
+    if fmt == "html":
+        content: str | bytes = await service.map_page(store, caller, options)
+        media_type = "text/html; charset=utf-8"
+    elif fmt in _IMAGE_TYPES:
+        content = await service.map_image(store, caller, options, fmt)  # type: ignore[arg-type]
+        media_type = _IMAGE_TYPES[fmt]
+    else:
+        raise NotFound(f"there is no download as .{fmt[:10]}: use .html, .png or .svg")
+    headers = _headers(frame_ancestors)
+    if filename:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return Response(content, media_type=media_type, headers=headers)
+
+
+def _tenant(caller: Principal, tenant: str | None, header: str | None) -> str:
+    asked = tenant or header
+    return caller.require_tenant(resolve_tenant(asked) if asked else None)
+
+
+@router.get("/maps/{kind}.html", summary="A live map as a self-contained page",
+            response_class=Response)
+async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQuery = None,
+                   header: TenantHeader = None) -> Response:
+    """The map of ``kind`` (network, target-group, ego, brokers, gaps) with the options in
+    the query string: ``lang``, ``metric``, ``title``, ``young``, ``target_group``, ``hops``,
+    ``actor``, ``depth``, ``area``, ``from``, ``to``, ``top``."""
+    try:
+        _tenant(caller, tenant, header)
+        params = {k: v for k, v in request.query_params.items() if k != "tenant"}
+        options = map_options(kind, params)
+        return await _render(request, caller, options, "html", filename=None,
+                             frame_ancestors="'self'")
+    except GraphsvcError as e:
+        return _error_page(e, frame_ancestors="'self'")
+
+
+@router.get("/maps/views/{view_id}.html", summary="A saved map view as a live map",
+            response_class=Response)
+async def saved_view(request: Request, caller: Caller, view_id: str, tenant: TenantQuery = None,
+                     header: TenantHeader = None) -> Response:
+    try:
+        _tenant(caller, tenant, header)
+        found = await map_views.view(request.app.state.store, caller, view_id)
+        return await _render(request, caller, found.options, "html", filename=None,
+                             frame_ancestors="'self'")
+    except GraphsvcError as e:
+        return _error_page(e, frame_ancestors="'self'")
+
+
+@router.get("/maps/views/{view_id}/download.{fmt}", summary="A saved map view as a file",
+            response_class=Response)
+async def view_download(request: Request, caller: Caller, view_id: str, fmt: str,
+                        tenant: TenantQuery = None, header: TenantHeader = None) -> Response:
+    """``.html``: the map page, which works offline; ``.png`` or ``.svg``: a slide image."""
+    try:
+        _tenant(caller, tenant, header)
+        found = await map_views.view(request.app.state.store, caller, view_id)
+        return await _render(request, caller, found.options, fmt,
+                             filename=f"graphsvc-{found.options.kind.value}-{view_id}",
+                             frame_ancestors="'self'")
+    except GraphsvcError as e:
+        return _error_page(e, frame_ancestors="'self'")
+
+
+@router.get("/share/{token}", summary="A shared map (read-only, embeddable anywhere)",
+            response_class=Response)
+async def shared_map(request: Request, token: str) -> Response:
+    try:
+        caller, found = await map_views.open_share_link(request.app.state.store, token)
+        response = await _render(request, caller, found.options, "html", filename=None,
+                                 frame_ancestors="*")
+    except GraphsvcError as e:
+        return _error_page(e, frame_ancestors="*")
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@router.get("/share/{token}/download.{fmt}", summary="A shared map as a file",
+            response_class=Response)
+async def shared_download(request: Request, token: str, fmt: str) -> Response:
+    try:
+        caller, found = await map_views.open_share_link(request.app.state.store, token)
+        return await _render(request, caller, found.options, fmt,
+                             filename=f"graphsvc-{found.options.kind.value}-{found.id}",
+                             frame_ancestors="*")
+    except GraphsvcError as e:
+        return _error_page(e, frame_ancestors="*")

@@ -1,0 +1,5 @@
+"""Authentication and roles: bearer tokens issued by the CLI, optional OIDC/JWT, share links."""
+
+from graphsvc.auth.principal import Principal, Role
+
+__all__ = ["Principal", "Role"]

@@ -1,0 +1,153 @@
+"""Users of a tenant and their bearer tokens, kept in Neo4j (tokens as hashes only)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from graphsvc.auth.principal import Principal, Role
+from graphsvc.auth.tokens import TOKEN_PREFIX, hash_token, new_secret, token_id
+from graphsvc.db.driver import GraphStore
+from graphsvc.errors import Duplicate, InvalidInput, NotFound
+
+__all__ = [
+    "IssuedToken",
+    "TokenInfo",
+    "User",
+    "add_user",
+    "authenticate",
+    "issue_token",
+    "list_users",
+    "remove_user",
+    "revoke_tokens",
+    "set_role",
+]
+
+_NAME = re.compile(r"^[\w.@+-]{1,80}$")
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    token_id: str
+    label: str | None
+    created_at: datetime | None
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: Role
+    tenant: str
+    created_at: datetime | None
+    tokens: tuple[TokenInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A token as made: ``secret`` is shown to the person once and never stored."""
+
+    user: str
+    secret: str
+    token_id: str
+    expires_at: datetime | None
+
+
+def _check_name(name: str) -> str:
+    if not _NAME.fullmatch(name):
+        raise InvalidInput(f"{name[:80]!r} is not a user name: use 1-80 letters, digits and . @ + - _")
+    return name
+
+
+def _role(value: str | Role) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise InvalidInput(f"{str(value)[:30]!r} is not a role: use viewer, coordinator or admin") from None
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, *,
+                   label: str = "first token", expires_in_days: int | None = None) -> IssuedToken:
+    """A new user with a first token."""
+    checked_role = _role(role)
+    try:
+        await store.query("auth/create_user", write=True, tenant=tenant, user=_check_name(name),
+                          role=checked_role.value)
+    except Duplicate:
+        raise Duplicate(f"there is already a user called {name!r} in tenant {tenant!r}") from None
+    return await issue_token(store, tenant, name, label=label, expires_in_days=expires_in_days)
+
+
+async def issue_token(store: GraphStore, tenant: str, name: str, *, label: str = "token",
+                      expires_in_days: int | None = None, replace_label: bool = False) -> IssuedToken:
+    """Another token for an existing user. ``replace_label`` revokes the user's earlier tokens
+    with the same label first (a sign-in link made afresh at every start)."""
+    if expires_in_days is not None and not 1 <= expires_in_days <= 3650:
+        raise InvalidInput("a token lasts 1 to 3650 days")
+    if replace_label:
+        await store.query("auth/revoke_tokens", write=True, tenant=tenant, user=name,
+                          token_id=None, label=label)
+    secret = new_secret(TOKEN_PREFIX)
+    hashed = hash_token(secret)
+    expires = (datetime.now(UTC) + timedelta(days=expires_in_days)) if expires_in_days else None
+    records = await store.query("auth/add_token", write=True, tenant=tenant, user=name,
+                                hash=hashed, token_id=token_id(hashed), label=label[:80],
+                                expires_at=expires)
+    if not records:
+        raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
+    return IssuedToken(user=name, secret=secret, token_id=token_id(hashed), expires_at=expires)
+
+
+async def authenticate(store: GraphStore, secret: str) -> Principal | None:
+    """The user a bearer token belongs to, if it is live (not revoked, not expired)."""
+    if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    records = await store.query("auth/find_token", hash=hash_token(secret))
+    if not records:
+        return None
+    r = records[0]
+    return Principal(name=r["name"], role=Role(r["role"]), tenant=r["tenant"])
+
+
+async def list_users(store: GraphStore, tenant: str) -> list[User]:
+    records = await store.query("auth/list_users", tenant=tenant)
+    return [
+        User(name=r["name"], role=Role(r["role"]), tenant=tenant,
+             created_at=_native(r["created_at"]),
+             tokens=tuple(TokenInfo(t["token_id"], t["label"], _native(t["created_at"]),
+                                    _native(t["expires_at"])) for t in r["tokens"]))
+        for r in records
+    ]
+
+
+async def revoke_tokens(store: GraphStore, tenant: str, *, name: str | None = None,
+                        token: str | None = None) -> int:
+    """Revoke every token of a user, or one token by its id; returns how many."""
+    if name is None and token is None:
+        raise InvalidInput("say whose tokens to revoke, or which token")
+    records = await store.query("auth/revoke_tokens", write=True, tenant=tenant, user=name,
+                                token_id=token, label=None)
+    revoked = int(records[0]["revoked"])
+    if revoked == 0:
+        what = f"token {token!r}" if token else f"user {name!r}"
+        raise NotFound(f"{what} has no live token in tenant {tenant!r}")
+    return revoked
+
+
+async def set_role(store: GraphStore, tenant: str, name: str, role: str | Role) -> None:
+    records = await store.query("auth/set_role", write=True, tenant=tenant, user=name,
+                                role=_role(role).value)
+    if not records:
+        raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
+
+
+async def remove_user(store: GraphStore, tenant: str, name: str) -> None:
+    records = await store.query("auth/remove_user", write=True, tenant=tenant, user=name)
+    if not records:
+        raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")

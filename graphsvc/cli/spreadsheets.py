@@ -1,0 +1,79 @@
+"""``graphsvc import FILE.csv|FILE.xlsx``: spreadsheets and partner surveys, with the import
+report printed as a table (every problem with its row, column and suggestion)."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from graphsvc.cli.common import console, err_console, progress_bar, run_async
+from graphsvc.config import get_settings
+from graphsvc.db.driver import opened
+from graphsvc.db.schema import apply_schema
+from graphsvc.errors import InvalidInput
+from graphsvc.io.tabular import ImportReport, Severity, parse_kind, parse_mapping
+from graphsvc.services.imports import ImportOptions, import_file
+
+__all__ = ["import_spreadsheet"]
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bool,
+                       mapping: list[str], skip_invalid: bool, survey: str | None) -> None:
+    settings = get_settings()
+    import_kind = parse_kind(kind) if kind else None
+    if kind and import_kind is None:
+        raise InvalidInput(f"--kind {kind!r}: use actors, contacts, young_people, ties or survey")
+    try:
+        columns = parse_mapping(mapping)
+    except ValueError as e:
+        raise InvalidInput(str(e)) from None
+    size = file.stat().st_size
+    with file.open("rb") as stream:  # a file over the limit is not read whole
+        data = stream.read(settings.import_max_bytes + 1)
+    options = ImportOptions(kind=import_kind, dry_run=dry_run, mapping=columns,
+                            skip_invalid_rows=skip_invalid, survey=survey,
+                            max_bytes=settings.import_max_bytes)
+
+    async def work() -> ImportReport:
+        async with opened(settings) as store:
+            await apply_schema(store)
+            with ExitStack() as stack:
+                return await import_file(
+                    store, data, file_name=file.name, tenant=tenant, options=options, size=size,
+                    progress_factory=lambda total: stack.enter_context(
+                        progress_bar("Importing", total)))
+
+    report = run_async(work())
+    print_report(report)
+    if report.errors and not report.written:
+        raise typer.Exit(1)
+
+
+def print_report(report: ImportReport) -> None:
+    how = [part for part in (
+        f"{report.file_format.upper()}" if report.file_format else "",
+        f"encoding {report.encoding}" if report.encoding else "",
+        f"separator {report.delimiter!r}" if report.delimiter else "",
+        f"sheet {report.sheet!r}" if report.sheet else "",
+        f"{report.rows:,} rows" if report.rows else "") if part]
+    if how:
+        console.print(f"{report.file_name} ({report.kind or '?'}): {', '.join(how)}.",
+                      highlight=False)
+    if report.entries:
+        table = Table("", "row", "column", "problem", "suggestion", show_lines=False)
+        for entry in report.entries:
+            table.add_row(entry.severity.value, "" if entry.row is None else str(entry.row),
+                          entry.column or "", entry.problem, entry.suggestion or "",
+                          style=_STYLE[entry.severity])
+        (err_console if report.errors else console).print(table)
+    if report.counts:
+        counts = Table("records", "new", "changed", "unchanged")
+        for name, c in [*report.counts.items(), ("total", report.total())]:
+            counts.add_row(name, f"{c.new:,}", f"{c.changed:,}", f"{c.unchanged:,}")
+        console.print(counts)
+    console.print(report.summary(), highlight=False)

@@ -1,0 +1,269 @@
+/* The graphsvc map page: draws the map described by the JSON in #graphsvc-map-data with
+   vis-network, at the places computed on the server, physics off.
+
+   For pages that embed the map (same origin):
+     window.graphsvcMap       the vis-network Network
+     window.graphsvcMapReady  true once the map has been drawn ("graphsvc:ready" fires then)
+     window.graphsvcMapInfo   {nodes, edges, kind, title, drawnMs}: what the map holds, and
+                              when it was drawn (milliseconds after navigation began)
+     "graphsvc:select"        CustomEvent on window when a node is selected; detail: {id, label,
+                              kind, kindLabel, sector, sectorLabel, arenas, area, count, ageBand,
+                              metrics, notes}
+     window.graphsvcSelect(id) selects, centres and describes a node; false if it is not drawn
+
+   Names are data: they reach the page as JSON strings and are shown as canvas text, as
+   textContent, or as vis-network tooltips given as strings (which it shows as text). */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("graphsvc-map-data").textContent);
+  var N = data.nodes;
+  var words = data.words;
+  var count = N.id.length;
+  var edgeCount = data.edges.length / 3;
+  var locale = data.lang === "da" ? "da-DK" : "en-GB";
+  var GLYPHS = { dot: "\u25CF", square: "\u25A0", triangle: "\u25B2", diamond: "\u25C6",
+                 hexagon: "\u2B22", star: "\u2605", triangleDown: "\u25BC" };
+  var index = new Map();
+  for (var k = 0; k < count; k++) { index.set(N.id[k], k); }
+
+  function el(tag, text, className) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (className) { e.className = className; }
+    return e;
+  }
+
+  function number(value, digits) {
+    return Number(value).toLocaleString(locale, { maximumFractionDigits: digits || 0 });
+  }
+
+  function percent(share) {
+    var p = share > 0 && share < 0.005 ? "<1" : String(Math.round(share * 100));
+    return data.lang === "da" ? p + " %" : p + "%";
+  }
+
+  function detail(i) {
+    var kind = data.kinds[N.kind[i]];
+    var sector = N.sector[i] >= 0 ? data.sectors[N.sector[i]] : null;
+    var metrics = {};
+    ["degree", "betweenness", "broker"].forEach(function (m) {
+      if (N[m] && N[m][i] !== null && N[m][i] !== undefined) { metrics[m] = N[m][i]; }
+    });
+    return {
+      id: N.id[i], label: N.label[i], kind: kind.code, kindLabel: kind.label,
+      sector: sector ? sector.code : null, sectorLabel: sector ? sector.label : null,
+      arenas: N.arenas[i].slice(), area: N.area[i] >= 0 ? data.areas[N.area[i]] : null,
+      count: N.count[i] || null, ageBand: N.band[i] || null, metrics: metrics,
+      notes: (data.notes[String(i)] || []).slice()
+    };
+  }
+
+  function visNode(i) {
+    var kind = data.kinds[N.kind[i]];
+    var s = N.sector[i];
+    var colour = N.fill[i] || (s >= 0 ? data.sectors[s].colour : data.noSectorColour);
+    var mark = N.mark[i] >= 0 ? data.marks[N.mark[i]] : null;
+    var size = N.size[i];
+    return {
+      id: N.id[i], label: N.label[i], x: N.x[i], y: N.y[i], size: size, shape: kind.shape,
+      title: N.label[i] + "\n" + kind.label + (s >= 0 ? " \u00B7 " + data.sectors[s].label : ""),
+      color: { background: colour, border: mark ? mark.colour : "#ffffff",
+               highlight: { background: colour, border: "#000000" },
+               hover: { background: colour, border: "#333333" } },
+      borderWidth: mark ? mark.width : 1,
+      borderWidthSelected: mark ? mark.width + 1 : 3,
+      shapeProperties: { borderDashes: mark && mark.dashed ? [6, 4] : false },
+      // Labels grow with the node, less than it does, so hubs stay legible without burying
+      // their neighbours; highlighted nodes are named large enough to read from afar.
+      font: { size: mark ? Math.max(24, Math.round(size * 0.7)) : Math.max(12, Math.round(size * 0.55)) }
+    };
+  }
+
+  var nodes = new Array(count);
+  for (var i = 0; i < count; i++) { nodes[i] = visNode(i); }
+
+  // Ties are drawn straight onto vis-network's canvas, under the nodes, in a few batched
+  // paths: as vis-network edges, 25,000 ties would take seconds to set up.
+  var E = data.edges;
+  var widths = new Float32Array(edgeCount);
+  var incident = [];
+  for (var n = 0; n < count; n++) { incident.push([]); }
+  for (var e = 0; e < edgeCount; e++) {
+    widths[e] = Math.round(2 * Math.min(8, 0.5 + Math.log2(1 + E[3 * e + 2]))) / 2;
+    incident[E[3 * e]].push(e);
+    incident[E[3 * e + 1]].push(e);
+  }
+  var classes = Array.from(new Set(widths)).sort(function (a, b) { return a - b; });
+  var byClass = classes.map(function (width) {
+    var list = [];
+    for (var j = 0; j < edgeCount; j++) { if (widths[j] === width) { list.push(j); } }
+    return list;
+  });
+
+  var network = new vis.Network(document.getElementById("graphsvc-canvas"), {
+    nodes: new vis.DataSet(nodes), edges: new vis.DataSet([])
+  }, {
+    autoResize: true,
+    physics: false,
+    layout: { improvedLayout: false },
+    interaction: { hover: true, tooltipDelay: 150,
+                   keyboard: { enabled: true, bindToWindow: false }, multiselect: false },
+    nodes: { font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+                     color: "#1a1a1a", strokeWidth: 3, strokeColor: "#ffffff" },
+             scaling: { label: { drawThreshold: 6 } } }
+  });
+  var placed = N.id.map(function (id) { return network.body.nodes[id]; });
+  var chosen = -1;
+
+  function stroke(ctx, list, width, colour) {
+    ctx.beginPath();
+    for (var j = 0; j < list.length; j++) {
+      var a = placed[E[3 * list[j]]], b = placed[E[3 * list[j] + 1]];
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    }
+    ctx.lineWidth = width;
+    ctx.strokeStyle = colour;
+    ctx.stroke();
+  }
+
+  network.on("beforeDrawing", function (ctx) {
+    ctx.save();
+    ctx.globalAlpha = 0.55;
+    classes.forEach(function (width, c) { stroke(ctx, byClass[c], width, data.edgeColour); });
+    if (chosen >= 0) {
+      ctx.globalAlpha = 0.9;
+      stroke(ctx, incident[chosen], 2 / Math.max(network.getScale(), 0.2), "#1a1a1a");
+    }
+    ctx.restore();
+  });
+  window.graphsvcMap = network;
+  window.graphsvcMapInfo = { nodes: count, edges: edgeCount, kind: data.kind, title: data.title };
+  network.fit({ animation: false });
+  network.once("afterDrawing", function () {
+    window.graphsvcMapInfo.drawnMs = Math.round(performance.now());  // since navigation began
+    window.graphsvcMapReady = true;
+    document.documentElement.setAttribute("data-graphsvc-ready", "true");
+    window.dispatchEvent(new CustomEvent("graphsvc:ready", { detail: window.graphsvcMapInfo }));
+  });
+
+  var details = document.getElementById("graphsvc-details");
+
+  function hideDetails() {
+    chosen = -1;
+    details.hidden = true;
+    details.replaceChildren();
+  }
+
+  function showDetails(i) {
+    var d = detail(i);
+    var close = el("button", words.close, "graphsvc-close");
+    close.type = "button";
+    close.addEventListener("click", function () { network.unselectAll(); hideDetails(); });
+    var dl = el("dl");
+    function row(term, value) {
+      if (value === null || value === undefined || value === "") { return; }
+      dl.append(el("dt", term), el("dd", value));
+    }
+    row(words.kind, d.kindLabel);
+    row(words.sector, d.sectorLabel);
+    row(words.arenas, d.arenas.join(", "));
+    row(words.area, d.area);
+    if (d.count) { row(words.count, number(d.count)); }
+    row(words.age_band, d.ageBand);
+    if ("degree" in d.metrics) { row(words.degree, number(d.metrics.degree)); }
+    if ("betweenness" in d.metrics) { row(words.betweenness, number(d.metrics.betweenness, 3)); }
+    if ("broker" in d.metrics) { row(words.broker, percent(d.metrics.broker)); }
+    details.replaceChildren(close, el("h2", d.label), dl);
+    if (d.notes.length) {
+      var list = el("ul");
+      d.notes.forEach(function (text) { list.append(el("li", text, "note")); });
+      details.append(list);
+    }
+    details.hidden = false;
+    return d;
+  }
+
+  function selected(i) {
+    chosen = i;
+    network.redraw();
+    var d = showDetails(i);
+    window.dispatchEvent(new CustomEvent("graphsvc:select", { detail: d }));
+  }
+
+  network.on("selectNode", function (params) { selected(index.get(params.nodes[0])); });
+  network.on("deselectNode", function (params) { if (!params.nodes.length) { hideDetails(); } });
+
+  window.graphsvcSelect = function (id) {
+    var i = index.get(id);
+    if (i === undefined) { return false; }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+    selected(i);
+    return true;
+  };
+
+  // Search by name: Enter goes to the next match.
+  var input = document.getElementById("graphsvc-search-input");
+  var result = document.getElementById("graphsvc-search-result");
+  var lastQuery = null;
+  var hits = [];
+  var hit = 0;
+  document.getElementById("graphsvc-search-label").textContent = words.search;
+  document.getElementById("graphsvc-search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = input.value.trim().toLocaleLowerCase(locale);
+    if (!query) { return; }
+    if (query !== lastQuery) {
+      lastQuery = query;
+      hits = [];
+      for (var j = 0; j < count; j++) {
+        if (N.label[j].toLocaleLowerCase(locale).indexOf(query) >= 0) { hits.push(j); }
+      }
+      hit = 0;
+    } else {
+      hit = hits.length ? (hit + 1) % hits.length : 0;
+    }
+    if (!hits.length) { result.textContent = words.search_none; return; }
+    result.textContent = (hit + 1) + " / " + hits.length;
+    window.graphsvcSelect(N.id[hits[hit]]);
+  });
+  var fit = document.getElementById("graphsvc-fit");
+  fit.textContent = "\u2922";
+  fit.title = words.fit;
+  fit.setAttribute("aria-label", fit.title);
+  fit.addEventListener("click", function () { network.fit({ animation: false }); });
+
+  document.getElementById("graphsvc-summary").textContent = words.summary;
+
+  // The legend: colours, shapes, highlights, and what size shows.
+  var legend = document.getElementById("graphsvc-legend");
+  function section(title, items) {
+    if (!items.length) { return; }
+    var list = el("ul");
+    items.forEach(function (item) { list.append(item); });
+    legend.append(el("h2", title), list);
+  }
+  section(words.sector, data.sectors.map(function (s) {
+    var swatch = el("span", null, "graphsvc-swatch");
+    swatch.style.background = s.colour;
+    var li = el("li");
+    li.append(swatch, document.createTextNode(s.label));
+    return li;
+  }));
+  section(words.kind, data.kinds.map(function (kind) {
+    var li = el("li");
+    li.append(el("span", GLYPHS[kind.shape] || GLYPHS.dot, "graphsvc-glyph"),
+              document.createTextNode(kind.label));
+    return li;
+  }));
+  section(words.highlights, data.marks.map(function (mark) {
+    var swatch = el("span", null, "graphsvc-mark");
+    swatch.style.border = Math.min(3, mark.width) + "px " + (mark.dashed ? "dashed " : "solid ") + mark.colour;
+    var li = el("li");
+    li.append(swatch, document.createTextNode(mark.label));
+    return li;
+  }));
+  data.legend.forEach(function (line) { legend.append(el("p", line)); });
+})();

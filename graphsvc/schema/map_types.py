@@ -1,0 +1,146 @@
+"""GraphQL types of saved map views and share links."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from typing import Any
+from urllib.parse import urlencode
+
+import strawberry
+
+from graphsvc.db.map_views import StoredLink
+from graphsvc.schema import enums
+from graphsvc.services.map_views import View
+
+__all__ = ["MapDownloads", "MapKind", "MapLanguage", "MapMetric", "MapView", "MapYoungPeople",
+           "NewShareLink", "ShareLink", "ShareLinkStatus"]
+
+
+@strawberry.enum(description="Which map: the whole tenant, a target group's support network, "
+                 "an actor's ego network, the brokers between two arenas, or a target group's "
+                 "gaps.")
+class MapKind(Enum):
+    NETWORK = "network"
+    TARGET_GROUP = "target-group"
+    EGO = "ego"
+    BROKERS = "brokers"
+    GAPS = "gaps"
+
+
+@strawberry.enum(description="What a node's size shows.")
+class MapMetric(Enum):
+    DEGREE = "degree"
+    BETWEENNESS = "betweenness"
+    BROKER = "broker"
+
+
+@strawberry.enum(description="How young people are drawn. INDIVIDUALS only for coordinators and "
+                 "admins; anyone else, and every share link, sees GROUPS.")
+class MapYoungPeople(Enum):
+    GROUPS = "groups"
+    INDIVIDUALS = "individuals"
+    NONE = "none"
+
+
+@strawberry.enum(description="The language of a map's words.")
+class MapLanguage(Enum):
+    DA = "da"
+    EN = "en"
+
+
+@strawberry.type(description="Where a saved view can be downloaded (paths on this server).")
+class MapDownloads:
+    html: str = strawberry.field(description="The self-contained page, which works offline.")
+    png: str = strawberry.field(description="A 1920×1080 PNG for slides.")
+    svg: str = strawberry.field(description="The same as SVG.")
+
+
+def downloads(base: str) -> MapDownloads:
+    return MapDownloads(html=f"{base}/download.html", png=f"{base}/download.png",
+                        svg=f"{base}/download.svg")
+
+
+@strawberry.type(description="A saved map: which map, its options, its title and language.")
+class MapView:
+    id: strawberry.ID
+    kind: MapKind
+    metric: MapMetric
+    young_people: MapYoungPeople
+    title: str | None = strawberry.field(description="The title given; null: the map writes "
+                                         "its own.")
+    lang: MapLanguage
+    target_group: strawberry.ID | None
+    actor: strawberry.ID | None
+    depth: int = strawberry.field(description="Ego maps: how many ties out from the actor.")
+    hops: int = strawberry.field(description="Target-group and gaps maps: the radius of the "
+                                 "support network.")
+    area: strawberry.ID | None
+    from_arena: enums.Arena  # type: ignore[valid-type]
+    to_arena: enums.Arena  # type: ignore[valid-type]
+    top: int = strawberry.field(description="Brokers maps: how many brokers are highlighted.")
+    url: str = strawberry.field(description="The view as a live map (a path on this server).")
+    live_url: str = strawberry.field(description="The same map with its options in the query "
+                                     "string (GET /maps/{kind}.html).")
+    downloads: MapDownloads
+    created_by: str
+    created_at: datetime.datetime
+
+    @classmethod
+    def from_view(cls, found: View) -> MapView:
+        o = found.options
+        base = f"/maps/views/{found.id}"
+        query = urlencode(o.query())
+        values: dict[str, Any] = {
+            "id": strawberry.ID(found.id), "kind": MapKind(o.kind.value),
+            "metric": MapMetric(o.metric.value), "young_people": MapYoungPeople(o.young.value),
+            "title": o.title, "lang": MapLanguage(o.lang), "target_group": o.target_group,
+            "actor": o.actor, "depth": o.depth, "hops": o.hops, "area": o.area,
+            "from_arena": enums.Arena(o.source_arena.value),
+            "to_arena": enums.Arena(o.target_arena.value), "top": o.top,
+            "url": f"{base}.html", "live_url": f"/maps/{o.kind.value}.html" + (f"?{query}" if query else ""),
+            "downloads": downloads(base), "created_by": found.saved.created_by,
+            "created_at": found.saved.created_at,
+        }
+        return cls(**values)
+
+
+@strawberry.enum(description="Whether a share link still works.")
+class ShareLinkStatus(Enum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
+
+@strawberry.type(description="A read-only link to one saved view, for people without an "
+                 "account. Its token is shown only when the link is made.")
+class ShareLink:
+    id: strawberry.ID
+    view_id: strawberry.ID
+    status: ShareLinkStatus
+    created_by: str
+    created_at: datetime.datetime
+    expires_at: datetime.datetime | None = strawberry.field(description="Null: never expires.")
+    revoked_at: datetime.datetime | None
+
+    @classmethod
+    def from_stored(cls, link: StoredLink) -> ShareLink:
+        now = datetime.datetime.now(datetime.UTC)
+        status = (ShareLinkStatus.REVOKED if link.revoked_at is not None
+                  else ShareLinkStatus.EXPIRED if link.expires_at is not None
+                  and link.expires_at <= now else ShareLinkStatus.ACTIVE)
+        return cls(id=strawberry.ID(link.id), view_id=strawberry.ID(link.view_id), status=status,
+                   created_by=link.created_by, created_at=link.created_at,
+                   expires_at=link.expires_at, revoked_at=link.revoked_at)
+
+
+@strawberry.type(description="A share link as made. Keep the token or the URL now: only a hash "
+                 "of the token is stored, so it cannot be shown again.")
+class NewShareLink:
+    token: str
+    url: str = strawberry.field(description="The map for anyone with the link (absolute URL).")
+    iframe: str = strawberry.field(description="An <iframe> to paste into a slide or web page.")
+    expires_at: datetime.datetime | None
+    downloads: MapDownloads = strawberry.field(description="The shared map as files "
+                                               "(absolute URLs).")
+    link: ShareLink

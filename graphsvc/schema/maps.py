@@ -1,0 +1,179 @@
+"""Saved map views and share links from GraphQL.
+
+Saving a view, making and listing share links need a coordinator; revoking one needs the
+coordinator who made it or an admin. Every user of the tenant may list and open saved views.
+The maps themselves are pages and files served over REST (``graphsvc.api.maps``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graphsvc.errors import InvalidInput, NotFound, Problem
+from graphsvc.maps import map_options
+from graphsvc.schema import enums
+from graphsvc.schema.context import Context
+from graphsvc.schema.errors import InvalidInputError, NotFoundError, attempt
+from graphsvc.schema.map_types import (
+    MapKind,
+    MapLanguage,
+    MapMetric,
+    MapView,
+    MapYoungPeople,
+    NewShareLink,
+    ShareLink,
+    downloads,
+)
+from graphsvc.services import map_views as service
+from graphsvc.services.maps import map_title_for
+
+__all__ = ["MapViewMutation", "MapViewQuery"]
+
+Tenant = Annotated[str | None, strawberry.argument(
+    description="The tenant; default: the caller's.")]
+DEFAULT_LINK_DAYS = 90
+# Option names in messages: the GraphQL input's, not the query string's.
+_FIELD_NAMES = {"target_group": "targetGroup", "from": "fromArena", "to": "toArena",
+                "young": "youngPeople"}
+
+
+@strawberry.input(description="A map to save. Options a kind does not take must be left out "
+                  "(see the map kinds in the README).")
+class MapViewInput:
+    kind: MapKind
+    metric: MapMetric | None = strawberry.field(
+        default=None, description="Default: BROKER on a brokers map, else DEGREE.")
+    young_people: MapYoungPeople | None = strawberry.field(default=None,
+                                                           description="Default: GROUPS.")
+    title: str | None = strawberry.field(default=None, description="Default: written from "
+                                         "what the map shows.")
+    lang: MapLanguage = MapLanguage.DA
+    target_group: strawberry.ID | None = strawberry.field(
+        default=None, description="Target-group and gaps maps: the target group.")
+    hops: int | None = strawberry.field(default=None, description="Target-group and gaps "
+                                        "maps: the support network's radius, 1-4 (2).")
+    actor: strawberry.ID | None = strawberry.field(default=None,
+                                                   description="Ego maps: the centre actor.")
+    depth: int | None = strawberry.field(default=None, description="Ego maps: 1 or 2 (1).")
+    area: strawberry.ID | None = strawberry.field(default=None, description="Network and "
+                                                  "brokers maps: only this area.")
+    from_arena: enums.Arena | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Brokers maps (and BROKER size): from this arena (SCHOOL).")
+    to_arena: enums.Arena | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Brokers maps (and BROKER size): to this arena (LEISURE).")
+    top: int | None = strawberry.field(default=None, description="Brokers maps: how many "
+                                       "brokers to highlight, 1-50 (10).")
+
+    def params(self) -> dict[str, Any]:
+        def value(v: Any) -> Any:
+            return v.value if hasattr(v, "value") else v
+
+        return {"metric": value(self.metric), "young": value(self.young_people),
+                "title": self.title, "lang": self.lang.value, "target_group": self.target_group,
+                "hops": self.hops, "actor": self.actor, "depth": self.depth, "area": self.area,
+                "from": value(self.from_arena), "to": value(self.to_arena), "top": self.top}
+
+
+SaveMapViewResult = Annotated[MapView | InvalidInputError | NotFoundError, strawberry.union(
+    "SaveMapViewResult", description="The saved view, or why nothing was saved.")]
+CreateShareLinkResult = Annotated[NewShareLink | InvalidInputError | NotFoundError, strawberry.union(
+    "CreateShareLinkResult", description="The new link with its token, or why none was made.")]
+RevokeShareLinkResult = Annotated[ShareLink | NotFoundError, strawberry.union(
+    "RevokeShareLinkResult", description="The revoked link, or why nothing was revoked.")]
+
+
+def _renamed(error: InvalidInput) -> InvalidInput:
+    problems = [Problem(_FIELD_NAMES.get(p.record, p.record), p.problem) for p in error.problems]
+    return InvalidInput("the map cannot be saved", problems) if problems else error
+
+
+@strawberry.type
+class MapViewQuery:
+    @strawberry.field(description="The tenant's saved map views, newest first.")
+    async def map_views(self, info: Info[Context, None], tenant: Tenant = None) -> list[MapView]:
+        ctx = info.context
+        ctx.tenant(tenant)
+        return [MapView.from_view(v) for v in await service.views(ctx.store, ctx.principal)]
+
+    @strawberry.field(description="One saved map view; null when there is none with this id.")
+    async def map_view(self, info: Info[Context, None], id: strawberry.ID,
+                       tenant: Tenant = None) -> MapView | None:
+        ctx = info.context
+        ctx.tenant(tenant)
+        try:
+            return MapView.from_view(await service.view(ctx.store, ctx.principal, str(id)))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="Share links (of one view, or all), newest first; tokens are "
+                      "never shown again. Coordinators and admins.")
+    async def share_links(self, info: Info[Context, None], view_id: strawberry.ID | None = None,
+                          tenant: Tenant = None) -> list[ShareLink]:
+        ctx = info.context
+        ctx.tenant(tenant)
+        links = await service.share_links(ctx.store, ctx.principal,
+                                          str(view_id) if view_id else None)
+        return [ShareLink.from_stored(link) for link in links]
+
+
+@strawberry.type
+class MapViewMutation:
+    @strawberry.mutation(description="Save a map view: which map, its options, size metric, "
+                         "title and language.")
+    async def save_map_view(self, info: Info[Context, None], input: MapViewInput,
+                            tenant: Tenant = None) -> SaveMapViewResult:
+        ctx = info.context
+        ctx.tenant(tenant)
+
+        async def save() -> MapView:
+            try:
+                options = map_options(input.kind.value, input.params())
+            except InvalidInput as e:
+                raise _renamed(e) from None
+            return MapView.from_view(await service.save_view(ctx.store, ctx.principal, options))
+
+        return await attempt(save())  # type: ignore[no-any-return]
+
+    @strawberry.mutation(description="A read-only share link to a saved view, with an <iframe> "
+                         "snippet. The token is shown only now.")
+    async def create_share_link(
+        self, info: Info[Context, None], view_id: strawberry.ID,
+        expires_in_days: Annotated[int | None, strawberry.argument(
+            description="Days until the link stops working, 1-3650; null: never.")
+        ] = DEFAULT_LINK_DAYS,
+        tenant: Tenant = None,
+    ) -> CreateShareLinkResult:
+        ctx = info.context
+        ctx.tenant(tenant)
+
+        async def create() -> NewShareLink:
+            found = await service.view(ctx.store, ctx.principal, str(view_id))
+            made = await service.create_share_link(ctx.store, ctx.principal, found.id,
+                                                   expires_in_days=expires_in_days)
+            url = str(ctx.request.base_url).rstrip("/") + f"/share/{made.token}"
+            title = await map_title_for(ctx.store, ctx.principal.tenant, found.options)
+            iframe = (f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
+                      'width="960" height="600" style="border:0" loading="lazy" '
+                      'referrerpolicy="no-referrer" allowfullscreen></iframe>')
+            return NewShareLink(token=made.token, url=url, iframe=iframe,
+                                expires_at=made.link.expires_at, downloads=downloads(url),
+                                link=ShareLink.from_stored(made.link))
+
+        return await attempt(create())  # type: ignore[no-any-return]
+
+    @strawberry.mutation(description="Revoke a share link at once: the coordinator who made it, "
+                         "or an admin.")
+    async def revoke_share_link(self, info: Info[Context, None], id: strawberry.ID,
+                                tenant: Tenant = None) -> RevokeShareLinkResult:
+        ctx = info.context
+        ctx.tenant(tenant)
+
+        async def revoke() -> ShareLink:
+            return ShareLink.from_stored(
+                await service.revoke_share_link(ctx.store, ctx.principal, str(id)))
+
+        return await attempt(revoke())  # type: ignore[no-any-return]

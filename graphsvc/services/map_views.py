@@ -1,0 +1,148 @@
+"""Saved map views and the share links that show them to people without an account.
+
+* A coordinator saves a view (which map, its options, metric, title, language); anyone of the
+  tenant can list and open saved views.
+* A coordinator makes a share link to a view: a random token (256 bits, shown once, stored
+  only as its SHA-256), tenant-scoped, expiring after the chosen number of days (or never),
+  revocable by the coordinator who made it or an admin.
+* A share link opens exactly its view, read-only, with a viewer's rights: young people as
+  groups only, whatever the view asks for.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from graphsvc.analytics.projection import ACTOR_KINDS_STR
+from graphsvc.auth import Principal, Role
+from graphsvc.auth.tokens import SHARE_PREFIX, hash_token, new_secret, token_id
+from graphsvc.db.driver import GraphStore
+from graphsvc.db.map_views import MapViewRepository, SavedView, StoredLink
+from graphsvc.errors import Forbidden, InvalidInput, NotFound
+from graphsvc.maps import MapKind, MapOptions
+from graphsvc.services.projection import projection
+
+__all__ = ["MAX_LINK_DAYS", "NewShareLink", "ShareLinkGone", "View", "create_share_link",
+           "open_share_link", "revoke_share_link", "save_view", "share_links", "view", "views"]
+
+MAX_LINK_DAYS = 3650
+
+
+class ShareLinkGone(NotFound):
+    """The share link existed but was revoked or has expired."""
+
+
+@dataclass(frozen=True)
+class View:
+    """A saved view with its options read back."""
+
+    saved: SavedView
+    options: MapOptions
+
+    @property
+    def id(self) -> str:
+        return self.saved.id
+
+
+@dataclass(frozen=True)
+class NewShareLink:
+    """A share link as made: ``token`` is shown once and never stored."""
+
+    token: str
+    link: StoredLink
+
+
+def _view(saved: SavedView) -> View:
+    return View(saved=saved, options=MapOptions.from_json(saved.options))
+
+
+async def save_view(store: GraphStore, caller: Principal, options: MapOptions) -> View:
+    """Save ``options`` as a view of the caller's tenant, after checking that the target
+    group, actor and area it names exist there."""
+    caller.require(Role.COORDINATOR)
+    await _check_subjects(store, caller.tenant, options)
+    saved = await MapViewRepository(store).save(caller.tenant, f"view-{secrets.token_hex(6)}",
+                                                options.to_json(), caller.name)
+    return _view(saved)
+
+
+async def views(store: GraphStore, caller: Principal) -> list[View]:
+    return [_view(s) for s in await MapViewRepository(store).all(caller.tenant)]
+
+
+async def view(store: GraphStore, caller: Principal, view_id: str) -> View:
+    """A saved view of the caller's tenant; a share link reaches only its own."""
+    if caller.view_id is not None and caller.view_id != view_id:
+        raise Forbidden("a share link can only show its own map")
+    return _view(await MapViewRepository(store).get(caller.tenant, view_id))
+
+
+async def create_share_link(store: GraphStore, caller: Principal, view_id: str, *,
+                            expires_in_days: int | None) -> NewShareLink:
+    caller.require(Role.COORDINATOR)
+    if expires_in_days is not None and not 1 <= expires_in_days <= MAX_LINK_DAYS:
+        raise InvalidInput(f"expiresInDays: 1 to {MAX_LINK_DAYS}, or null for a link that "
+                           f"does not expire; not {expires_in_days}")
+    token = new_secret(SHARE_PREFIX)
+    hashed = hash_token(token)
+    expires = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
+    link = await MapViewRepository(store).create_link(caller.tenant, view_id, token_id(hashed),
+                                                      hashed, caller.name, expires)
+    return NewShareLink(token=token, link=link)
+
+
+async def share_links(store: GraphStore, caller: Principal,
+                      view_id: str | None = None) -> list[StoredLink]:
+    caller.require(Role.COORDINATOR)
+    return await MapViewRepository(store).links(caller.tenant, view_id)
+
+
+async def revoke_share_link(store: GraphStore, caller: Principal, link_id: str) -> StoredLink:
+    """Revoke a link: the coordinator who made it, or an admin."""
+    caller.require(Role.COORDINATOR)
+    repository = MapViewRepository(store)
+    link = await repository.link(caller.tenant, link_id)
+    if caller.role is not Role.ADMIN and link.created_by != caller.name:
+        raise Forbidden(f"only {link.created_by} (who made it) or an admin can revoke share "
+                        f"link {link_id!r}")
+    return await repository.revoke_link(caller.tenant, link_id)
+
+
+async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, View]:
+    """The read-only caller a share token stands for, and its view. :class:`NotFound` for an
+    unknown token, :class:`ShareLinkGone` for a revoked or expired one."""
+    if not token.startswith(SHARE_PREFIX) or len(token) > 100:
+        raise NotFound("there is no such share link")
+    found = await MapViewRepository(store).find_by_hash(hash_token(token))
+    if found is None:
+        raise NotFound("there is no such share link")
+    if found.revoked_at is not None:
+        raise ShareLinkGone("this share link has been revoked")
+    if found.expires_at is not None and found.expires_at <= found.now:
+        raise ShareLinkGone("this share link has expired")
+    if found.options is None:
+        raise ShareLinkGone("the map this share link showed has been deleted")
+    caller = Principal(name=f"share link {found.id}", role=Role.VIEWER, tenant=found.tenant,
+                       view_id=found.view_id)
+    return caller, View(saved=SavedView(id=found.view_id, tenant=found.tenant,
+                                        options=found.options, created_by="",
+                                        created_at=found.now),
+                        options=MapOptions.from_json(found.options))
+
+
+async def _check_subjects(store: GraphStore, tenant: str, options: MapOptions) -> None:
+    """NotFound unless the target group, actor and area of ``options`` exist in ``tenant``."""
+    graph = (await projection(store, tenant)).graph
+    wanted: list[tuple[str | None, str | None, str]] = [(options.target_group, "TargetGroup", "target group"),
+              (options.area, "Area", "area")]
+    if options.kind is MapKind.EGO:
+        wanted.append((options.actor, None, "actor"))
+    for node_id, kind, what in wanted:
+        if node_id is None:
+            continue
+        data = graph.nodes.get(node_id)
+        if data is None or (kind is not None and data["kind"] != kind) or \
+                (kind is None and data["kind"] not in ACTOR_KINDS_STR):
+            raise NotFound(f"there is no {what} with id {node_id!r} in tenant {tenant!r}")

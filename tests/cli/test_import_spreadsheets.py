@@ -1,0 +1,68 @@
+"""``graphsvc import`` with spreadsheets: a dry run, the import, the report table, plain errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphsvc.cli import app
+from graphsvc.config import Settings, get_settings
+
+pytestmark = [pytest.mark.neo4j]
+
+FILES = Path(__file__).parent.parent / "io" / "files"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def pointed_at_test_neo4j(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, " ".join(result.output.split())
+
+
+def test_dry_run_then_import_then_nothing_changes(tenant: str, tmp_path: Path) -> None:
+    actors = tmp_path / "aktører.csv"
+    actors.write_bytes("navn;sektor;arenaer\nHvalsø Klatreklub;civilsamfund;fritid\n"
+                       "Lejre Bank;erhverv;arbejde\n".encode("cp1252"))
+    code, out = run("import", str(actors), "--tenant", tenant, "--dry-run")
+    assert code == 0, out
+    assert "Windows-1252" in out and "would import 2 new, 0 changed, 0 unchanged" in out
+    code, out = run("import", str(actors), "--tenant", tenant)
+    assert code == 0 and "Imported aktører.csv: 2 new, 0 changed, 0 unchanged." in out, out
+    code, out = run("import", str(actors), "--tenant", tenant)
+    assert code == 0 and "0 new, 0 changed, 2 unchanged" in out, out
+
+
+def test_errors_are_listed_by_row_and_nothing_is_written(tenant: str, tmp_path: Path) -> None:
+    actors = tmp_path / "a.csv"
+    actors.write_text("Forening;sektor\nHvalsø FDF;civilsamfun\n", encoding="utf-8")
+    code, out = run("import", str(actors), "--tenant", tenant, "--map", "Forening=name")
+    assert code == 1
+    assert "'civilsamfun' is not a sector" in out and "did you mean 'civil_society'?" in out
+    assert "Nothing written from a.csv: 1 errors" in out
+    code, out = run("import", str(actors), "--tenant", tenant, "--map", "Forening=name",
+                    "--skip-invalid")
+    assert code == 0 and "0 new" in out, out
+
+
+def test_a_survey_and_a_file_that_is_no_workbook(tenant: str) -> None:
+    code, out = run("import", str(FILES / "ikke_en_projektmappe.xlsx"), "--tenant", tenant)
+    assert code == 1 and "is not an Excel workbook" in out
+    code, out = run("import", str(FILES / "aktoerer_libreoffice.xlsx"), "--tenant", tenant,
+                    "--kind", "aktører")
+    assert code == 1 and "no area called 'Hvalsø'" in out  # the tenant has no areas yet
+    code, out = run("import", str(FILES / "aktoerer_libreoffice.xlsx"), "--tenant", tenant,
+                    "--kind", "nonsense")
+    assert code == 1 and "--kind 'nonsense'" in out

@@ -1,0 +1,141 @@
+// The gap report of a target group: findings, partners to recruit, the recruitment list.
+import { graphql } from "./api.js";
+import { byId, el, options, replace } from "./dom.js";
+import { lang, number, onLanguage, t, tn } from "./i18n.js";
+import { clearMessages, showError, showProblem, startPage } from "./layout.js";
+import { loadTargetGroups } from "./lists.js";
+import { MapFrame } from "./mapframe.js";
+import { capital, findingSentence, label, reasonSentence } from "./words.js";
+
+const RECOMMENDATIONS_SHOWN = 10;
+
+const REPORT = `query Gaps($id: ID!, $top: Int!) {
+  gapReport(targetGroupId: $id) {
+    targetGroupId name memberCount
+    sectors { missing underRepresented }
+    findings { code severity sentence subjects values }
+  }
+  recommendations(targetGroupId: $id, top: $top) {
+    recommendations {
+      rank id name kind sector areaName score sentence
+      reasons { code points sentence values }
+      contacts { id name role email phone relation }
+      introductionPath { id name kind }
+    }
+  }
+}`;
+
+const state = { groups: [], report: null, recommendations: [] };
+let map;
+
+function chosenId() {
+  return byId("target-group").value;
+}
+
+async function load() {
+  clearMessages();
+  const id = chosenId();
+  if (!id) return;
+  history.replaceState(null, "", `?${new URLSearchParams({ target_group: id })}`);
+  byId("report-members").textContent = t("words.loading");
+  try {
+    const data = await graphql(REPORT, { id, top: RECOMMENDATIONS_SHOWN });
+    state.report = data.gapReport;
+    state.recommendations = data.recommendations.recommendations;
+    render();
+    showMap();
+    byId("report-heading").focus();
+  } catch (error) {
+    state.report = null;
+    byId("report").hidden = true;
+    showError(error);
+  }
+}
+
+function badges(sectors) {
+  if (!sectors.length) return el("span", { class: "badge ok" }, capital(t("words.none")));
+  return sectors.map((s) => el("span", { class: "badge alert" }, capital(label("sector", s))));
+}
+
+function render() {
+  const report = state.report;
+  byId("report").hidden = !report;
+  if (!report) return;
+  byId("report-heading").textContent = report.name;
+  byId("report-members").textContent = tn("gaps.members", report.memberCount);
+  replace(byId("missing-sectors"), badges(report.sectors.missing));
+  replace(byId("under-sectors"), badges(report.sectors.underRepresented));
+  const base = `/exports/recruitment/${encodeURIComponent(report.targetGroupId)}`;
+  byId("download-csv").setAttribute("href", `${base}.csv?lang=${lang()}`);
+  byId("download-xlsx").setAttribute("href", `${base}.xlsx?lang=${lang()}`);
+  const findings = report.findings.map((f) => el("li", { class: `finding severity-${f.severity.toLowerCase()}`, dataset: { code: f.code } },
+    el("span", { class: `badge severity severity-${f.severity.toLowerCase()}` }, label("severity", f.severity)),
+    el("span", { class: "finding-text" }, findingSentence(f))));
+  replace(byId("findings"), findings.length ? findings : el("li", { class: "muted" }, t("gaps.no_findings")));
+  const cards = state.recommendations.map(card);
+  replace(byId("recommendations"), cards.length ? cards : el("li", { class: "muted" }, t("gaps.no_recommendations")));
+}
+
+function card(r) {
+  const path = r.introductionPath.length
+    ? el("ol", { class: "path", "aria-label": t("gaps.introduction") },
+      r.introductionPath.map((step) => el("li", {}, step.name)))
+    : el("p", { class: "muted" }, t("gaps.no_path"));
+  const contacts = r.contacts.length
+    ? el("ul", { class: "plain-list" }, r.contacts.map((c) => el("li", {},
+      el("strong", {}, c.name), c.role ? ` · ${c.role}` : null,
+      c.email ? [" · ", el("a", { href: `mailto:${c.email}` }, c.email)] : null,
+      c.phone ? [" · ", el("a", { href: `tel:${c.phone.replace(/\s+/g, "")}` }, c.phone)] : null)))
+    : el("p", { class: "muted" }, t("gaps.no_contacts"));
+  return el("li", { class: "card recommendation", dataset: { id: r.id } },
+    el("div", { class: "card-head" },
+      el("span", { class: "rank" }, `${r.rank}.`), " ",
+      el("a", { href: `/explorer?actor=${encodeURIComponent(r.id)}`, class: "card-title" }, r.name),
+      el("span", { class: "score", title: t("gaps.score_title") }, t("gaps.score", { score: number(r.score, 1) }))),
+    el("p", { class: "muted small" },
+      [label("kind", r.kind), r.sector ? label("sector", r.sector) : null, r.areaName].filter(Boolean).join(" · ")),
+    el("h3", {}, t("gaps.reasons")),
+    el("ul", { class: "reasons" }, r.reasons.map((reason) => el("li", {}, reasonSentence(reason),
+      el("span", { class: "points" }, ` (+${number(reason.points, 1)})`)))),
+    el("h3", {}, t("gaps.contacts")), contacts,
+    el("h3", {}, t("gaps.introduction")), path);
+}
+
+function showMap() {
+  const id = state.report.targetGroupId;
+  map.show("gaps", { target_group: id }, t("gaps.map_heading"));
+  byId("open-in-builder").setAttribute("href", `/maps?${new URLSearchParams({ kind: "gaps", target_group: id })}`);
+}
+
+async function main() {
+  await startPage("gaps");
+  map = new MapFrame(byId("gap-map"), { name: "gap-map" });
+  try {
+    state.groups = await loadTargetGroups();
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  const wanted = new URLSearchParams(location.search).get("target_group");
+  const selected = state.groups.some((g) => g.id === wanted) ? wanted : (state.groups[0] || {}).id;
+  const fill = () => options(byId("target-group"),
+    state.groups.map((g) => [g.id, `${g.name} (${tn("gaps.members", g.memberCount)})`]),
+    byId("target-group").value || selected);
+  fill();
+  if (!state.groups.length) {
+    showProblem(t("gaps.no_groups"));
+    return;
+  }
+  byId("gap-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    load();
+  });
+  onLanguage(() => {
+    fill();
+    render();
+    if (state.report) showMap();
+  });
+  await load();
+}
+
+main();

@@ -1,0 +1,85 @@
+// A map of graphsvc (/maps/<kind>.html) in an iframe of the same origin: the page can read
+// when it is drawn (window.graphsvcMapReady) and hear which node is selected (the
+// "graphsvc:select" event on the map's window).
+import { el, replace } from "./dom.js";
+import { lang, t } from "./i18n.js";
+
+/** The URL of a live map; empty and missing options are left out. */
+export function mapUrl(kind, params = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries({ lang: lang(), ...params })) {
+    if (value !== null && value !== undefined && value !== "") query.set(name, String(value));
+  }
+  return `/maps/${encodeURIComponent(kind)}.html?${query}`;
+}
+
+export class MapFrame {
+  /** ``onSelect(detail)`` is called with the details of a node picked on the map. */
+  constructor(container, { onSelect = null, name = "map" } = {}) {
+    this.container = container;
+    this.onSelect = onSelect;
+    this.status = el("p", { class: "map-status", role: "status" });
+    this.frame = el("iframe", { class: "map-frame", name, title: t("map.frame_title") });
+    this.frame.addEventListener("load", () => this.loaded());
+    replace(container, this.status, this.frame);
+    this.url = null;
+  }
+
+  /** Show the map of ``kind`` with ``params`` (reloads only when the URL changes). */
+  show(kind, params = {}, title = null) {
+    const url = mapUrl(kind, params);
+    this.frame.title = title || t("map.frame_title");
+    if (url === this.url) return;
+    this.url = url;
+    this.status.textContent = t("map.drawing");
+    this.container.classList.remove("has-problem");
+    this.container.classList.add("is-loading");
+    this.frame.src = url;
+  }
+
+  clear() {
+    this.url = null;
+    this.frame.removeAttribute("src");
+    this.status.textContent = "";
+    this.container.classList.remove("is-loading", "has-problem");
+  }
+
+  loaded() {
+    let view;
+    try {
+      view = this.frame.contentWindow;
+      void view.document; // throws if the frame is not ours (it always should be)
+    } catch {
+      return;
+    }
+    if (!this.url) return;
+    if (!view.document.getElementById("graphsvc-map-data")) {
+      this.failed(view.document.body ? view.document.body.innerText : "");
+      return;
+    }
+    view.addEventListener("graphsvc:select", (event) => {
+      if (this.onSelect) this.onSelect(event.detail || {});
+    });
+    const done = () => {
+      this.container.classList.remove("is-loading");
+      this.status.textContent = "";
+    };
+    if (view.graphsvcMapReady === true) done();
+    else view.addEventListener("graphsvc:ready", done, { once: true });
+  }
+
+  /** The frame holds graphsvc's answer instead of a map: say why in words. */
+  failed(body) {
+    let reason = body.trim();
+    try {
+      const answer = JSON.parse(reason);
+      if (typeof answer.detail === "string") reason = answer.detail;
+      else if (Array.isArray(answer.detail)) reason = answer.detail.map((d) => d.msg || d).join("; ");
+    } catch {
+      // an HTML or text answer: its text is the reason
+    }
+    this.container.classList.remove("is-loading");
+    this.container.classList.add("has-problem");
+    this.status.textContent = reason ? t("map.not_drawn_because", { reason: reason.slice(0, 400) }) : t("map.not_drawn");
+  }
+}
