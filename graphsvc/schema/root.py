@@ -21,6 +21,7 @@ from graphsvc.schema.permissions import EditorsOnlyForMutations
 from graphsvc.schema.privacy import PrivacyMutation, PrivacyQuery
 from graphsvc.schema.queries import NodeQuery
 from graphsvc.schema.snapshots import SnapshotMutation, SnapshotQuery
+from graphsvc.schema.tie_batches import TieBatchMutation
 from graphsvc.schema.types import NODE_TYPES
 from graphsvc.schema.unavailable import ServiceUnavailableStatus
 from graphsvc.schema.users import UserMutation, UserQuery
@@ -51,7 +52,7 @@ class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery, AnalyticsQuery, Privac
 
 @strawberry.type(name="Mutation", description="Change the network of a tenant, and manage it.")
 class RootMutation(Mutation, PrivacyMutation, UserMutation, ImportMutation, SnapshotMutation,
-                   MapViewMutation):
+                   MapViewMutation, TieBatchMutation):
     pass
 
 

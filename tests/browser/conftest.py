@@ -1,6 +1,10 @@
 """Real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) against the API
 served over real HTTP.
 
+Tests use Playwright's async API on the test session's event loop: its sync API marks the
+thread's loop as running between calls, which stops pytest-asyncio from setting up the async
+fixtures (``store``, ``small_demo``) a browser test needs.
+
 Every page a test opens is guarded: a request to any host but 127.0.0.1 is blocked and
 recorded, console errors, uncaught exceptions and dialogs (alert, confirm, …) are recorded, and
 the test fails at the end if any of them happened. A test that expects one of them (a confirm
@@ -10,13 +14,13 @@ dialog it accepts, say) takes it out of ``guard`` itself.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import (
+from playwright.async_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
@@ -24,7 +28,8 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Route,
-    sync_playwright,
+    async_playwright,
+    expect,
 )
 
 from graphsvc.config import REPO_ROOT
@@ -40,24 +45,27 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
 ]
+# The first analysis of a tenant reads its whole graph: give pages time for that.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
 VIEWPORT = {"width": 1920, "height": 1080}
 LOCAL_HOST = "127.0.0.1"
 
 
 @pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
+async def playwright() -> AsyncIterator[Playwright]:
     if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
         pytest.skip(f"the browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as driver:
+    async with async_playwright() as driver:
         yield driver
 
 
 @pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+async def browser(playwright: Playwright) -> AsyncIterator[Browser]:
+    chromium = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield chromium
-    chromium.close()
+    await chromium.close()
 
 
 @dataclass
@@ -69,20 +77,20 @@ class Guard:
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-    def watch(self, context: BrowserContext) -> None:
-        context.route("**/*", self._route)
+    async def watch(self, context: BrowserContext) -> None:
+        await context.route("**/*", self._route)
         context.on("page", self._watch_page)
         for page in context.pages:
             self._watch_page(page)
 
-    def _route(self, route: Route) -> None:
+    async def _route(self, route: Route) -> None:
         url = route.request.url
         scheme = urlsplit(url).scheme
         if scheme in ("data", "blob", "about") or urlsplit(url).hostname == LOCAL_HOST:
-            route.continue_()
+            await route.continue_()
         else:
             self.blocked.append(url)
-            route.abort("blockedbyclient")
+            await route.abort("blockedbyclient")
 
     def _watch_page(self, page: Page) -> None:
         page.on("console", self._console)
@@ -93,9 +101,9 @@ class Guard:
         if message.type == "error":
             self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
-    def _dialog(self, dialog: Dialog) -> None:
+    async def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
+        await dialog.dismiss()
 
     def problems(self) -> list[str]:
         return ([f"request off {LOCAL_HOST}: {url}" for url in self.blocked]
@@ -110,51 +118,51 @@ def guard() -> Guard:
 
 
 @pytest.fixture
-def context(browser: Browser, api_url: str, guard: Guard) -> Iterator[BrowserContext]:
+async def context(browser: Browser, api_url: str, guard: Guard) -> AsyncIterator[BrowserContext]:
     """A fresh browser profile (no cookies) at 1920×1080 with ``api_url`` as base URL."""
-    ctx = browser.new_context(viewport=VIEWPORT, base_url=api_url, accept_downloads=True)
-    ctx.set_default_timeout(20_000)
-    guard.watch(ctx)
+    ctx = await browser.new_context(viewport=VIEWPORT, base_url=api_url, accept_downloads=True)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    await guard.watch(ctx)
     yield ctx
-    ctx.close()
+    await ctx.close()
     problems = guard.problems()
     assert not problems, "the pages did what they must not:\n" + "\n".join(problems)
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
+async def page(context: BrowserContext) -> Page:
     """A guarded page, not signed in."""
-    return context.new_page()
+    return await context.new_page()
 
 
-SignIn = Callable[..., Page]
+SignIn = Callable[..., Awaitable[Page]]
 
 
 @pytest.fixture
 def sign_in(context: BrowserContext, page: Page, token_for: Callable[..., str]) -> SignIn:
-    """``sign_in(tenant, role="coordinator")`` signs the browser in as a new user of the tenant
-    (the token goes through ``POST /auth/session``, which sets the session cookie) and
+    """``await sign_in(tenant, role="coordinator")`` signs the browser in as a new user of the
+    tenant (the token goes through ``POST /auth/session``, which sets the session cookie) and
     returns the guarded page."""
 
-    def signed_in(tenant: str, role: str = "coordinator") -> Page:
-        answer = context.request.post("/auth/session", data={"token": token_for(tenant, role)})
-        assert answer.ok, answer.text()
+    async def signed_in(tenant: str, role: str = "coordinator") -> Page:
+        answer = await context.request.post("/auth/session", data={"token": token_for(tenant, role)})
+        assert answer.ok, await answer.text()
         return page
 
     return signed_in
 
 
-Screenshot = Callable[[Page, str], Path]
+Screenshot = Callable[[Page, str], Awaitable[Path]]
 
 
 @pytest.fixture
 def screenshot() -> Screenshot:
-    """``screenshot(page, "name")`` saves the page as var/screenshots/name.png."""
+    """``await screenshot(page, "name")`` saves the page as var/screenshots/name.png."""
 
-    def save(shown: Page, name: str) -> Path:
+    async def save(shown: Page, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        shown.screenshot(path=str(path), full_page=False)
+        await shown.screenshot(path=str(path), full_page=False)
         return path
 
     return save

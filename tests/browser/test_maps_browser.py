@@ -27,7 +27,7 @@ from tests.maps.towns import IMG, SCRIPT, two_towns
 
 pytestmark = pytest.mark.neo4j
 
-READY = "window.graphsvcMapReady === true"
+READY = "html[data-graphsvc-ready=true]"
 # Where a node is on the screen, after centring the map on it, and which node vis-network
 # finds there (the one drawn on top, where nodes overlap).
 NODE_AT = """id => {
@@ -52,7 +52,10 @@ SHARE = """mutation($view: ID!) { createShareLink(viewId: $view) {
 
 
 def drawn_nodes(target: Page | Frame) -> int:
-    target.wait_for_function(READY, timeout=30_000)
+    """Waits for the map to be drawn, then counts its nodes through vis-network's API. A
+    selector, not wait_for_function: the map's policy forbids the eval() that one needs."""
+    target.wait_for_selector(READY, state="attached", timeout=30_000)
+    assert target.evaluate("window.graphsvcMapReady") is True
     return int(target.evaluate("window.graphsvcMap.body.data.nodes.length"))
 
 

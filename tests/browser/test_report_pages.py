@@ -2,83 +2,87 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.async_api import expect
 
 from graphsvc.demo import PLANTED_GAPS
-from tests.browser.conftest import Screenshot
+from tests.browser.conftest import Screenshot, SignIn
 from tests.browser.test_explorer_page import drawn_map
 
 
-def test_the_broker_view_puts_the_lone_broker_of_kirke_hvidinge_first(
-    sign_in: Callable[..., Page], small_demo: str, screenshot: Screenshot,
+async def test_the_broker_view_puts_the_lone_broker_of_kirke_hvidinge_first(
+    sign_in: SignIn, small_demo: str, screenshot: Screenshot,
 ) -> None:
-    page = sign_in(small_demo, "viewer")
-    page.goto("/brokers")
-    expect(page.locator("#broker-rows tr[data-id]").first).to_be_visible()
-    page.locator("#area").select_option(PLANTED_GAPS.lone_broker_area)
-    page.locator("#broker-form button[type=submit]").click()
-    expect(page.locator("#summary")).to_contain_text("i Kirke Hvidinge")
+    page = await sign_in(small_demo, "viewer")
+    await page.goto("/brokers")
+    await expect(page.locator("#broker-rows tr[data-id]").first).to_be_visible()
+    await page.locator("#area").select_option(PLANTED_GAPS.lone_broker_area)
+    await page.locator("#broker-form button[type=submit]").click()
+    await expect(page.locator("#summary")).to_contain_text("i Kirke Hvidinge")
     first = page.locator("#broker-rows tr[data-id]").first
-    expect(first).to_have_attribute("data-id", PLANTED_GAPS.lone_broker)
-    expect(first).to_contain_text("forbinder 3 skoleaktører med")
-    expect(first).to_contain_text("%")
+    await expect(first).to_have_attribute("data-id", PLANTED_GAPS.lone_broker)
+    await expect(first).to_contain_text("forbinder 3 skoleaktører med")
+    await expect(first).to_contain_text("%")
     assert f"area={PLANTED_GAPS.lone_broker_area}" in page.url
-    frame = drawn_map(page, "broker-map")
-    assert PLANTED_GAPS.lone_broker in frame.evaluate("graphsvcMap.body.data.nodes.getIds()")
-    screenshot(page, "brokers")
+    frame = await drawn_map(page, "broker-map")
+    assert PLANTED_GAPS.lone_broker in await frame.evaluate("graphsvcMap.body.data.nodes.getIds()")
+    await screenshot(page, "brokers")
 
-    page.locator("#language-switch").click()
-    expect(page.locator("h1")).to_have_text("Brokers between school and leisure")
-    expect(first).to_contain_text("links 3 school actors to")  # the server's own sentence
-
-
-def test_the_same_arena_twice_is_refused_in_words(sign_in: Callable[..., Page], small_demo: str) -> None:
-    page = sign_in(small_demo)
-    page.goto("/brokers")
-    page.locator("#to-arena").select_option("SCHOOL")
-    page.locator("#broker-form button[type=submit]").click()
-    expect(page.locator("#messages")).to_contain_text("Vælg to forskellige arenaer.")
+    await page.locator("#language-switch").click()
+    await expect(page.locator("h1")).to_have_text("Brokers between school and leisure")
+    await expect(first).to_contain_text("links 3 school actors to")  # the server's own sentence
+    await drawn_map(page, "broker-map")
 
 
-def test_the_gap_report_shows_the_missing_sector_and_who_can_introduce_us(
-    sign_in: Callable[..., Page], small_demo: str, screenshot: Screenshot,
+async def test_the_same_arena_twice_is_refused_in_words(sign_in: SignIn, small_demo: str) -> None:
+    page = await sign_in(small_demo)
+    await page.goto("/brokers")
+    await expect(page.locator("#broker-rows tr[data-id]").first).to_be_visible()
+    await page.locator("#to-arena").select_option("SCHOOL")
+    await page.locator("#broker-form button[type=submit]").click()
+    await expect(page.locator("#messages")).to_contain_text("Vælg to forskellige arenaer.")
+
+
+async def test_the_gap_report_shows_the_missing_sector_and_who_can_introduce_us(
+    sign_in: SignIn, small_demo: str, screenshot: Screenshot,
 ) -> None:
     group, sector = PLANTED_GAPS.target_group_missing_sector
-    page = sign_in(small_demo)
-    page.goto("/gaps")
-    page.locator("#target-group").select_option(group)
-    page.locator("#gap-form button[type=submit]").click()
-    expect(page.locator("#report-heading")).to_have_text("Ensomme 12-17-årige i Egelunde")
-    expect(page.locator("#missing-sectors")).to_have_text("Erhvervslivet")
-    missing = page.locator("#findings li[data-code=missing_sector]")
-    expect(missing).to_contain_text("Alvorligt")
-    expect(missing).to_contain_text("Ingen aktør fra erhvervslivet er inden for 2 led")
-    first = page.locator("#recommendations .recommendation").first
-    expect(first).to_contain_text("tilføjer erhvervslivet")
-    path = first.locator(".path li")
-    assert path.count() >= 2
-    assert path.last.text_content() == first.locator(".card-title").text_content()
-    expect(first.locator(".path")).to_have_attribute("aria-label", "Hvem kan introducere os")
-    drawn_map(page, "gap-map")
-    page.locator("#recommendations").scroll_into_view_if_needed()
-    screenshot(page, "gaps")
-    page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "gaps-top")
-
-    with page.expect_download() as csv_download:
-        page.locator("#download-csv").click()
-    assert csv_download.value.suggested_filename == f"rekrutteringsliste-{group}.csv"
-    csv = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
-    assert ";" in csv.splitlines()[0] and first.locator(".card-title").text_content() in csv
-
-    page.locator("#language-switch").click()
-    expect(page.locator("#missing-sectors")).to_have_text("Business")
-    expect(missing).to_contain_text("No business actor is within 2 hops")
-    with page.expect_download() as xlsx_download:
-        page.locator("#download-xlsx").click()
-    assert xlsx_download.value.suggested_filename == f"recruitment-list-{group}.xlsx"
-    assert Path(xlsx_download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an XLSX workbook
     assert sector.value == "business"
+    page = await sign_in(small_demo)
+    await page.goto("/gaps")
+    await page.locator("#target-group").select_option(group)
+    await page.locator("#gap-form button[type=submit]").click()
+    await expect(page.locator("#report-heading")).to_have_text("Ensomme 12-17-årige i Egelunde")
+    await expect(page.locator("#missing-sectors")).to_have_text("Erhvervslivet")
+    missing = page.locator("#findings li[data-code=missing_sector]")
+    await expect(missing).to_contain_text("Alvorligt")
+    await expect(missing).to_contain_text("Ingen aktør fra erhvervslivet er inden for 2 led")
+    first = page.locator("#recommendations .recommendation").first
+    await expect(first).to_contain_text("tilføjer erhvervslivet")
+    path = first.locator(".path li")
+    assert await path.count() >= 2
+    name = await first.locator(".card-title").text_content()
+    assert await path.last.text_content() == name
+    await expect(first.locator(".path")).to_have_attribute("aria-label", "Hvem kan introducere os")
+    await drawn_map(page, "gap-map")
+    await screenshot(page, "gaps")
+    await page.locator("#recommendations-heading").scroll_into_view_if_needed()
+    await screenshot(page, "gaps-recommendations")
+
+    async with page.expect_download() as csv_download:
+        await page.locator("#download-csv").click()
+    download = await csv_download.value
+    assert download.suggested_filename == f"rekrutteringsliste-{group}.csv"
+    csv = Path(await download.path()).read_text(encoding="utf-8-sig")
+    assert ";" in csv.splitlines()[0] and name and name in csv
+
+    await page.locator("#language-switch").click()
+    await expect(page.locator("#missing-sectors")).to_have_text("Business")
+    await expect(missing).to_contain_text("No business actor is within 2 hops")
+    async with page.expect_download() as xlsx_download:
+        await page.locator("#download-xlsx").click()
+    download = await xlsx_download.value
+    assert download.suggested_filename == f"recruitment-list-{group}.xlsx"
+    assert Path(await download.path()).read_bytes()[:2] == b"PK"  # a zip: an XLSX workbook
+    await drawn_map(page, "gap-map")

@@ -40,8 +40,6 @@ export const da = {
   "signin.token_help": "Nøglen begynder med gs_. Den gemmes kun i denne browser, så længe du er logget ind.",
   "signin.submit": "Log ind",
   "signin.invalid": "Nøglen virker ikke: den er ukendt, tilbagekaldt eller udløbet. Bed din administrator om en ny.",
-  "signin.already": "Du er logget ind som {name} ({role}) i {tenant}.",
-  "signin.continue": "Gå til siderne",
 
   "explorer.title": "Udforsk netværket",
   "explorer.lead": "Søg efter en forening, skole, virksomhed eller kommunal enhed, og se hvem den er forbundet med.",

@@ -41,8 +41,6 @@ export const en = {
   "signin.token_help": "The token starts with gs_. It is kept in this browser only while you are signed in.",
   "signin.submit": "Sign in",
   "signin.invalid": "This token does not work: it is unknown, revoked or expired. Ask your administrator for a new one.",
-  "signin.already": "You are signed in as {name} ({role}) in {tenant}.",
-  "signin.continue": "Go to the pages",
 
   "explorer.title": "Explore the network",
   "explorer.lead": "Search for an association, school, business or municipal unit, and see whom it is connected to.",

@@ -37,15 +37,17 @@ async function load() {
   const id = chosenId();
   if (!id) return;
   history.replaceState(null, "", `?${new URLSearchParams({ target_group: id })}`);
-  byId("report-members").textContent = t("words.loading");
+  byId("report-status").textContent = t("words.loading");
   try {
     const data = await graphql(REPORT, { id, top: RECOMMENDATIONS_SHOWN });
+    byId("report-status").textContent = "";
     state.report = data.gapReport;
     state.recommendations = data.recommendations.recommendations;
     render();
     showMap();
     byId("report-heading").focus();
   } catch (error) {
+    byId("report-status").textContent = "";
     state.report = null;
     byId("report").hidden = true;
     showError(error);

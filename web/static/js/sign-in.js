@@ -1,8 +1,9 @@
 // Sign-in: the token comes in the link's #token= fragment (never sent to the server by the
 // browser) or is pasted; it is exchanged for the session cookie and removed from the address.
-import { ApiError, me, signIn, signOut } from "./api.js";
+// Signing in again as someone else simply replaces the cookie.
+import { ApiError, signIn } from "./api.js";
 import { byId } from "./dom.js";
-import { applyStrings, onLanguage, t } from "./i18n.js";
+import { applyStrings, t } from "./i18n.js";
 import { showError, showProblem, simpleHeader } from "./layout.js";
 
 /** Where to go after signing in: only a page of graphsvc itself. */
@@ -33,24 +34,6 @@ async function exchange(token) {
   }
 }
 
-async function showState() {
-  let user = null;
-  try {
-    user = await me();
-  } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) showError(error);
-  }
-  const render = () => {
-    if (user) byId("signed-in-as").textContent = t("signin.already", { name: user.name, role: t(`role.${user.role}`), tenant: user.tenant });
-  };
-  render();
-  onLanguage(render);
-  byId("signed-in").hidden = !user;
-  byId("sign-in-form").hidden = false;
-  if (user) byId("signed-in").querySelector("a").focus();
-  else byId("token").focus();
-}
-
 function main() {
   simpleHeader();
   applyStrings();
@@ -60,12 +43,12 @@ function main() {
     const value = byId("token").value.trim();
     if (value) exchange(value);
   });
-  byId("sign-out-here").addEventListener("click", async () => {
-    await signOut();
-    location.replace("/sign-in");
-  });
-  if (token) exchange(token);
-  else showState();
+  if (token) {
+    exchange(token);
+  } else {
+    byId("sign-in-form").hidden = false;
+    byId("token").focus();
+  }
 }
 
 main();
