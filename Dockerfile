@@ -6,6 +6,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graphsvc ./graphsvc
 COPY cypher ./cypher
+COPY web ./web
 # Editable, so graphsvc finds its cypher/ folder beside the package, as in a checkout.
 RUN pip install --no-cache-dir -e . && useradd --system --home /app graphsvc
 USER graphsvc

@@ -1,5 +1,5 @@
 """The FastAPI application: ``/graphql`` (with the GraphiQL IDE), ``/exports/...`` (file
-downloads), ``/healthz``, ``/readyz``."""
+downloads), ``/healthz``, ``/readyz``, and the web pages (``/``, ``/sign-in``, ``/explorer``, …)."""
 
 from __future__ import annotations
 
@@ -91,8 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if not ready:
                 await apply_schema(store)  # Neo4j may have come up after us
                 ready = await schema_ready(store)
-        except GraphStoreUnavailable as e:
-            return JSONResponse({"status": "unavailable", "neo4j": str(e)}, status_code=503)
+        except GraphStoreUnavailable:
+            return JSONResponse({"status": "unavailable", "neo4j": UNAVAILABLE}, status_code=503)
         if not ready:
             return JSONResponse({"status": "starting", "neo4j": "schema not online yet"}, 503)
         return JSONResponse({"status": "ready", "neo4j": store.uri})

@@ -61,13 +61,21 @@ class _Plan:
     left_out: int
 
 
+def _zoned(zoned: dict[str, Any]) -> list[list[Any]]:
+    """[key, [texts], is list] for each zoned datetime property (see create_nodes.cypher)."""
+    return [[key, text if isinstance(text, list) else [text], isinstance(text, list)]
+            for key, text in zoned.items()]
+
+
 def _plan(backup: Backup, tenant: str) -> _Plan:
     copy = tenant != backup.header.tenant
     skipped = {i for i, n in enumerate(backup.nodes)
                if copy and CREDENTIAL_LABELS.intersection(n.labels)}
-    nodes = [{"number": i, "labels": n.labels, "props": n.props | {"tenant": tenant}}
+    nodes = [{"number": i, "labels": n.labels, "props": n.props | {"tenant": tenant},
+              "zoned": _zoned(n.zoned)}
              for i, n in enumerate(backup.nodes) if i not in skipped]
-    relationships = [{"source": r.source, "type": r.type, "target": r.target, "props": r.props}
+    relationships = [{"source": r.source, "type": r.type, "target": r.target, "props": r.props,
+                      "zoned": _zoned(r.zoned)}
                      for r in backup.relationships
                      if r.source not in skipped and r.target not in skipped]
     return _Plan(nodes=nodes, relationships=relationships, left_out=len(skipped))

@@ -40,7 +40,7 @@ import pytz
 from neo4j.spatial import CartesianPoint, Point, WGS84Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-__all__ = ["decode_value", "encode_value"]
+__all__ = ["decode_value", "encode_value", "zoned_text"]
 
 Tagged = list[Any]  # [tag, payload]
 
@@ -225,3 +225,13 @@ def decode_value(tagged: Any) -> Any:
     if element_tag == "list" or not isinstance(element_tag, str):
         raise ValueError("Neo4j stores no lists of lists")
     return [_decode_one(element_tag, p) for p in payloads]
+
+
+def zoned_text(tagged: list[Any]) -> str | list[str] | None:
+    """The text of a (checked) zoned datetime value or list of them, else ``None``."""
+    tag, payload = tagged
+    if tag == "datetime":
+        return payload  # type: ignore[no-any-return]
+    if tag == "list" and payload[0] == "datetime":
+        return list(payload[1])
+    return None

@@ -77,11 +77,19 @@ class GraphStore:
     async def close(self) -> None:
         await self.driver.close()
 
+    async def _probe(self, timeout: float = 3.0) -> None:
+        """One connection attempt, no retries; GraphStoreUnavailable saying why it failed."""
+        try:
+            with translate_errors(self.uri):  # a timeout is an OSError: "not reachable"
+                await asyncio.wait_for(self.driver.verify_connectivity(), timeout)
+        except (DriverError, Neo4jError) as e:  # anything else the driver says: no usable Neo4j
+            raise GraphStoreUnavailable(f"Neo4j at {self.uri} cannot be used: {e}") from e
+
     async def reachable(self, timeout: float = 3.0) -> bool:
         """True when a connection to Neo4j can be made now (one try, no retries)."""
         try:
-            await asyncio.wait_for(self.driver.verify_connectivity(), timeout)
-        except (DriverError, Neo4jError, OSError, TimeoutError):
+            await self._probe(timeout)
+        except GraphStoreUnavailable:
             self.unreachable = True
             return False
         self.unreachable = False
@@ -89,9 +97,9 @@ class GraphStore:
 
     @contextlib.asynccontextmanager
     async def _attempt(self) -> AsyncIterator[None]:
-        if self.unreachable and not await self.reachable():
-            with translate_errors(self.uri):
-                raise ServiceUnavailable("Neo4j was out of reach and still is")
+        if self.unreachable:
+            await self._probe()  # still away: say so at once, with the reason
+            self.unreachable = False
         try:
             with translate_errors(self.uri):
                 yield

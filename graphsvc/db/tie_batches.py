@@ -28,7 +28,7 @@ class BatchResult:
     updated: int
 
 
-def describe(number: int, tie: Tie) -> str:
+def _describe(number: int, tie: Tie) -> str:
     return f"tie {number} ({tie.source} -{tie.type.value}-> {tie.target})"
 
 
@@ -60,7 +60,7 @@ async def connect_all(store: GraphStore, tenant: str, ties: Sequence[Tie]) -> Ba
         for number, tie in enumerate(ties, start=1):
             problem = _problem(tie, kinds)
             if problem is not None:
-                problems.append(Problem(describe(number, tie), problem))
+                problems.append(Problem(_describe(number, tie), problem))
             if problems:
                 continue  # the batch is lost: check the rest, write nothing more
             result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,

@@ -42,6 +42,8 @@ ImageFormat = Literal["png", "svg"]
 
 WIDTH, HEIGHT, DPI = 19.2, 10.8, 100  # inches at 100 dpi: 1920×1080 pixels
 _LABELLED = 30  # names drawn on big maps: the highlighted nodes and the largest others
+_FAINT_FROM = 2_000  # ties; more make each fainter
+_RASTER_FROM = 5_000  # ties; more are embedded in an SVG as a bitmap
 _MAP_BOX = (0.01, 0.02, 0.76, 0.86)  # left, bottom, width, height of the map, figure fractions
 _RC: dict[str, Any] = {"svg.fonttype": "none", "svg.hashsalt": "graphsvc", "text.parse_math": False,
        "font.family": "DejaVu Sans"}
@@ -84,8 +86,12 @@ def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
     at = {n.id: (n.x, n.y) for n in m.nodes}
     segments = [(at[e.source], at[e.target]) for e in m.edges]
     widths = [min(2.5, 0.3 + 0.25 * e.weight ** 0.5) for e in m.edges]
-    ax.add_collection(LineCollection(segments, colors=EDGE_COLOUR, linewidths=widths, alpha=0.45,
-                                     zorder=1))
+    # Thousands of ties would paint a solid grey mass: the more there are, the fainter each.
+    alpha = 0.45 * min(1.0, (_FAINT_FROM / max(len(m.edges), 1)) ** 0.5)
+    # Beyond that many, ties go into the SVG as one embedded bitmap rather than a path each.
+    ax.add_collection(LineCollection(segments, colors=EDGE_COLOUR, linewidths=widths,
+                                     alpha=max(alpha, 0.08), zorder=1,
+                                     rasterized=len(m.edges) > _RASTER_FROM))
     layers: dict[tuple[str, str | None], list[MapNode]] = defaultdict(list)
     for n in m.nodes:
         layers[KIND_SHAPES.get(n.kind, "dot"), mark_of(h.code for h in n.highlights)].append(n)

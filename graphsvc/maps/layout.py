@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - igraph is a declared dependency
 
 __all__ = ["SPACING", "layout"]
 
-SPACING = 70.0  # pixels per node along the side of the square a group fills
+SPACING = 100.0  # pixels per node along the side of the square a group fills
 _GRID = 60.0  # pixels between nodes in the grid of nodes without ties
 _NO_AREA = "\x00"  # the group of nodes with no area (no area id can be this)
 
@@ -96,7 +96,7 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], *,
 
 def _half(n: int) -> float:
     """Half the side of the square ``n`` nodes fill."""
-    return max(150.0, SPACING * math.sqrt(n) / 2)
+    return max(250.0, SPACING * math.sqrt(n) / 2)
 
 
 def _local(pairs: Sequence[tuple[int, int]], members: Sequence[int]) -> list[tuple[int, int]]:

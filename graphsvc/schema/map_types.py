@@ -63,28 +63,33 @@ def downloads(base: str) -> MapDownloads:
 
 @strawberry.type(description="A saved map: which map, its options, its title and language.")
 class MapView:
-    id: strawberry.ID
-    kind: MapKind
-    metric: MapMetric
-    young_people: MapYoungPeople
+    id: strawberry.ID = strawberry.field(description="The view's id (`view-…`).")
+    kind: MapKind = strawberry.field(description="Which map.")
+    metric: MapMetric = strawberry.field(description="What a node's size shows.")
+    young_people: MapYoungPeople = strawberry.field(description="How young people are drawn "
+                                                    "for those allowed to see individuals.")
     title: str | None = strawberry.field(description="The title given; null: the map writes "
                                          "its own.")
-    lang: MapLanguage
-    target_group: strawberry.ID | None
-    actor: strawberry.ID | None
+    lang: MapLanguage = strawberry.field(description="The language of the map's words.")
+    target_group: strawberry.ID | None = strawberry.field(description="Target-group and gaps "
+                                                          "maps: the target group.")
+    actor: strawberry.ID | None = strawberry.field(description="Ego maps: the centre actor.")
     depth: int = strawberry.field(description="Ego maps: how many ties out from the actor.")
     hops: int = strawberry.field(description="Target-group and gaps maps: the radius of the "
                                  "support network.")
-    area: strawberry.ID | None
-    from_arena: enums.Arena  # type: ignore[valid-type]
-    to_arena: enums.Arena  # type: ignore[valid-type]
+    area: strawberry.ID | None = strawberry.field(description="Network and brokers maps: "
+                                                  "only this area; null: the whole tenant.")
+    from_arena: enums.Arena = strawberry.field(  # type: ignore[valid-type]
+        description="Brokers maps and BROKER size: paths from this arena.")
+    to_arena: enums.Arena = strawberry.field(  # type: ignore[valid-type]
+        description="Brokers maps and BROKER size: paths to this arena.")
     top: int = strawberry.field(description="Brokers maps: how many brokers are highlighted.")
     url: str = strawberry.field(description="The view as a live map (a path on this server).")
     live_url: str = strawberry.field(description="The same map with its options in the query "
                                      "string (GET /maps/{kind}.html).")
-    downloads: MapDownloads
-    created_by: str
-    created_at: datetime.datetime
+    downloads: MapDownloads = strawberry.field(description="The view as files.")
+    created_by: str = strawberry.field(description="The user who saved it.")
+    created_at: datetime.datetime = strawberry.field(description="When it was saved.")
 
     @classmethod
     def from_view(cls, found: View) -> MapView:
@@ -115,13 +120,14 @@ class ShareLinkStatus(Enum):
 @strawberry.type(description="A read-only link to one saved view, for people without an "
                  "account. Its token is shown only when the link is made.")
 class ShareLink:
-    id: strawberry.ID
-    view_id: strawberry.ID
-    status: ShareLinkStatus
-    created_by: str
-    created_at: datetime.datetime
+    id: strawberry.ID = strawberry.field(description="The link's id (not its token).")
+    view_id: strawberry.ID = strawberry.field(description="The saved view it shows.")
+    status: ShareLinkStatus = strawberry.field(description="Whether it still works.")
+    created_by: str = strawberry.field(description="The user who made it.")
+    created_at: datetime.datetime = strawberry.field(description="When it was made.")
     expires_at: datetime.datetime | None = strawberry.field(description="Null: never expires.")
-    revoked_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None = strawberry.field(description="When it was "
+                                                            "revoked; null: it was not.")
 
     @classmethod
     def from_stored(cls, link: StoredLink) -> ShareLink:
@@ -137,10 +143,11 @@ class ShareLink:
 @strawberry.type(description="A share link as made. Keep the token or the URL now: only a hash "
                  "of the token is stored, so it cannot be shown again.")
 class NewShareLink:
-    token: str
+    token: str = strawberry.field(description="The secret (`gsv_…`): shown this once.")
     url: str = strawberry.field(description="The map for anyone with the link (absolute URL).")
     iframe: str = strawberry.field(description="An <iframe> to paste into a slide or web page.")
-    expires_at: datetime.datetime | None
+    expires_at: datetime.datetime | None = strawberry.field(description="Null: never "
+                                                            "expires.")
     downloads: MapDownloads = strawberry.field(description="The shared map as files "
                                                "(absolute URLs).")
-    link: ShareLink
+    link: ShareLink = strawberry.field(description="The link as listed and revoked later.")

@@ -44,14 +44,15 @@ _FIELD_NAMES = {"target_group": "targetGroup", "from": "fromArena", "to": "toAre
 @strawberry.input(description="A map to save. Options a kind does not take must be left out "
                   "(see the map kinds in the README).")
 class MapViewInput:
-    kind: MapKind
+    kind: MapKind = strawberry.field(description="Which map.")
     metric: MapMetric | None = strawberry.field(
         default=None, description="Default: BROKER on a brokers map, else DEGREE.")
     young_people: MapYoungPeople | None = strawberry.field(default=None,
                                                            description="Default: GROUPS.")
     title: str | None = strawberry.field(default=None, description="Default: written from "
                                          "what the map shows.")
-    lang: MapLanguage = MapLanguage.DA
+    lang: MapLanguage = strawberry.field(default=MapLanguage.DA,
+                                         description="The language of the map's words (DA).")
     target_group: strawberry.ID | None = strawberry.field(
         default=None, description="Target-group and gaps maps: the target group.")
     hops: int | None = strawberry.field(default=None, description="Target-group and gaps "
@@ -154,7 +155,8 @@ class MapViewMutation:
             found = await service.view(ctx.store, ctx.principal, str(view_id))
             made = await service.create_share_link(ctx.store, ctx.principal, found.id,
                                                    expires_in_days=expires_in_days)
-            url = str(ctx.request.base_url).rstrip("/") + f"/share/{made.token}"
+            base = str(ctx.request.base_url) if ctx.request is not None else "/"
+            url = base.rstrip("/") + f"/share/{made.token}"
             title = await map_title_for(ctx.store, ctx.principal.tenant, found.options)
             iframe = (f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
                       'width="960" height="600" style="border:0" loading="lazy" '

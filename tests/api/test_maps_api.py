@@ -155,16 +155,23 @@ def test_save_a_view_open_it_and_download_it(graphql: GraphQL, client: httpx.Cli
     assert client.get(f"/maps/views/{view['id']}/download.pdf", headers=headers).status_code == 404
 
 
-def test_saving_a_view_checks_it_and_needs_a_coordinator(graphql: GraphQL, small_demo: str) -> None:
-    refused = ok(graphql(SAVE, small_demo, input={"kind": "EGO", "depth": 3}), "saveMapView")
+def test_saving_a_view_checks_it_and_needs_a_coordinator(graphql: GraphQL, towns: str) -> None:
+    refused = ok(graphql(SAVE, towns, input={"kind": "EGO", "depth": 3}), "saveMapView")
     assert refused["__typename"] == "InvalidInputError"
     assert {p["record"] for p in refused["problems"]} == {"depth", "actor"}
-    missing = ok(graphql(SAVE, small_demo, input={"kind": "GAPS", "targetGroup": "tg-x"}),
+    missing = ok(graphql(SAVE, towns, input={"kind": "GAPS", "targetGroup": "tg-x"}),
                  "saveMapView")
     assert missing == {"__typename": "NotFoundError",
-                       "message": f"there is no target group with id 'tg-x' in tenant '{small_demo}'"}
-    viewer = graphql(SAVE, small_demo, as_role="viewer", input={"kind": "NETWORK"})
+                       "message": f"there is no target group with id 'tg-x' in tenant '{towns}'"}
+    viewer = graphql(SAVE, towns, as_role="viewer", input={"kind": "NETWORK"})
     assert viewer["errors"][0]["message"].startswith("this needs a coordinator or admin")
+    assert ok(graphql("{ mapViews { id } }", towns), "mapViews") == []  # nothing was saved
+    view = save(graphql, towns, kind="NETWORK")
+    for days in (0, 3651):
+        bad = ok(graphql(SHARE, towns, view=view["id"], days=days), "createShareLink")
+        assert bad["__typename"] == "InvalidInputError"
+        assert bad["message"].startswith("expiresInDays: 1 to 3650")
+    assert ok(graphql("{ shareLinks { id } }", towns), "shareLinks") == []
 
 
 def test_a_share_link_shows_its_view_to_anyone_with_a_viewers_rights(

@@ -62,6 +62,10 @@ def test_pages_load_only_their_own_files_and_no_inline_script(name: str, client:
             assert client.get(url).status_code == 200, url
 
 
+def test_the_docker_image_ships_the_pages() -> None:
+    assert "COPY web ./web" in (WEB_DIR.parent / "Dockerfile").read_text(encoding="utf-8")
+
+
 def test_the_scripts_never_write_html_from_strings() -> None:
     for script in (STATIC / "js").glob("*.js"):
         text = script.read_text(encoding="utf-8")

@@ -1,9 +1,11 @@
 """Real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) against the API
 served over real HTTP.
 
-Tests use Playwright's async API on the test session's event loop: its sync API marks the
-thread's loop as running between calls, which stops pytest-asyncio from setting up the async
-fixtures (``store``, ``small_demo``) a browser test needs.
+Playwright's sync API marks the thread's event loop as running between its calls, so no async
+fixture can be set up while it runs. Hence Playwright lives for one test module at a time (the
+async tests of other folders run after it has stopped), and it starts only after the session's
+async fixtures (``store``, ``small_demo``); a test that needs to write to Neo4j does it from a
+thread of its own (see ``write_network``).
 
 Every page a test opens is guarded: a request to any host but 127.0.0.1 is blocked and
 recorded, console errors, uncaught exceptions and dialogs (alert, confirm, …) are recorded, and
@@ -13,14 +15,16 @@ dialog it accepts, say) takes it out of ``guard`` itself.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import (
+from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
@@ -28,11 +32,14 @@ from playwright.async_api import (
     Page,
     Playwright,
     Route,
-    async_playwright,
     expect,
+    sync_playwright,
 )
 
-from graphsvc.config import REPO_ROOT
+from graphsvc.config import REPO_ROOT, Settings
+from graphsvc.db.driver import GraphStore, opened
+from graphsvc.db.networks import NetworkRepository
+from graphsvc.domain import Network
 from tests.api import conftest as api_fixtures
 
 # The API over real HTTP and its tokens: one definition serves both folders.
@@ -53,19 +60,31 @@ VIEWPORT = {"width": 1920, "height": 1080}
 LOCAL_HOST = "127.0.0.1"
 
 
-@pytest.fixture(scope="session")
-async def playwright() -> AsyncIterator[Playwright]:
+@pytest.fixture(scope="module")
+def playwright(store: GraphStore, small_demo: str) -> Iterator[Playwright]:
+    """Playwright for one module, started after the session's async fixtures."""
     if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
         pytest.skip(f"the browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
-    async with async_playwright() as driver:
+    with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
-async def browser(playwright: Playwright) -> AsyncIterator[Browser]:
-    chromium = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield chromium
-    await chromium.close()
+    chromium.close()
+
+
+def write_network(settings: Settings, network: Network) -> None:
+    """Write ``network`` to Neo4j from a thread of its own (this one's loop is Playwright's)."""
+
+    async def write() -> None:
+        async with opened(settings) as store:
+            await NetworkRepository(store).write(network)
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, write()).result()
 
 
 @dataclass
@@ -77,20 +96,20 @@ class Guard:
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
-    async def watch(self, context: BrowserContext) -> None:
-        await context.route("**/*", self._route)
+    def watch(self, context: BrowserContext) -> None:
+        context.route("**/*", self._route)
         context.on("page", self._watch_page)
         for page in context.pages:
             self._watch_page(page)
 
-    async def _route(self, route: Route) -> None:
+    def _route(self, route: Route) -> None:
         url = route.request.url
         scheme = urlsplit(url).scheme
         if scheme in ("data", "blob", "about") or urlsplit(url).hostname == LOCAL_HOST:
-            await route.continue_()
+            route.continue_()
         else:
             self.blocked.append(url)
-            await route.abort("blockedbyclient")
+            route.abort("blockedbyclient")
 
     def _watch_page(self, page: Page) -> None:
         page.on("console", self._console)
@@ -101,9 +120,9 @@ class Guard:
         if message.type == "error":
             self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
-    async def _dialog(self, dialog: Dialog) -> None:
+    def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
-        await dialog.dismiss()
+        dialog.dismiss()
 
     def problems(self) -> list[str]:
         return ([f"request off {LOCAL_HOST}: {url}" for url in self.blocked]
@@ -118,51 +137,51 @@ def guard() -> Guard:
 
 
 @pytest.fixture
-async def context(browser: Browser, api_url: str, guard: Guard) -> AsyncIterator[BrowserContext]:
+def context(browser: Browser, api_url: str, guard: Guard) -> Iterator[BrowserContext]:
     """A fresh browser profile (no cookies) at 1920×1080 with ``api_url`` as base URL."""
-    ctx = await browser.new_context(viewport=VIEWPORT, base_url=api_url, accept_downloads=True)
+    ctx = browser.new_context(viewport=VIEWPORT, base_url=api_url, accept_downloads=True)
     ctx.set_default_timeout(TIMEOUT_MS)
-    await guard.watch(ctx)
+    guard.watch(ctx)
     yield ctx
-    await ctx.close()
+    ctx.close()
     problems = guard.problems()
     assert not problems, "the pages did what they must not:\n" + "\n".join(problems)
 
 
 @pytest.fixture
-async def page(context: BrowserContext) -> Page:
+def page(context: BrowserContext) -> Page:
     """A guarded page, not signed in."""
-    return await context.new_page()
+    return context.new_page()
 
 
-SignIn = Callable[..., Awaitable[Page]]
+SignIn = Callable[..., Page]
 
 
 @pytest.fixture
 def sign_in(context: BrowserContext, page: Page, token_for: Callable[..., str]) -> SignIn:
-    """``await sign_in(tenant, role="coordinator")`` signs the browser in as a new user of the
-    tenant (the token goes through ``POST /auth/session``, which sets the session cookie) and
-    returns the guarded page."""
+    """``sign_in(tenant, role="coordinator")`` signs the browser in as a new user of the tenant
+    (the token goes through ``POST /auth/session``, which sets the session cookie) and returns
+    the guarded page."""
 
-    async def signed_in(tenant: str, role: str = "coordinator") -> Page:
-        answer = await context.request.post("/auth/session", data={"token": token_for(tenant, role)})
-        assert answer.ok, await answer.text()
+    def signed_in(tenant: str, role: str = "coordinator") -> Page:
+        answer = context.request.post("/auth/session", data={"token": token_for(tenant, role)})
+        assert answer.ok, answer.text()
         return page
 
     return signed_in
 
 
-Screenshot = Callable[[Page, str], Awaitable[Path]]
+Screenshot = Callable[[Page, str], Path]
 
 
 @pytest.fixture
 def screenshot() -> Screenshot:
-    """``await screenshot(page, "name")`` saves the page as var/screenshots/name.png."""
+    """``screenshot(page, "name")`` saves the page as var/screenshots/name.png."""
 
-    async def save(shown: Page, name: str) -> Path:
+    def save(shown: Page, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        await shown.screenshot(path=str(path), full_page=False)
+        shown.screenshot(path=str(path), full_page=False)
         return path
 
     return save

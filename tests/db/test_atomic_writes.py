@@ -48,7 +48,7 @@ async def test_an_import_with_one_bad_record_in_the_middle_changes_nothing(
     node = graphml.index('<node id="club-20">')
     bad = graphml[:node] + graphml[node:].replace("civil_society", "outer_space", 1)
 
-    with pytest.raises(InvalidInput, match="club-20.*outer_space"):
+    with pytest.raises(InvalidInput, match=r"club-20.*outer_space"):
         await import_graphml(store, bad.encode(), tenant=tenant)
     assert await _state(store, tenant) == before
 
@@ -61,8 +61,8 @@ async def test_a_bulk_write_the_database_refuses_half_way_is_undone(
         store: GraphStore, tenant: str, small_town: Callable[[str], Network],
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Someone else creates one of the new ids after the write has read the tenant: the write's
-    checks pass, and the database's uniqueness rule stops it in the middle of its transaction,
-    after it has updated every known node and created other new ones."""
+    checks pass, and the database's uniqueness rule stops it inside its transaction, thirty
+    clubs into creating forty."""
     repository = NetworkRepository(store)
     await repository.write(small_town(tenant))
     read_known = NetworkRepository.known_kinds

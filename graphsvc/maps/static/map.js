@@ -24,6 +24,8 @@
   var locale = data.lang === "da" ? "da-DK" : "en-GB";
   var GLYPHS = { dot: "\u25CF", square: "\u25A0", triangle: "\u25B2", diamond: "\u25C6",
                  hexagon: "\u2B22", star: "\u2605", triangleDown: "\u25BC" };
+  // Fit the whole map, enlarging a small one up to 1.5 times (vis-network stops at 1).
+  var WHOLE = { animation: false, maxZoomLevel: 1.5 };
   var index = new Map();
   for (var k = 0; k < count; k++) { index.set(N.id[k], k); }
 
@@ -76,7 +78,7 @@
       shapeProperties: { borderDashes: mark && mark.dashed ? [6, 4] : false },
       // Labels grow with the node, less than it does, so hubs stay legible without burying
       // their neighbours; highlighted nodes are named large enough to read from afar.
-      font: { size: mark ? Math.max(24, Math.round(size * 0.7)) : Math.max(12, Math.round(size * 0.55)) }
+      font: { size: mark ? Math.max(20, Math.round(size * 0.6)) : Math.max(12, Math.round(size * 0.5)) }
     };
   }
 
@@ -114,6 +116,7 @@
              scaling: { label: { drawThreshold: 6 } } }
   });
   var placed = N.id.map(function (id) { return network.body.nodes[id]; });
+  var density = Math.min(1, Math.sqrt(2000 / Math.max(edgeCount, 1)));
   var chosen = -1;
 
   function stroke(ctx, list, width, colour) {
@@ -130,7 +133,9 @@
 
   network.on("beforeDrawing", function (ctx) {
     ctx.save();
-    ctx.globalAlpha = 0.55;
+    // Thousands of ties seen from afar paint a grey mass: fainter the more there are, and
+    // stronger again as one zooms in.
+    ctx.globalAlpha = Math.min(0.55, Math.max(0.12, 0.55 * density * Math.max(1, 3 * network.getScale())));
     classes.forEach(function (width, c) { stroke(ctx, byClass[c], width, data.edgeColour); });
     if (chosen >= 0) {
       ctx.globalAlpha = 0.9;
@@ -140,7 +145,7 @@
   });
   window.graphsvcMap = network;
   window.graphsvcMapInfo = { nodes: count, edges: edgeCount, kind: data.kind, title: data.title };
-  network.fit({ animation: false });
+  network.fit(WHOLE);
   network.once("afterDrawing", function () {
     window.graphsvcMapInfo.drawnMs = Math.round(performance.now());  // since navigation began
     window.graphsvcMapReady = true;
@@ -233,7 +238,7 @@
   fit.textContent = "\u2922";
   fit.title = words.fit;
   fit.setAttribute("aria-label", fit.title);
-  fit.addEventListener("click", function () { network.fit({ animation: false }); });
+  fit.addEventListener("click", function () { network.fit(WHOLE); });
 
   document.getElementById("graphsvc-summary").textContent = words.summary;
 

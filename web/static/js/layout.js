@@ -69,10 +69,13 @@ export function showError(error, where = byId("messages")) {
   const status = error instanceof ApiError ? error.status : 0;
   let text = error instanceof ApiError ? error.message : t("error.unexpected");
   if (error instanceof ApiError && error.message === "network") text = t("error.network");
-  const box = el("div", { class: "message error", role: "alert" },
-    el("strong", {}, t(status === 401 ? "error.signed_out" : "error.title")), " ",
-    el("span", { class: "message-text" }, text));
-  if (status === 401) box.append(" ", el("a", { href: "/sign-in" }, t("error.sign_in_again")));
+  // A 401's own words are about tokens and headers; a coordinator needs the way back.
+  const box = status === 401
+    ? el("div", { class: "message error", role: "alert" }, el("strong", {}, t("error.signed_out")), " ",
+      el("a", { href: `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}` },
+        t("error.sign_in_again")))
+    : el("div", { class: "message error", role: "alert" }, el("strong", {}, t("error.title")), " ",
+      el("span", { class: "message-text" }, text));
   replace(where, box);
   if (!(error instanceof ApiError)) console.warn(error); // eslint-disable-line no-console
 }

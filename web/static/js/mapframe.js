@@ -37,6 +37,12 @@ export class MapFrame {
     this.frame.src = url;
   }
 
+  /** A sentence in the map's place while there is no map. */
+  hint(text) {
+    this.clear();
+    this.status.textContent = text;
+  }
+
   clear() {
     this.url = null;
     this.frame.removeAttribute("src");
