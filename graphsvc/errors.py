@@ -9,6 +9,7 @@
     ├── Duplicate             the id is taken
     ├── Conflict              someone else changed the record since it was read
     ├── Unauthenticated       no valid token, session or share link came with the request
+    ├── InvalidRequest        the request itself is malformed (a bad tenant name)
     ├── Forbidden             the caller's role or tenant does not allow this
     ├── GraphStoreUnavailable Neo4j cannot be reached
     └── SetupError            the local Neo4j cannot be built or started (Java, Maven, port)
@@ -27,6 +28,7 @@ __all__ = [
     "GraphStoreUnavailable",
     "GraphsvcError",
     "InvalidInput",
+    "InvalidRequest",
     "NotFound",
     "Problem",
     "SetupError",
@@ -78,6 +80,11 @@ class Conflict(GraphsvcError):
 
 class Unauthenticated(GraphsvcError):
     pass
+
+
+class InvalidRequest(GraphsvcError):
+    """The request itself is malformed (a bad tenant name), whichever operation it carries:
+    a GraphQL error, like a refused token, never a typed member of a result."""
 
 
 class Forbidden(GraphsvcError):

@@ -12,6 +12,7 @@ from graphsvc.errors import (
     GraphStoreUnavailable,
     GraphsvcError,
     InvalidInput,
+    InvalidRequest,
     NotFound,
     Unauthenticated,
 )
@@ -25,6 +26,7 @@ _STATUS: list[tuple[type[GraphsvcError], int]] = [
     (Duplicate, 409),
     (Conflict, 409),
     (InvalidInput, 400),
+    (InvalidRequest, 400),
     (GraphStoreUnavailable, 503),
 ]
 

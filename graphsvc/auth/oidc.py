@@ -43,7 +43,7 @@ def _verify(settings: Settings, token: str) -> Principal | None:
     tenant = claims.get(settings.oidc_tenant_claim)
     name = claims.get(settings.oidc_name_claim) or claims.get("sub")
     try:
-        role = Role(claims.get(settings.oidc_role_claim))
+        role = Role(str(claims.get(settings.oidc_role_claim)))
     except ValueError:
         return None
     if not isinstance(tenant, str) or not isinstance(name, str):

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from neo4j import AsyncManagedTransaction
+
 from graphsvc.auth.principal import Principal, Role
 from graphsvc.auth.tokens import TOKEN_PREFIX, hash_token, new_secret, token_id
-from graphsvc.db.driver import GraphStore
+from graphsvc.db.driver import GraphStore, run
 from graphsvc.errors import Duplicate, InvalidInput, NotFound
 
 __all__ = [
@@ -72,34 +74,54 @@ def _native(value: Any) -> Any:
     return value.to_native() if hasattr(value, "to_native") else value
 
 
+def _check_days(expires_in_days: int | None) -> None:
+    if expires_in_days is not None and not 1 <= expires_in_days <= 3650:
+        raise InvalidInput("a token lasts 1 to 3650 days")
+
+
+def _new_token(expires_in_days: int | None) -> tuple[str, str, datetime | None]:
+    """A fresh secret, its hash and when it expires."""
+    secret = new_secret(TOKEN_PREFIX)
+    expires = (datetime.now(UTC) + timedelta(days=expires_in_days)) if expires_in_days else None
+    return secret, hash_token(secret), expires
+
+
 async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, *,
                    label: str = "first token", expires_in_days: int | None = None) -> IssuedToken:
-    """A new user with a first token."""
+    """A new user with a first token, both in one transaction: every value is checked first,
+    and a user is never left without the token that was to be shown."""
     checked_role = _role(role)
+    _check_name(name)
+    _check_days(expires_in_days)
+    secret, hashed, expires = _new_token(expires_in_days)
+
+    async def work(tx: AsyncManagedTransaction) -> None:
+        await run(tx, "auth/create_user", tenant=tenant, user=name, role=checked_role.value)
+        await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
+                  token_id=token_id(hashed), label=label[:80], expires_at=expires)
+
     try:
-        await store.query("auth/create_user", write=True, tenant=tenant, user=_check_name(name),
-                          role=checked_role.value)
+        await store.write(work)
     except Duplicate:
         raise Duplicate(f"there is already a user called {name!r} in tenant {tenant!r}") from None
-    return await issue_token(store, tenant, name, label=label, expires_in_days=expires_in_days)
+    return IssuedToken(user=name, secret=secret, token_id=token_id(hashed), expires_at=expires)
 
 
 async def issue_token(store: GraphStore, tenant: str, name: str, *, label: str = "token",
                       expires_in_days: int | None = None, replace_label: bool = False) -> IssuedToken:
     """Another token for an existing user. ``replace_label`` revokes the user's earlier tokens
-    with the same label first (a sign-in link made afresh at every start)."""
-    if expires_in_days is not None and not 1 <= expires_in_days <= 3650:
-        raise InvalidInput("a token lasts 1 to 3650 days")
-    if replace_label:
-        await store.query("auth/revoke_tokens", write=True, tenant=tenant, user=name,
-                          token_id=None, label=label)
-    secret = new_secret(TOKEN_PREFIX)
-    hashed = hash_token(secret)
-    expires = (datetime.now(UTC) + timedelta(days=expires_in_days)) if expires_in_days else None
-    records = await store.query("auth/add_token", write=True, tenant=tenant, user=name,
-                                hash=hashed, token_id=token_id(hashed), label=label[:80],
-                                expires_at=expires)
-    if not records:
+    with the same label in the same transaction (a sign-in link made afresh at every start)."""
+    _check_days(expires_in_days)
+    secret, hashed, expires = _new_token(expires_in_days)
+
+    async def work(tx: AsyncManagedTransaction) -> bool:
+        if replace_label:
+            await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=None,
+                      label=label)
+        return bool(await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
+                              token_id=token_id(hashed), label=label[:80], expires_at=expires))
+
+    if not await store.write(work):
         raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
     return IssuedToken(user=name, secret=secret, token_id=token_id(hashed), expires_at=expires)
 

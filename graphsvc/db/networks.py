@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import Neo4jError
 
-from graphsvc.db import queries
 from graphsvc import audit
+from graphsvc.db import queries
 from graphsvc.db.driver import GraphStore, run, translate_errors
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties, tie_from_record
 from graphsvc.db.tenant_state import bump_version

@@ -12,6 +12,7 @@ from graphsvc.auth import Principal, Role
 from graphsvc.auth.request import authenticate_request
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
+from graphsvc.errors import InvalidInput, InvalidRequest
 from graphsvc.schema.loaders import Loaders
 from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
@@ -31,7 +32,10 @@ class Context(BaseContext):
         """The caller's tenant; naming any other one (argument or header) is refused."""
         asked = argument or self.header_tenant
         if asked is not None:
-            resolve_tenant(asked)
+            try:
+                resolve_tenant(asked)
+            except InvalidInput as e:
+                raise InvalidRequest(str(e)) from None
         return self.principal.require_tenant(asked)
 
     def require(self, role: Role) -> Principal:

@@ -51,7 +51,8 @@ class AuditEntry:
     @classmethod
     def from_domain(cls, e: audit.AuditEntry) -> AuditEntry:
         return cls(id=strawberry.ID(e.id), at=e.at, actor=e.actor, action=e.action,
-                   target=e.target, before=e.before, after=e.after, redacted=e.redacted)
+                   target=e.target, before=JSON(e.before) if e.before is not None else None,
+                   after=JSON(e.after) if e.after is not None else None, redacted=e.redacted)
 
 
 @strawberry.type

@@ -1,0 +1,165 @@
+"""Random and hostile input at every GraphQL operation and every REST endpoint, drawn from the
+schema and the OpenAPI description themselves (so an operation added later is covered too):
+never a server error, never an unexplained one, and an operation that refuses changes nothing.
+
+Requests are made as an admin, who may call everything; the tenant holds a small town, a saved
+map view and a snapshot, whose ids the drawn values use often, so that the checks run deep."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from graphql import GraphQLObjectType
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from neo4j import Driver, GraphDatabase
+
+from graphsvc.config import Settings
+from graphsvc.db.driver import opened
+from graphsvc.db.networks import NetworkRepository
+from graphsvc.schema import schema
+from tests.api.conftest import Tokens
+from tests.api.hostile import (
+    any_json,
+    hostile_text,
+    operation,
+    plain_errors,
+    post,
+    refused,
+    tenant_state,
+    variable_values,
+)
+from tests.conftest import _small_town
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+TENANT = "hostile-everywhere"
+TOWN_IDS = [n.id for n in _small_town(TENANT).nodes]
+# Upload is multipart, not JSON: importFile gets its random files through POST /imports below.
+NOT_JSON = {"importFile"}
+ROOTS: dict[str, GraphQLObjectType] = {"mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
+                                       "query": schema._schema.query_type}
+OPERATIONS = [(kind, name) for kind, root in ROOTS.items() for name in root.fields
+              if name not in NOT_JSON]
+# The same examples at every run, so that CI is repeatable; GRAPHSVC_FUZZ_EXAMPLES=200 (say)
+# draws that many fresh ones per operation instead, for a deeper search.
+_DEEPER = int(os.environ.get("GRAPHSVC_FUZZ_EXAMPLES", "0"))
+FUZZ = settings(max_examples=_DEEPER or 12, deadline=None, derandomize=not _DEEPER,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
+    """Writes the town into the tenant, saves a view and takes a snapshot; their ids."""
+
+    async def write() -> None:
+        async with opened(settings) as store:
+            await NetworkRepository(store).write(_small_town(TENANT))
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, write()).result()
+    with httpx.Client(base_url=api_url, timeout=60, headers=_headers(token_for)) as client:
+        made = client.post("/graphql", json={"query": """mutation {
+            v: saveMapView(input: {kind: GAPS, targetGroup: "tg"}) { ... on MapView { id } }
+            s: createSnapshot(name: "Start") { ... on Snapshot { id } } }"""}).json()["data"]
+    return [*TOWN_IDS, made["v"]["id"], made["s"]["id"], TENANT]
+
+
+def _headers(token_for: Tokens) -> dict[str, str]:
+    return {"X-Graphsvc-Tenant": TENANT, "Authorization": f"Bearer {token_for(TENANT, 'admin')}"}
+
+
+@pytest.fixture(scope="module")
+def http(api_url: str, token_for: Tokens, known_ids: list[str]) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=api_url, timeout=120, headers=_headers(token_for)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def db(settings: Settings) -> Iterator[Driver]:
+    with GraphDatabase.driver(settings.bolt_uri, auth=settings.auth) as driver:
+        yield driver
+
+
+def test_every_operation_is_covered() -> None:
+    """A guard on the guard: the mutations and queries drawn from are the schema's."""
+    assert len([1 for kind, _ in OPERATIONS if kind == "mutation"]) >= 30
+    assert {"erasePerson", "connectTies", "createShareLink", "gapReport", "personalData"} <= {
+        name for _, name in OPERATIONS}
+
+
+@pytest.mark.parametrize(("kind", "name"), OPERATIONS, ids=[n for _, n in OPERATIONS])
+@FUZZ
+@given(data=st.data())
+def test_every_operation_answers_plainly_and_a_refusal_changes_nothing(
+        http: httpx.Client, db: Driver, known_ids: list[str], kind: str, name: str,
+        data: st.DataObject) -> None:
+    field = ROOTS[kind].fields[name]
+    args = {a: arg.type for a, arg in field.args.items()}
+    values = {a: data.draw(variable_values(t, known_ids), label=a) for a, t in args.items()
+              if a != "tenant"}
+    # The tenant argument is left out mostly, else ours or another's (which must be refused).
+    tenant = data.draw(st.sampled_from([None, None, TENANT, "someone-else"]) | hostile_text,
+                       label="tenant")
+    if tenant is not None:
+        values["tenant"] = tenant
+    before = tenant_state(db, TENANT)
+    body = post(http, operation(kind, name, args, field.type), values)
+    if kind == "query" or refused(body, "r"):
+        plain_errors(body)
+        assert tenant_state(db, TENANT) == before, f"{name} changed the graph: {body}"
+
+
+def _rest_operations(app: FastAPI) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    spec = app.openapi()
+    return [(method.upper(), path, op.get("parameters", []))
+            for path, ops in spec["paths"].items() for method, op in ops.items()
+            if path != "/graphql"]  # the GraphQL endpoint is fuzzed above
+
+
+path_value = st.one_of(hostile_text.filter(lambda s: s not in ("", ".", "..")),
+                       st.sampled_from([*TOWN_IDS, "network", "gaps", "ego", "actors", "png",
+                                        "svg", "html", "gsv_" + "a" * 43]))
+query_value = st.one_of(hostile_text, st.sampled_from([*TOWN_IDS, TENANT, "da", "en", "0", "-1",
+                                                       "true", "99999999999"]))
+
+
+def test_rest_operations_are_the_apps(api_app: FastAPI) -> None:
+    paths = {p for _, p, _ in _rest_operations(api_app)}
+    assert {"/imports", "/exports/network.gexf", "/share/{token}", "/maps/{kind}.html"} <= paths
+
+
+@FUZZ
+@given(data=st.data())
+def test_every_rest_endpoint_answers_plainly_and_a_refusal_changes_nothing(
+        http: httpx.Client, db: Driver, api_app: FastAPI, data: st.DataObject) -> None:
+    method, path, parameters = data.draw(st.sampled_from(_rest_operations(api_app)))
+    url = path
+    query: dict[str, Any] = {}
+    for p in parameters:
+        if p["in"] == "path":
+            url = url.replace("{" + p["name"] + "}", quote(data.draw(path_value), safe=""))
+        elif data.draw(st.booleans()):
+            query[p["name"]] = data.draw(query_value)
+    if data.draw(st.booleans()):
+        query[data.draw(hostile_text.filter(bool))] = data.draw(query_value)
+    body: dict[str, Any] = {}
+    if method == "POST":
+        content = data.draw(st.binary(max_size=3000) | any_json.map(str).map(str.encode))
+        body = data.draw(st.sampled_from([
+            {"files": {"file": (data.draw(hostile_text) or "x", content)}},
+            {"content": content}, {"json": data.draw(any_json)}]))
+    before = tenant_state(db, TENANT)
+    response = http.request(method, url, params=query, **body)
+    assert response.status_code < 500, (method, url, query, response.text[:500])
+    if response.status_code >= 400:
+        assert response.text.strip(), (method, url, "an error with no words")
+        assert tenant_state(db, TENANT) == before, (method, url, "refused, yet changed the graph")
