@@ -71,6 +71,9 @@ class GraphStore:
             max_transaction_retry_time=10.0,
             # "constraint already exists" and similar notes would flood the log at start-up.
             notifications_min_severity="WARNING",
+            # "property key does not exist": optional properties (revoked_at, expires_at) that
+            # no node has yet. Expected in a young database, and one warning per request.
+            notifications_disabled_classifications=["UNRECOGNIZED"],
         )
         return cls(driver, database=settings.neo4j_database, uri=settings.bolt_uri)
 

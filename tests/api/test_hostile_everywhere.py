@@ -3,12 +3,20 @@ schema and the OpenAPI description themselves (so an operation added later is co
 never a server error, never an unexplained one, and an operation that refuses changes nothing.
 
 Requests are made as an admin, who may call everything; the tenant holds a small town, a saved
-map view and a snapshot, whose ids the drawn values use often, so that the checks run deep."""
+map view and a snapshot, whose ids the drawn values use often, so that the checks run deep.
+
+Tenant isolation is checked on the way: a second tenant holds the same town under the same ids
+(with names marked as secret), a view and a snapshot of its own. Every answer to the first
+tenant's admin must leave it unchanged and never mention it or its names, whatever the ids,
+filters or ``tenant`` arguments asked for."""
 
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import os
+import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -25,6 +33,7 @@ from neo4j import Driver, GraphDatabase
 from graphsvc.config import Settings
 from graphsvc.db.driver import opened
 from graphsvc.db.networks import NetworkRepository
+from graphsvc.domain import Network
 from graphsvc.schema import schema
 from tests.api.conftest import Tokens
 from tests.api.hostile import (
@@ -42,6 +51,8 @@ from tests.conftest import _small_town
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 TENANT = "hostile-everywhere"
+OTHER = "hostile-neighbour"
+SECRET = "Hemmelig"  # in every name of the other tenant
 TOWN_IDS = [n.id for n in _small_town(TENANT).nodes]
 # Upload is multipart, not JSON: importFile gets its random files through POST /imports below.
 NOT_JSON = {"importFile"}
@@ -56,25 +67,45 @@ FUZZ = settings(max_examples=_DEEPER or 12, deadline=None, derandomize=not _DEEP
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
+def _secret_town() -> Network:
+    town = _small_town(OTHER)
+    return town.model_copy(update={"nodes": tuple(
+        n.model_copy(update={"name": f"{SECRET} {n.name}"}) for n in town.nodes)})
+
+
+def _headers(token_for: Tokens, tenant: str = TENANT) -> dict[str, str]:
+    return {"X-Graphsvc-Tenant": tenant, "Authorization": f"Bearer {token_for(tenant, 'admin')}"}
+
+
 @pytest.fixture(scope="module")
 def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
-    """Writes the town into the tenant, saves a view and takes a snapshot; their ids."""
+    """Writes the town into both tenants, saves a view and takes a snapshot in each; the ids
+    of all of them (the other tenant's views and snapshots are among the ids tried)."""
 
     async def write() -> None:
         async with opened(settings) as store:
             await NetworkRepository(store).write(_small_town(TENANT))
+            await NetworkRepository(store).write(_secret_town())
 
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, write()).result()
-    with httpx.Client(base_url=api_url, timeout=60, headers=_headers(token_for)) as client:
-        made = client.post("/graphql", json={"query": """mutation {
-            v: saveMapView(input: {kind: GAPS, targetGroup: "tg"}) { ... on MapView { id } }
-            s: createSnapshot(name: "Start") { ... on Snapshot { id } } }"""}).json()["data"]
-    return [*TOWN_IDS, made["v"]["id"], made["s"]["id"], TENANT]
+    ids = [*TOWN_IDS, TENANT, OTHER]
+    for tenant, name in ((TENANT, "Kort"), (OTHER, f"{SECRET} kort")):
+        with httpx.Client(base_url=api_url, timeout=60,
+                          headers=_headers(token_for, tenant)) as client:
+            made = client.post("/graphql", json={"query": f"""mutation {{
+                v: saveMapView(input: {{kind: GAPS, targetGroup: "tg", title: "{name}"}}) {{
+                  ... on MapView {{ id }} }}
+                s: createSnapshot(name: "{name}") {{ ... on Snapshot {{ id }} }} }}"""}).json()
+            ids += [made["data"]["v"]["id"], made["data"]["s"]["id"]]
+    return ids
 
 
-def _headers(token_for: Tokens) -> dict[str, str]:
-    return {"X-Graphsvc-Tenant": TENANT, "Authorization": f"Bearer {token_for(TENANT, 'admin')}"}
+def untouched_neighbour(db: Driver, before: str, answer: str, what: object) -> None:
+    """The other tenant is as it was, and the answer names nothing of it (its id may come
+    back only as the echo of a request that named it)."""
+    assert tenant_state(db, OTHER) == before, f"{what} changed the other tenant"
+    assert SECRET not in answer, f"{what} revealed the other tenant: {answer[:300]}"
 
 
 @pytest.fixture(scope="module")
@@ -107,12 +138,13 @@ def test_every_operation_answers_plainly_and_a_refusal_changes_nothing(
     values = {a: data.draw(variable_values(t, known_ids), label=a) for a, t in args.items()
               if a != "tenant"}
     # The tenant argument is left out mostly, else ours or another's (which must be refused).
-    tenant = data.draw(st.sampled_from([None, None, TENANT, "someone-else"]) | hostile_text,
+    tenant = data.draw(st.sampled_from([None, None, TENANT, OTHER]) | hostile_text,
                        label="tenant")
     if tenant is not None:
         values["tenant"] = tenant
-    before = tenant_state(db, TENANT)
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
     body = post(http, operation(kind, name, args, field.type), values)
+    untouched_neighbour(db, neighbour, json.dumps(body, ensure_ascii=False), name)
     if kind == "query" or refused(body, "r"):
         plain_errors(body)
         assert tenant_state(db, TENANT) == before, f"{name} changed the graph: {body}"
@@ -128,8 +160,16 @@ def _rest_operations(app: FastAPI) -> list[tuple[str, str, list[dict[str, Any]]]
 path_value = st.one_of(hostile_text.filter(lambda s: s not in ("", ".", "..")),
                        st.sampled_from([*TOWN_IDS, "network", "gaps", "ego", "actors", "png",
                                         "svg", "html", "gsv_" + "a" * 43]))
-query_value = st.one_of(hostile_text, st.sampled_from([*TOWN_IDS, TENANT, "da", "en", "0", "-1",
-                                                       "true", "99999999999"]))
+query_value = st.one_of(hostile_text, st.sampled_from([*TOWN_IDS, TENANT, OTHER, "da", "en", "0",
+                                                       "-1", "true", "99999999999"]))
+
+
+def _text(response: httpx.Response) -> str:
+    """What a person could read in an answer: its text, or the text inside a zip or xlsx."""
+    if response.content[:2] != b"PK":
+        return response.content.decode("utf-8", "replace")
+    with zipfile.ZipFile(io.BytesIO(response.content)) as packed:
+        return "".join(packed.read(n).decode("utf-8", "replace") for n in packed.namelist())
 
 
 def test_rest_operations_are_the_apps(api_app: FastAPI) -> None:
@@ -157,9 +197,10 @@ def test_every_rest_endpoint_answers_plainly_and_a_refusal_changes_nothing(
         body = data.draw(st.sampled_from([
             {"files": {"file": (data.draw(hostile_text) or "x", content)}},
             {"content": content}, {"json": data.draw(any_json)}]))
-    before = tenant_state(db, TENANT)
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
     response = http.request(method, url, params=query, **body)
     assert response.status_code < 500, (method, url, query, response.text[:500])
+    untouched_neighbour(db, neighbour, _text(response), (method, url))
     if response.status_code >= 400:
         assert response.text.strip(), (method, url, "an error with no words")
         assert tenant_state(db, TENANT) == before, (method, url, "refused, yet changed the graph")
