@@ -13,6 +13,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from graphsvc import __version__
 from graphsvc.api import access, exports, imports, maps, network_exports
+from graphsvc.api.access_log import redact_access_log
 from graphsvc.api.errors import install_error_handlers
 from graphsvc.api.limits import BodySizeLimit
 from graphsvc.api.pages import install_pages
@@ -33,6 +34,7 @@ log = logging.getLogger("graphsvc.api")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    redact_access_log()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
