@@ -9,6 +9,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
+from graphsvc import audit
 from graphsvc.auth.principal import Principal, Role
 from graphsvc.auth.tokens import TOKEN_PREFIX, hash_token, new_secret, token_id
 from graphsvc.db.driver import GraphStore, run
@@ -99,6 +100,8 @@ async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, 
         await run(tx, "auth/create_user", tenant=tenant, user=name, role=checked_role.value)
         await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
                   token_id=token_id(hashed), label=label[:80], expires_at=expires)
+        await _audit(tx, tenant, "add user", name, after={"name": name, "role": checked_role.value,
+                                                          **_token(hashed, label, expires)})
 
     try:
         await store.write(work)
@@ -118,8 +121,11 @@ async def issue_token(store: GraphStore, tenant: str, name: str, *, label: str =
         if replace_label:
             await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=None,
                       label=label)
-        return bool(await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
-                              token_id=token_id(hashed), label=label[:80], expires_at=expires))
+        if not await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
+                         token_id=token_id(hashed), label=label[:80], expires_at=expires):
+            return False
+        await _audit(tx, tenant, "issue token", name, after=_token(hashed, label, expires))
+        return True
 
     if not await store.write(work):
         raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
@@ -153,9 +159,17 @@ async def revoke_tokens(store: GraphStore, tenant: str, *, name: str | None = No
     """Revoke every token of a user, or one token by its id; returns how many."""
     if name is None and token is None:
         raise InvalidInput("say whose tokens to revoke, or which token")
-    records = await store.query("auth/revoke_tokens", write=True, tenant=tenant, user=name,
-                                token_id=token, label=None)
-    revoked = int(records[0]["revoked"])
+
+    async def work(tx: AsyncManagedTransaction) -> int:
+        records = await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=token,
+                            label=None)
+        revoked = int(records[0]["revoked"])
+        if revoked:
+            await _audit(tx, tenant, "revoke tokens", name or f"token {token}",
+                         after={"revoked": revoked, "token_id": token})
+        return revoked
+
+    revoked = await store.write(work)
     if revoked == 0:
         what = f"token {token!r}" if token else f"user {name!r}"
         raise NotFound(f"{what} has no live token in tenant {tenant!r}")
@@ -163,13 +177,38 @@ async def revoke_tokens(store: GraphStore, tenant: str, *, name: str | None = No
 
 
 async def set_role(store: GraphStore, tenant: str, name: str, role: str | Role) -> None:
-    records = await store.query("auth/set_role", write=True, tenant=tenant, user=name,
-                                role=_role(role).value)
-    if not records:
+    checked = _role(role).value
+
+    async def work(tx: AsyncManagedTransaction) -> bool:
+        records = await run(tx, "auth/set_role", tenant=tenant, user=name, role=checked)
+        if records:
+            await _audit(tx, tenant, "set user role", name, before={"role": records[0]["before"]},
+                         after={"role": checked})
+        return bool(records)
+
+    if not await store.write(work):
         raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
 
 
 async def remove_user(store: GraphStore, tenant: str, name: str) -> None:
-    records = await store.query("auth/remove_user", write=True, tenant=tenant, user=name)
-    if not records:
+    async def work(tx: AsyncManagedTransaction) -> bool:
+        records = await run(tx, "auth/remove_user", tenant=tenant, user=name)
+        if records:
+            await _audit(tx, tenant, "remove user", name, before={"name": name})
+        return bool(records)
+
+    if not await store.write(work):
         raise NotFound(f"there is no user called {name!r} in tenant {tenant!r}")
+
+
+def _token(hashed: str, label: str, expires: datetime | None) -> dict[str, Any]:
+    """What the audit log keeps of a token: never the secret, nor its hash."""
+    return {"token_id": token_id(hashed), "label": label[:80],
+            "expires_at": expires.isoformat() if expires else None}
+
+
+async def _audit(tx: AsyncManagedTransaction, tenant: str, action: str, user: str, *,
+                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+    # "user:" keeps a user's name apart from node ids, which an erasure looks for.
+    await audit.record(tx, tenant, action, f"user {user}", subjects=[f"user:{user}"],
+                       before=before, after=after)
