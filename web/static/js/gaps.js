@@ -32,7 +32,9 @@ function chosenId() {
   return byId("target-group").value;
 }
 
-async function load() {
+// Focus moves to the report only when the coordinator asked for it: on opening the page it
+// stays at the top, where a keyboard user starts.
+async function load({ focusReport = false } = {}) {
   clearMessages();
   const id = chosenId();
   if (!id) return;
@@ -45,7 +47,7 @@ async function load() {
     state.recommendations = data.recommendations.recommendations;
     render();
     showMap();
-    byId("report-heading").focus();
+    if (focusReport) byId("report-heading").focus();
   } catch (error) {
     byId("report-status").textContent = "";
     state.report = null;
@@ -130,7 +132,7 @@ async function main() {
   }
   byId("gap-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    load();
+    load({ focusReport: true });
   });
   onLanguage(() => {
     fill();
