@@ -22,6 +22,8 @@ from graphsvc.db.driver import opened
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.demo import generate_demo
 from graphsvc.local_neo4j import free_port
+from graphsvc.maps.style import KIND_SHAPES, SECTOR_COLOURS
+from graphsvc.maps.words import GROUP_KIND
 from tests.browser.conftest import Guard, Screenshot
 from tests.maps.towns import IMG, SCRIPT, two_towns
 
@@ -144,6 +146,28 @@ def test_the_network_map_draws_every_node_and_describes_the_one_picked(
     page.goto("/maps/network.html")
     drawn_nodes(page)
     screenshot(page, "map-network")
+
+
+def test_colour_is_the_sector_shape_the_kind_and_nothing_moves(
+        small_demo: str, sign_in: Callable[..., Page]) -> None:
+    demo = {n.id: n for n in generate_demo(size="small", seed=2635).nodes}
+    page = sign_in(small_demo)
+    page.goto("/maps/network.html")
+    drawn_nodes(page)
+    drawn = page.evaluate("graphsvcMap.body.data.nodes.get().map(n => "
+                          "[n.id, n.shape, n.color.background])")
+    actors = [(demo[i], shape, colour) for i, shape, colour in drawn if i in demo]
+    assert len(actors) > 100
+    for node, shape, colour in actors:
+        assert shape == KIND_SHAPES[node.kind.value], node.id
+        assert colour == SECTOR_COLOURS[node.sector.value], node.id
+    groups = {shape for i, shape, _ in drawn if i not in demo}
+    assert groups == {KIND_SHAPES[GROUP_KIND]}  # young people as groups, one shape
+    # Laid out on the server and drawn with physics off: the picture stays as it was drawn.
+    assert page.evaluate("graphsvcMap.physics.physicsEnabled") is False
+    before = page.evaluate("graphsvcMap.getPositions()")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("graphsvcMap.getPositions()") == before
 
 
 def test_the_brokers_and_gaps_maps_highlight_their_findings(
