@@ -12,9 +12,11 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["REPO_ROOT", "Settings", "get_settings"]
+__all__ = ["IMPORT_MAX_BYTES", "REPO_ROOT", "Settings", "get_settings"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The largest spreadsheet an import takes by default: 25 MB, as people count megabytes.
+IMPORT_MAX_BYTES = 25_000_000
 
 
 def _env(name: str) -> AliasChoices:
@@ -57,7 +59,7 @@ class Settings(BaseSettings):
                                          validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_NODES"))
     # The largest spreadsheet (CSV or XLSX) an import takes; a municipality's lists are far
     # smaller. Larger files are refused with a message before they are parsed.
-    import_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1024,
+    import_max_bytes: int = Field(default=IMPORT_MAX_BYTES, ge=1024,
                                   validation_alias=_env("GRAPHSVC_IMPORT_MAX_BYTES"))
 
     # The largest request body other than a file upload (GraphQL requests are a few kilobytes).

@@ -73,9 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(maps.router)
     install_error_handlers(app)
     install_unavailable_handlers(app)
-    # Uploads may be as large as an import may be, plus room for the form around the file.
+    # Uploads may be as large as an import may be.
     app.add_middleware(BodySizeLimit, default=settings.max_request_bytes,
-                       multipart=settings.import_max_bytes + 64 * 1024)
+                       file_limit=settings.import_max_bytes)
     install_pages(app)
 
     @app.get("/healthz", summary="The process is alive")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from graphsvc.api.access import Caller
+from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
 from graphsvc.auth import Principal
 from graphsvc.services import analytics as service
-from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["CONTENT_TYPES", "router"]
 
@@ -30,15 +30,12 @@ _FILE_NAMES = {"da": "rekrutteringsliste", "en": "recruitment-list"}
 
 Lang = Annotated[Literal["da", "en"], Query(description="Column headings in Danish or English.")]
 Top = Annotated[int, Query(ge=1, le=service.MAX_TOP, description="How many partners to list.")]
-TenantQuery = Annotated[str | None, Query(description="The tenant.")]
-TenantHeader = Annotated[str | None, Header(alias=TENANT_HEADER, include_in_schema=False)]
 
 
 async def _recruitment(request: Request, caller: Principal, target_group_id: str,
                        file_format: Literal["csv", "xlsx"], tenant: str | None, header: str | None,
                        lang: Literal["da", "en"], top: int) -> Response:
-    asked = tenant or header
-    name = caller.require_tenant(resolve_tenant(asked) if asked else None)
+    name = requested_tenant(caller, tenant, header)
     content = await service.recruitment_list(
         request.app.state.store, name, target_group_id, file_format=file_format,
         language=lang, top=top)

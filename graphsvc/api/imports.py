@@ -18,12 +18,12 @@ from fastapi import APIRouter, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from graphsvc.api.access import Caller
+from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
 from graphsvc.auth import Role
 from graphsvc.errors import InvalidInput
 from graphsvc.io.tabular import ImportKind, parse_mapping
 from graphsvc.io.tabular.templates import template_csv, template_file_name, template_xlsx
 from graphsvc.services.imports import ImportOptions, import_file
-from graphsvc.tenants import resolve_tenant
 
 __all__ = ["router"]
 
@@ -70,10 +70,11 @@ async def upload(
     map: Annotated[list[str] | None, Query(description="HEADING=FIELD, e.g. Forening=name.")]
     = None,
     survey: str | None = None,
-    tenant: str | None = None,
+    tenant: TenantQuery = None,
+    header: TenantHeader = None,
 ) -> JSONResponse:
     caller.require(Role.COORDINATOR)
-    name = caller.require_tenant(resolve_tenant(tenant) if tenant else None)
+    name = requested_tenant(caller, tenant, header)
     try:
         mapping = parse_mapping(map or [])
     except ValueError as e:

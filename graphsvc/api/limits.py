@@ -10,29 +10,40 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = ["BodySizeLimit"]
 
 
+_FORM = 64 * 1024  # bytes of a multipart form beyond its file
+
+
 class _TooLarge(Exception):
     pass
 
 
 class BodySizeLimit:
-    def __init__(self, app: ASGIApp, *, default: int, multipart: int) -> None:
+    """``default`` bytes for a request, ``file_limit`` for a file uploaded with its form."""
+
+    def __init__(self, app: ASGIApp, *, default: int, file_limit: int) -> None:
         self.app = app
         self.default = default
-        self.multipart = multipart
+        self.file_limit = file_limit
 
-    def _limit(self, scope: Scope) -> int:
+    def _limit(self, scope: Scope) -> tuple[int, str]:
+        """The ceiling for this request, and what to say when it is passed."""
         headers = dict(scope.get("headers") or [])
         content_type = headers.get(b"content-type", b"").decode("latin-1")
-        return self.multipart if content_type.startswith("multipart/form-data") else self.default
+        if content_type.startswith("multipart/form-data"):
+            # Room for the form around the file; the message speaks of the file alone.
+            return self.file_limit + _FORM, (
+                f"the file is larger than the {self.file_limit / 1e6:,.1f} MB an import takes: "
+                "split it into several files, e.g. by area or by kind")
+        return self.default, f"the request is larger than the limit of {self.default:,} bytes"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self._limit(scope)
+        limit, words = self._limit(scope)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _refuse(send, limit)
+            await _refuse(send, words)
             return
         received = 0
 
@@ -56,11 +67,11 @@ class BodySizeLimit:
             await self.app(scope, counted, tracked)
         except _TooLarge:
             if not started:
-                await _refuse(send, limit)
+                await _refuse(send, words)
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"the request is larger than the limit of {limit:,} bytes"}).encode()
+async def _refuse(send: Send, words: str) -> None:
+    body = json.dumps({"detail": words}).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode())]})

@@ -23,25 +23,22 @@ Expected failures after sign-in answer with a plain page naming the problem (400
 from __future__ import annotations
 
 import html
-from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from graphsvc.api.access import Caller
 from graphsvc.api.errors import status_of
+from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
 from graphsvc.auth import Principal
 from graphsvc.errors import GraphsvcError, NotFound
 from graphsvc.maps import MapOptions, content_security_policy, map_options
 from graphsvc.services import map_views
 from graphsvc.services import maps as service
-from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["maps"])
 
-TenantQuery = Annotated[str | None, Query(description="The tenant (the caller's own).")]
-TenantHeader = Annotated[str | None, Header(alias=TENANT_HEADER, include_in_schema=False)]
 
 _IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 _ERROR_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
@@ -87,11 +84,6 @@ async def _render(request: Request, caller: Principal, options: MapOptions, fmt:
     return Response(content, media_type=media_type, headers=headers)
 
 
-def _tenant(caller: Principal, tenant: str | None, header: str | None) -> str:
-    asked = tenant or header
-    return caller.require_tenant(resolve_tenant(asked) if asked else None)
-
-
 @router.get("/maps/{kind}.html", summary="A live map as a self-contained page",
             response_class=Response)
 async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQuery = None,
@@ -100,7 +92,7 @@ async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQu
     the query string: ``lang``, ``metric``, ``title``, ``young``, ``target_group``, ``hops``,
     ``actor``, ``depth``, ``area``, ``from``, ``to``, ``top``."""
     try:
-        _tenant(caller, tenant, header)
+        requested_tenant(caller, tenant, header)
         params = {k: v for k, v in request.query_params.items() if k != "tenant"}
         options = map_options(kind, params)
         return await _render(request, caller, options, "html", filename=None,
@@ -114,7 +106,7 @@ async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQu
 async def saved_view(request: Request, caller: Caller, view_id: str, tenant: TenantQuery = None,
                      header: TenantHeader = None) -> Response:
     try:
-        _tenant(caller, tenant, header)
+        requested_tenant(caller, tenant, header)
         found = await map_views.view(request.app.state.store, caller, view_id)
         return await _render(request, caller, found.options, "html", filename=None,
                              frame_ancestors="'self'")
@@ -128,7 +120,7 @@ async def view_download(request: Request, caller: Caller, view_id: str, fmt: str
                         tenant: TenantQuery = None, header: TenantHeader = None) -> Response:
     """``.html``: the map page, which works offline; ``.png`` or ``.svg``: a slide image."""
     try:
-        _tenant(caller, tenant, header)
+        requested_tenant(caller, tenant, header)
         found = await map_views.view(request.app.state.store, caller, view_id)
         return await _render(request, caller, found.options, fmt,
                              filename=f"graphsvc-{found.options.kind.value}-{view_id}",

@@ -16,28 +16,25 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from graphsvc.api.access import Caller
+from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
 from graphsvc.auth import Principal, Role
 from graphsvc.io.network_export import CONTENT_TYPES, ExportFormat
 from graphsvc.services import network_exports, snapshots
-from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/exports", tags=["exports"])
 
 Lang = Annotated[Literal["da", "en"], Query(description="Danish (default) or English words.")]
-TenantQuery = Annotated[str | None, Query(description="The tenant (default: the caller's).")]
-TenantHeader = Annotated[str | None, Header(alias=TENANT_HEADER, include_in_schema=False)]
 _CHART_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def _tenant(caller: Principal, tenant: str | None, header: str | None) -> str:
     caller.require(Role.VIEWER)  # refuses share links
-    asked = tenant or header
-    return caller.require_tenant(resolve_tenant(asked) if asked else None)
+    return requested_tenant(caller, tenant, header)
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from graphsvc.config import IMPORT_MAX_BYTES
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.imports import ImportLookups
 from graphsvc.db.networks import NetworkRepository
@@ -41,7 +42,7 @@ class ImportOptions:
     mapping: Mapping[str, str] = field(default_factory=dict)  # heading in the file -> field
     skip_invalid_rows: bool = False
     survey: str | None = None  # the survey's name; default: the file's name
-    max_bytes: int = 25 * 1024 * 1024
+    max_bytes: int = IMPORT_MAX_BYTES
 
 
 async def import_file(store: GraphStore, data: bytes, *, file_name: str, tenant: str,

@@ -83,3 +83,32 @@ def test_rest_upload_and_templates(client: httpx.Client, auth: Any, tenant: str)
     sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
     assert [c.value for c in sheet[1]][:3] == ["id", "pseudonym", "age band"]
     assert client.get("/imports/templates/nonsense.csv").status_code == 422
+
+
+def test_rest_upload_imports_with_the_tenant_in_the_header(client: httpx.Client, auth: Any,
+                                                           tenant: str) -> None:
+    data = "navn;sektor\nHvalsø Klatreklub;civilsamfund\n".encode("cp1252")
+    response = client.post("/imports", headers=auth(tenant) | {"X-Graphsvc-Tenant": tenant},
+                           files={"file": ("aktører.csv", data)})
+    assert response.status_code == 200, response.text
+    assert response.json()["written"] is True
+    other = client.post("/imports", headers=auth(tenant) | {"X-Graphsvc-Tenant": tenant + "-b"},
+                        files={"file": ("aktører.csv", data)})
+    assert other.status_code == 403
+
+
+def test_a_50_mb_upload_is_refused_in_words_and_writes_nothing(
+        client: httpx.Client, auth: Any, tenant: str) -> None:
+    row = b"Forening med et langt navn;civilsamfund\n"
+    big = b"navn;sektor\n" + row * (50_000_000 // len(row))
+    count = '{ actorCounts { kind count } }'
+    before = client.post("/graphql", headers=auth(tenant), json={"query": count}).json()
+    words = "the file is larger than the 25.0 MB an import takes: split it into several files"
+    rest = client.post("/imports", headers=auth(tenant), files={"file": ("stor.csv", big)})
+    assert rest.status_code == 413 and rest.json()["detail"].startswith(words)
+    operations = {"query": IMPORT, "variables": {"file": None, "dryRun": False}}
+    graphql = client.post("/graphql", headers=auth(tenant), data={
+        "operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("stor.csv", big, "text/csv")})
+    assert graphql.status_code == 413 and graphql.json()["detail"].startswith(words)
+    assert client.post("/graphql", headers=auth(tenant), json={"query": count}).json() == before

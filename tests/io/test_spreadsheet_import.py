@@ -172,7 +172,7 @@ async def test_a_50_mb_file_is_refused_before_reading(store: GraphStore, tenant:
         out.write(row * (50 * 1024 * 1024 // len(row) + 1))
     report = await _import(store, tenant, "stor.csv", big.read_bytes())
     assert not report.written and report.rows == 0
-    assert _errors(report) == ["the file is 52.4 MB; an import takes at most 26.2 MB "
+    assert _errors(report) == ["the file is 52.4 MB; an import takes at most 25.0 MB "
                                "(GRAPHSVC_IMPORT_MAX_BYTES) (split it into several files, e.g. "
                                "by area or by kind)"]
 
