@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from typer.testing import CliRunner
 
 from graphsvc.cli import app
 from graphsvc.config import Settings, get_settings
+from graphsvc.db.driver import opened
+from graphsvc.db.networks import NetworkRepository
+from graphsvc.domain import Area, Network
 
 pytestmark = [pytest.mark.neo4j]
 
@@ -57,7 +61,7 @@ def test_errors_are_listed_by_row_and_nothing_is_written(tenant: str, tmp_path: 
     assert code == 0 and "0 new" in out, out
 
 
-def test_a_survey_and_a_file_that_is_no_workbook(tenant: str) -> None:
+def test_a_file_that_is_no_workbook_and_a_kind_that_is_none(tenant: str) -> None:
     code, out = run("import", str(FILES / "ikke_en_projektmappe.xlsx"), "--tenant", tenant)
     assert code == 1 and "is not an Excel workbook" in out
     code, out = run("import", str(FILES / "aktoerer_libreoffice.xlsx"), "--tenant", tenant,
@@ -66,3 +70,22 @@ def test_a_survey_and_a_file_that_is_no_workbook(tenant: str) -> None:
     code, out = run("import", str(FILES / "aktoerer_libreoffice.xlsx"), "--tenant", tenant,
                     "--kind", "nonsense")
     assert code == 1 and "--kind 'nonsense'" in out
+
+
+def test_a_partner_survey_from_the_command_line(tenant: str, settings: Settings) -> None:
+    async def with_area() -> None:
+        async with opened(settings) as store:
+            await NetworkRepository(store).write(Network(tenant=tenant, nodes=(
+                Area(id="hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"),)))
+
+    asyncio.run(with_area())
+    code, out = run("import", str(FILES / "aktoerer_libreoffice.csv"), "--tenant", tenant)
+    assert code == 0, out
+    survey = str(FILES / "partnerundersoegelse_libreoffice.xlsx")
+    code, out = run("import", survey, "--tenant", tenant, "--survey", "Partnerundersøgelse 2026",
+                    "--dry-run")
+    assert code == 0 and "2 of 4 invited organisations answered" in out, out
+    code, out = run("import", survey, "--tenant", tenant, "--survey", "Partnerundersøgelse 2026")
+    assert code == 0 and "3 new" in out, out
+    code, out = run("import", survey, "--tenant", tenant, "--survey", "Partnerundersøgelse 2026")
+    assert code == 0 and "0 new, 0 changed" in out, out
