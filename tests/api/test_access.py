@@ -96,6 +96,47 @@ async def test_revoked_and_expired_tokens_stop_working(
     assert client.post("/graphql", json=query, headers=headers).status_code == 401
 
 
+async def test_a_token_stops_working_when_it_expires_and_is_kept_only_as_a_hash(
+    client: httpx.Client, graphql: GraphQL, store: GraphStore, tenant: str
+) -> None:
+    issued = graphql('mutation { addUser(name: "lone", role: VIEWER, expiresInDays: 30) '
+                     '{ ... on IssuedToken { secret tokenId expiresAt } } }', tenant,
+                     as_role="admin")["data"]["addUser"]
+    secret = issued["secret"]
+    assert issued["expiresAt"] is not None
+    headers = {"Authorization": f"Bearer {secret}"}
+    query = {"query": "{ actorCounts { count } }"}
+    assert client.post("/graphql", json=query, headers=headers).status_code == 200
+    async with store.driver.session(database=store.database) as session:
+        stored = await (await session.run(
+            "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) RETURN properties(t) AS p",
+            tenant=tenant)).single()
+        assert stored is not None
+        # Neither the secret nor any part of its random body is stored.
+        assert secret not in str(stored["p"]) and secret[3:20] not in str(stored["p"])
+        # Thirty days later:
+        await (await session.run(
+            "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) "
+            "SET t.expires_at = datetime() - duration('PT1S')", tenant=tenant)).consume()
+    answer = client.post("/graphql", json=query, headers=headers)
+    assert answer.status_code == 401 and "expired" in answer.text
+
+
+async def test_a_share_token_is_no_bearer_token(
+    client: httpx.Client, graphql: GraphQL, tenant: str
+) -> None:
+    view = graphql('mutation { saveMapView(input: {kind: NETWORK}) { ... on MapView { id } } }',
+                   tenant)["data"]["saveMapView"]["id"]
+    share = graphql('mutation($v: ID!) { createShareLink(viewId: $v) { ... on NewShareLink '
+                    '{ token } } }', tenant, v=view)["data"]["createShareLink"]["token"]
+    headers = {"Authorization": f"Bearer {share}"}
+    for answer in (client.post("/graphql", json={"query": "{ actorCounts { count } }"},
+                               headers=headers),
+                   client.get("/exports/network.json", headers=headers),
+                   client.get(f"/maps/views/{view}.html", headers=headers)):
+        assert answer.status_code == 401, (answer.request.url, answer.text)
+
+
 async def test_session_cookie_signs_in_the_pages(
     api_url: str, token_for: Callable[..., str], tenant: str
 ) -> None:

@@ -9,9 +9,10 @@ import time
 import httpx
 import pytest
 import uvicorn
-from fastapi import FastAPI
 
+from graphsvc.api import create_app
 from graphsvc.api.access_log import ACCESS_LOGGER, redact
+from graphsvc.config import Settings
 from graphsvc.local_neo4j import free_port
 from tests.api.conftest import _Server
 
@@ -36,10 +37,11 @@ class _Lines(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def test_uvicorns_access_log_shows_no_share_token(api_app: FastAPI) -> None:
+def test_uvicorns_access_log_shows_no_share_token(settings: Settings) -> None:
+    # An app of its own: the shared one's store would be closed when this server stops.
     port = free_port()
-    server = _Server(uvicorn.Config(api_app, host="127.0.0.1", port=port, log_level="info",
-                                    access_log=True, lifespan="on"))
+    server = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                    log_level="info", access_log=True, lifespan="on"))
     lines = _Lines()
     logging.getLogger(ACCESS_LOGGER).addHandler(lines)
     thread = threading.Thread(target=server.run, daemon=True)
