@@ -5,30 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
 from graphsvc.cli import app
-from graphsvc.config import Settings, get_settings
 from graphsvc.demo import PLANTED_GAPS
+from tests.cli.conftest import runner
 
-pytestmark = [pytest.mark.neo4j]
+pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
-runner = CliRunner()
 GROUP = PLANTED_GAPS.target_group_missing_sector[0]
-
-
-@pytest.fixture(autouse=True)
-def pointed_at_test_neo4j(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def analyze(*args: str) -> str:

@@ -4,35 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from graphsvc.cli import app
-from graphsvc.config import Settings, get_settings
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.domain import Network
+from tests.cli.conftest import run
 
-pytestmark = [pytest.mark.neo4j]
+pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def pointed_at_test_neo4j(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
 
 
 async def run_beside(*args: str) -> tuple[int, str]:

@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from graphsvc.cli import app
-from graphsvc.config import Settings, get_settings
+from graphsvc.config import Settings
 from graphsvc.db.driver import opened
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.domain import Area, Network
+from tests.cli.conftest import run
 
-pytestmark = [pytest.mark.neo4j]
+pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
 FILES = Path(__file__).parent.parent / "io" / "files"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def pointed_at_test_neo4j(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, " ".join(result.output.split())
 
 
 def test_dry_run_then_import_then_nothing_changes(tenant: str, tmp_path: Path) -> None:

@@ -7,43 +7,28 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
 
 from graphsvc.cli import app
-from graphsvc.config import Settings, get_settings
+from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore, opened
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.nodes import NodeRepository
 from graphsvc.domain import Network
+from tests.cli.conftest import run, runner
 
-pytestmark = [pytest.mark.neo4j]
+pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def pointed_at_test_neo4j(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 @pytest.fixture
 async def town(store: GraphStore, tenant: str, small_town: Callable[[str], Network]) -> str:
     await NetworkRepository(store).write(small_town(tenant))
     return tenant
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
 
 
 def test_export_picks_the_format_from_the_extension(town: str, tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -16,16 +15,6 @@ from graphsvc.config import Settings
 from graphsvc.db.driver import opened
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from graphsvc.config import get_settings
-
-    monkeypatch.setenv("NEO4J_URI", settings.bolt_uri)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def _authenticate(settings: Settings, token: str) -> Principal | None:
