@@ -3,7 +3,7 @@ the fast path.
 
 NetworkX's Brandes runs at about 3.5 M edge visits per second; igraph's C code at about
 110 M. At municipality scale that is the difference between seconds and a tenth of one (see
-``shared/analytics-performance.md``). Every kernel here takes an undirected NetworkX graph,
+``bench/analytics_bench.py``). Every kernel here takes an undirected NetworkX graph,
 computes the same quantity with either engine, and returns it keyed by node, so callers and
 tests never see which one ran. ``engine="auto"`` picks igraph when it is installed.
 

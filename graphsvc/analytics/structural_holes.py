@@ -1,7 +1,7 @@
 """Burt's structural-hole measures, computed from neighbour-set intersections.
 
-NetworkX has both measures, but neither is usable at municipality scale (see
-``shared/analytics-performance.md``): ``nx.constraint(G, nodes=...)`` takes a per-node path
+NetworkX has both measures, but neither is usable at municipality scale (measured on 2-core
+machines with ``bench/analytics_bench.py``): ``nx.constraint(G, nodes=...)`` takes a per-node path
 that is cubic in degree (288 s for the organisations of the *small* demo), its fast sparse
 path needs scipy and all nodes, and ``nx.effective_size(G)`` builds a dense n x n matrix
 (1.1 GB at 12,000 nodes). For an unweighted undirected graph both reduce to sums over the
