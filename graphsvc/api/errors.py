@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from graphsvc.errors import (
@@ -17,7 +18,7 @@ from graphsvc.errors import (
     Unauthenticated,
 )
 
-__all__ = ["error_response", "install_error_handlers", "status_of"]
+__all__ = ["error_response", "install_error_handlers", "invalid_request_response", "status_of"]
 
 _STATUS: list[tuple[type[GraphsvcError], int]] = [
     (Unauthenticated, 401),
@@ -40,9 +41,22 @@ def error_response(error: GraphsvcError) -> JSONResponse:
     return JSONResponse({"detail": str(error)}, status_code=status_of(error), headers=headers)
 
 
+def invalid_request_response(error: RequestValidationError) -> JSONResponse:
+    """FastAPI's 422 without the input echoed back: FastAPI's own handler encodes the raw body
+    as text, and a body that is not UTF-8 then makes it fail with a 500."""
+    problems = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", "")),
+                 "type": str(e.get("type", ""))} for e in error.errors()]
+    return JSONResponse({"detail": problems}, status_code=422)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def handle(_: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, GraphsvcError)
         return error_response(error)
 
+    async def invalid(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        return invalid_request_response(error)
+
     app.add_exception_handler(GraphsvcError, handle)
+    app.add_exception_handler(RequestValidationError, invalid)

@@ -150,6 +150,39 @@ def test_every_operation_answers_plainly_and_a_refusal_changes_nothing(
         assert tenant_state(db, TENANT) == before, f"{name} changed the graph: {body}"
 
 
+@FUZZ
+@given(data=st.data())
+def test_random_files_at_import_file_answer_plainly_and_a_refusal_changes_nothing(
+        http: httpx.Client, db: Driver, known_ids: list[str], data: st.DataObject) -> None:
+    field = ROOTS["mutation"].fields["importFile"]
+    args = {a: arg.type for a, arg in field.args.items()}
+    values: dict[str, Any] = {a: data.draw(variable_values(t, known_ids), label=a)
+                              for a, t in args.items() if a not in ("file", "tenant")}
+    tenant = data.draw(st.sampled_from([None, TENANT, OTHER]), label="tenant")
+    if tenant is not None:
+        values["tenant"] = tenant
+    values["file"] = None
+    content = data.draw(st.one_of(
+        st.binary(max_size=2000),
+        st.lists(st.lists(hostile_text, min_size=1, max_size=5), max_size=6).map(
+            lambda rows: "\n".join(";".join(r) for r in [["navn", "sektor"], *rows]).encode())),
+        label="file")
+    name = data.draw(st.sampled_from(["a.csv", "a.xlsx", "a.xls", "a", "../../a.csv"])
+                     | hostile_text, label="name")
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
+    response = http.post("/graphql", data={
+        "operations": json.dumps({"query": operation("mutation", "importFile", args, field.type),
+                                  "variables": values}),
+        "map": json.dumps({"0": ["variables.file"]})}, files={"0": (name or "x", content)})
+    assert response.status_code in (200, 400), response.text[:500]
+    body = response.json()
+    untouched_neighbour(db, neighbour, json.dumps(body, ensure_ascii=False), "importFile")
+    plain_errors(body)
+    report = (body.get("data") or {}).get("r")
+    if report is None or not report["written"]:
+        assert tenant_state(db, TENANT) == before, f"importFile wrote yet said not: {body}"
+
+
 def _rest_operations(app: FastAPI) -> list[tuple[str, str, list[dict[str, Any]]]]:
     spec = app.openapi()
     return [(method.upper(), path, op.get("parameters", []))
