@@ -110,3 +110,16 @@ def test_a_map_without_its_subject_is_refused_in_words(sign_in: SignIn, town: st
     expect(page.locator("#actor")).to_be_focused()
     page.locator("#map-form button[type=submit]").click()
     drawn_map(page, "preview-map", "actor=club")
+
+
+def test_the_builder_speaks_english_when_asked(sign_in: SignIn, small_demo: str) -> None:
+    page = sign_in(small_demo)
+    page.goto("/maps?kind=network")
+    expect(page.locator("h1")).to_have_text("Kortbygger")
+    drawn_map(page, "preview-map")
+    page.locator("#language-switch").click()
+    expect(page.locator("h1")).to_have_text("Map builder")
+    expect(page.locator("label[for=kind]")).not_to_have_text("Kort")
+    page.reload()  # the browser remembers the choice
+    expect(page.locator("h1")).to_have_text("Map builder")
+    expect(page.locator("label[for=map-lang]")).to_have_text("Language of the map")
