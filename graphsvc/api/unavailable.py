@@ -8,6 +8,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from graphsvc.api.access_log import redact
 from graphsvc.db.availability import OUT_OF_REACH, RETRY_AFTER_S, UNAVAILABLE, unavailability
 from graphsvc.schema.unavailable import CODE
 
@@ -28,7 +29,7 @@ def install_unavailable_handlers(app: FastAPI) -> None:
 
     async def handle(request: Request, error: Exception) -> JSONResponse:
         sentence = unavailability(error) or UNAVAILABLE
-        log.warning("answered 503 on %s: %s (%s)", request.url.path, sentence,
+        log.warning("answered 503 on %s: %s (%s)", redact(request.url.path), sentence,
                     type(error).__name__)
         return unavailable_response(request, sentence)
 

@@ -28,7 +28,7 @@ from tests.tenant_contents import NODES, RELATIONSHIPS
 
 CYPHER = ["' OR 1=1 //", "}) MATCH (n) DETACH DELETE n //", "$(label)", "`Node`", "\\u0000",
           "RETURN 1; DROP DATABASE neo4j", "name:* OR id:*", "<script>alert(1)</script>", "%s%n",
-          "../../etc/passwd", "🏳️‍🌈" * 3, "Ærø Ålborg Øster", "%2e%2e%2f", "\ud800"[:0] + "\u202e"]
+          "../../etc/passwd", "🏳️‍🌈" * 3, "Ærø Ålborg Øster", "%2e%2e%2f", "\u202e"]
 hostile_text = st.one_of(
     st.sampled_from(CYPHER),
     st.text(max_size=60),

@@ -54,7 +54,7 @@ TENANT = "hostile-everywhere"
 OTHER = "hostile-neighbour"
 SECRET = "Hemmelig"  # in every name of the other tenant
 TOWN_IDS = [n.id for n in _small_town(TENANT).nodes]
-# Upload is multipart, not JSON: importFile gets its random files through POST /imports below.
+# Upload is multipart, not JSON: importFile gets its random files from a test of its own below.
 NOT_JSON = {"importFile"}
 ROOTS: dict[str, GraphQLObjectType] = {"mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
                                        "query": schema._schema.query_type}
