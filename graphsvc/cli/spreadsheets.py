@@ -3,6 +3,7 @@ report printed as a table (every problem with its row, column and suggestion).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -42,11 +43,22 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
     async def work() -> ImportReport:
         async with opened(settings) as store:
             await apply_schema(store)
+            # A spinner while the file is read and checked (seconds for a large one), then a
+            # bar while it is written: one live display at a time, as rich requires.
+            checking = err_console.status(f"Reading and checking {file.name} …")
+            checking.start()
+
+            def writing(total: int) -> Callable[[int], None]:
+                checking.stop()
+                return stack.enter_context(progress_bar("Importing", total))
+
             with ExitStack() as stack:
-                return await import_file(
-                    store, data, file_name=file.name, tenant=tenant, options=options, size=size,
-                    progress_factory=lambda total: stack.enter_context(
-                        progress_bar("Importing", total)))
+                try:
+                    return await import_file(store, data, file_name=file.name, tenant=tenant,
+                                             options=options, size=size,
+                                             progress_factory=writing)
+                finally:
+                    checking.stop()
 
     report = run_async(work())
     print_report(report)

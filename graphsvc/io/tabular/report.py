@@ -112,8 +112,8 @@ class ImportReport:
     def summary(self) -> str:
         """One sentence: what was (or would be) done."""
         total = self.total()
-        numbers = (f"{total.new} new, {total.changed} changed, {total.unchanged} unchanged")
-        skipped = f"; {len(self.skipped_rows)} rows with errors were skipped" \
+        numbers = f"{total.new:,} new, {total.changed:,} changed, {total.unchanged:,} unchanged"
+        skipped = f"; {len(self.skipped_rows):,} rows with errors were skipped" \
             if self.skipped_rows else ""
         if self.written:
             return f"Imported {self.file_name}: {numbers}{skipped}."
@@ -121,5 +121,5 @@ class ImportReport:
             return f"Dry run of {self.file_name}: would import {numbers}{skipped}; nothing written."
         if not self.errors:
             return f"Nothing written from {self.file_name}: {numbers}."
-        return (f"Nothing written from {self.file_name}: {len(self.errors)} errors "
+        return (f"Nothing written from {self.file_name}: {len(self.errors):,} errors "
                 f"(fix them, or skip the rows they are on).")
