@@ -36,7 +36,8 @@ _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 def safe_json(value: Any) -> str:
     """``value`` as JSON that can stand inside an HTML ``<script>`` element. The escaped
-    characters only occur inside JSON strings, where ``\\uXXXX`` means the same."""
+    characters only occur inside JSON strings, where an escape such as ``\\u003c`` means
+    the same character."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
 
