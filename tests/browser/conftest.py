@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,12 +30,14 @@ from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
     Dialog,
+    Frame,
     Page,
     Playwright,
     Route,
     expect,
     sync_playwright,
 )
+from playwright.sync_api import Error as PlaywrightError
 
 from graphsvc.config import REPO_ROOT, Settings
 from graphsvc.db.driver import GraphStore, opened
@@ -74,6 +77,34 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
+
+
+MAP_READY = "html[data-graphsvc-ready=true]"
+
+
+def drawn_map(page: Page, name: str, showing: str = "") -> Frame:
+    """The map in the iframe called ``name`` (its address containing ``showing``), once
+    vis-network has drawn it. Waits with selectors: the pages' policy forbids the eval() that
+    wait_for_function needs.
+
+    A page that changes a map (another language, another area) sets the iframe's new address
+    before the frame's old document goes: until the frame itself is at that address, its
+    old, drawn map must not count, and it may vanish under a query."""
+    showing_selector = f"[src*='{showing}']" if showing else "[src]"
+    page.wait_for_selector(f"iframe[name={name}]{showing_selector}", state="attached")
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        frame = page.frame(name=name)
+        if frame is not None and showing in frame.url:
+            try:
+                frame.wait_for_selector(MAP_READY, state="attached", timeout=TIMEOUT_MS)
+                if frame.evaluate("window.graphsvcMapReady") is True:
+                    return frame
+            except PlaywrightError as e:  # the frame moved on to the next document meanwhile
+                if "destroyed" not in str(e) and "detached" not in str(e):
+                    raise
+        assert time.monotonic() < deadline, f"the map {name!r} ({showing!r}) was never drawn"
+        page.wait_for_timeout(50)
 
 
 def write_network(settings: Settings, network: Network) -> None:

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
 
 from graphsvc.config import Settings
 from graphsvc.domain import Actor, Area, Arena, Kind, Network, Person, Sector, TargetGroup, Tie, TieType
-from tests.browser.conftest import Guard, Screenshot, SignIn, write_network
+from tests.browser.conftest import Guard, Screenshot, SignIn, drawn_map, write_network
 
 HOSTILE = ('<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>',
            '"><svg onload=alert(3)>')
-
-
-def drawn_map(page: Page, name: str, showing: str = "") -> Frame:
-    """The map in the iframe called ``name`` (its address containing ``showing``), once
-    vis-network has drawn it. Waits with selectors: the pages' policy forbids the eval() that
-    wait_for_function needs."""
-    showing_selector = f"[src*='{showing}']" if showing else "[src]"
-    page.wait_for_selector(f"iframe[name={name}]{showing_selector}", state="attached")
-    frame = page.frame(name=name)
-    assert frame is not None
-    frame.wait_for_selector("html[data-graphsvc-ready=true]", state="attached")
-    assert frame.evaluate("window.graphsvcMapReady") is True
-    return frame
 
 
 def focused(page: Page) -> str:

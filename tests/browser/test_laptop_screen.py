@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from graphsvc.demo import PLANTED_GAPS
-from tests.browser.conftest import Screenshot, SignIn
-from tests.browser.test_explorer_page import drawn_map
+from tests.browser.conftest import Screenshot, SignIn, drawn_map
 
 LAPTOP = {"width": 1366, "height": 768}
 # Each page: its address, the map frame it shows, and an element its data fill.

@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from graphsvc.config import Settings
 from graphsvc.domain import Network
-from tests.browser.conftest import Screenshot, SignIn, write_network
-from tests.browser.test_explorer_page import drawn_map
+from tests.browser.conftest import Screenshot, SignIn, drawn_map, write_network
 
 
 @pytest.fixture

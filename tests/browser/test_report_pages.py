@@ -7,8 +7,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from graphsvc.demo import PLANTED_GAPS
-from tests.browser.conftest import Screenshot, SignIn
-from tests.browser.test_explorer_page import drawn_map
+from tests.browser.conftest import Screenshot, SignIn, drawn_map
 
 
 def test_the_broker_view_puts_the_lone_broker_of_kirke_hvidinge_first(
