@@ -82,6 +82,13 @@ def small_town() -> Callable[[str], Network]:
     return _small_town
 
 
+def with_marked_names(network: Network, mark: str) -> Network:
+    """``network`` with ``mark`` in every name: text that must never show up anywhere else
+    (another tenant's answers, say)."""
+    return network.model_copy(update={"nodes": tuple(
+        n.model_copy(update={"name": f"{n.name} {mark}"}) for n in network.nodes)})
+
+
 def _small_town(tenant: str) -> Network:
     """Lejre's Hvalsø in miniature: a school, a climbing club, a foundation, one young person,
     a contact person, a target group and an initiative, with a tie of every common type."""

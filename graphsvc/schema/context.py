@@ -12,9 +12,8 @@ from graphsvc.auth import Principal, Role
 from graphsvc.auth.request import authenticate_request
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
-from graphsvc.errors import InvalidInput, InvalidRequest
 from graphsvc.schema.loaders import Loaders
-from graphsvc.tenants import TENANT_HEADER, resolve_tenant
+from graphsvc.tenants import TENANT_HEADER, requested_tenant, resolve_tenant
 
 __all__ = ["TENANT_HEADER", "Context", "resolve_tenant"]
 
@@ -30,13 +29,7 @@ class Context(BaseContext):
 
     def tenant(self, argument: str | None = None) -> str:
         """The caller's tenant; naming any other one (argument or header) is refused."""
-        asked = argument or self.header_tenant
-        if asked is not None:
-            try:
-                resolve_tenant(asked)
-            except InvalidInput as e:
-                raise InvalidRequest(str(e)) from None
-        return self.principal.require_tenant(asked)
+        return requested_tenant(self.principal, argument, self.header_tenant)
 
     def require(self, role: Role) -> Principal:
         return self.principal.require(role)

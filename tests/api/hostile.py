@@ -24,6 +24,7 @@ from graphql import (
 from hypothesis import strategies as st
 from neo4j import Driver
 
+from graphsvc.schema import schema
 from tests.tenant_contents import NODES, RELATIONSHIPS
 
 CYPHER = ["' OR 1=1 //", "}) MATCH (n) DETACH DELETE n //", "$(label)", "`Node`", "\\u0000",
@@ -95,6 +96,10 @@ def selection(type_: GraphQLOutputType, depth: int = 0) -> str:
     if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
         return ""
     parts = ["__typename"]
+    if isinstance(named, GraphQLInterfaceType) and depth < 2:
+        # What only the implementations carry (a young person's challenges, say) counts too.
+        parts += [f"... on {kind.name} {selection(kind, depth + 1)}"
+                  for kind in schema._schema.get_possible_types(named)]
     for name, field in named.fields.items():
         if any(isinstance(a.type, GraphQLNonNull) and a.default_value is None
                for a in field.args.values()):

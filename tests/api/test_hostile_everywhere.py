@@ -33,7 +33,6 @@ from neo4j import Driver, GraphDatabase
 from graphsvc.config import Settings
 from graphsvc.db.driver import opened
 from graphsvc.db.networks import NetworkRepository
-from graphsvc.domain import Network
 from graphsvc.schema import schema
 from tests.api.conftest import Tokens
 from tests.api.hostile import (
@@ -46,7 +45,7 @@ from tests.api.hostile import (
     tenant_state,
     variable_values,
 )
-from tests.conftest import _small_town
+from tests.conftest import _small_town, with_marked_names
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -67,12 +66,6 @@ FUZZ = settings(max_examples=_DEEPER or 12, deadline=None, derandomize=not _DEEP
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
-def _secret_town() -> Network:
-    town = _small_town(OTHER)
-    return town.model_copy(update={"nodes": tuple(
-        n.model_copy(update={"name": f"{SECRET} {n.name}"}) for n in town.nodes)})
-
-
 def _headers(token_for: Tokens, tenant: str = TENANT) -> dict[str, str]:
     return {"X-Graphsvc-Tenant": tenant, "Authorization": f"Bearer {token_for(tenant, 'admin')}"}
 
@@ -85,7 +78,7 @@ def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
     async def write() -> None:
         async with opened(settings) as store:
             await NetworkRepository(store).write(_small_town(TENANT))
-            await NetworkRepository(store).write(_secret_town())
+            await NetworkRepository(store).write(with_marked_names(_small_town(OTHER), SECRET))
 
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, write()).result()

@@ -14,18 +14,18 @@ from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
     GraphQLInputType,
-    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
-    GraphQLOutputType,
     GraphQLScalarType,
-    GraphQLUnionType,
+    get_named_type,
 )
 
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.domain import Network
 from graphsvc.schema.root import schema
+from tests.api.hostile import selection as hostile_selection
+from tests.conftest import with_marked_names
 
 pytestmark = pytest.mark.neo4j
 
@@ -63,35 +63,13 @@ def _literal(value: Any, kind: GraphQLInputType) -> str:
     return json.dumps(value)
 
 
-def _named(kind: GraphQLOutputType) -> Any:
-    while isinstance(kind, GraphQLNonNull | GraphQLList):
-        kind = kind.of_type
-    return kind
-
-
-def _selection(kind: GraphQLOutputType) -> str:
-    named = _named(kind)
-    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
-        return ""
-    members = (named.types if isinstance(named, GraphQLUnionType)
-               else schema._schema.get_possible_types(named) if isinstance(named, GraphQLInterfaceType)
-               else [named])
-    parts = ["__typename"]
-    for member in members:
-        scalars = [n for n, f in member.fields.items()
-                   if isinstance(_named(f.type), GraphQLScalarType | GraphQLEnumType)
-                   and not any(isinstance(a.type, GraphQLNonNull) for a in f.args.values())]
-        parts.append(f"... on {member.name} {{ {' '.join(scalars)} }}")
-    return "{ " + " ".join(parts) + " }"
-
-
 def _operations() -> list[tuple[str, str, str, bool]]:
     """(operation type, field name, document, takes a tenant argument) for every root field."""
     found = []
     for op, root in (("query", schema._schema.query_type), ("mutation", schema._schema.mutation_type)):
         assert root is not None
         for name, field in root.fields.items():
-            if any(_named(a.type).name in SKIP_TYPES for a in field.args.values()):
+            if any(get_named_type(a.type).name in SKIP_TYPES for a in field.args.values()):
                 continue
             args = {n: a for n, a in field.args.items()
                     if isinstance(a.type, GraphQLNonNull) and n != "tenant"}
@@ -116,13 +94,11 @@ async def test_tenant_b_is_out_of_reach(
     has_tenant: bool,
 ) -> None:
     b = tenant + "-b"
-    town = small_town(b)
-    await NetworkRepository(store).write(town.model_copy(update={"nodes": tuple(
-        n.model_copy(update={"name": f"{n.name} {MARK}"}) for n in town.nodes)}))
+    await NetworkRepository(store).write(with_marked_names(small_town(b), MARK))
     await NetworkRepository(store).write(small_town(tenant))
     before = await NetworkRepository(store).read(b)
     field = (schema._schema.query_type if op == "query" else schema._schema.mutation_type).fields[name]
-    selection = _selection(field.type)
+    selection = hostile_selection(field.type)
     token = {"Authorization": f"Bearer {token_for(tenant, 'admin')}"}
 
     attempts = [({"X-Graphsvc-Tenant": b}, args)]
