@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.graphsvc-installed
 
-.PHONY: run test setup lint schema clean-data
+.PHONY: run test setup check lint schema clean-data
 
 $(STAMP): pyproject.toml
 	@command -v java >/dev/null || { echo "Java 17 is needed: apt-get install openjdk-17-jdk-headless"; exit 1; }
@@ -26,9 +26,14 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
-lint: setup
+# The static checks CI runs besides the tests: lint, format, types, the analytics' doctests.
+check: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy graphsvc
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules graphsvc/analytics
+
+lint: check
 
 # Write the GraphQL schema file after an API change (a test fails while it is out of date).
 schema: setup

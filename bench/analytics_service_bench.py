@@ -36,7 +36,7 @@ import uvicorn
 from graphsvc.analytics import network_to_graph
 from graphsvc.api import create_app
 from graphsvc.config import Settings
-from graphsvc.db.driver import GraphStore, opened
+from graphsvc.db.driver import opened
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.projection import ProjectionRepository
 from graphsvc.db.schema import apply_schema
@@ -45,23 +45,24 @@ from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services import analytics
 from graphsvc.services.networks import load_demo
 from graphsvc.services.projection import cache_for, graph_from_rows, projection
+from graphsvc.services.scope import Scope, command_line_caller, open_scope
 
 GROUP = "tg-loneliness"
-JOBS: list[tuple[str, str, Callable[[GraphStore, str], Awaitable[Any]]]] = [
+JOBS: list[tuple[str, str, Callable[[Scope], Awaitable[Any]]]] = [
     ("brokers school→leisure", "{ brokers { sources brokers { id share sentence } } }",
-     lambda s, t: analytics.brokers(s, t)),
+     lambda s: analytics.brokers(s)),
     (f"gap report {GROUP}", f'{{ gapReport(targetGroupId: "{GROUP}") {{ memberCount '
-     "findings { severity sentence } } }", lambda s, t: analytics.gaps(s, t, GROUP)),
+     "findings { severity sentence } } }", lambda s: analytics.gaps(s, GROUP)),
     (f"recommendations {GROUP} (report kept)",
      f'{{ recommendations(targetGroupId: "{GROUP}") {{ recommendations {{ id score '
-     "introductionPath { name } } } }", lambda s, t: analytics.recommendations(s, t, GROUP)),
+     "introductionPath { name } } } }", lambda s: analytics.recommendations(s, GROUP)),
     ("gap report tg-several-challenges", '{ gapReport(targetGroupId: "tg-several-challenges")'
      " { memberCount findings { severity sentence } } }",
-     lambda s, t: analytics.gaps(s, t, "tg-several-challenges")),
+     lambda s: analytics.gaps(s, "tg-several-challenges")),
     ("communities", "{ communities { modularity communities { size } } }",
-     lambda s, t: analytics.communities(s, t)),
+     lambda s: analytics.communities(s)),
     ("node metrics, municipal units", "{ nodeMetrics(kind: MUNICIPAL_UNIT) { totalCount } }",
-     lambda s, t: analytics.metrics(s, t, kind=Kind.MUNICIPAL_UNIT)),
+     lambda s: analytics.metrics(s, kind=Kind.MUNICIPAL_UNIT)),
 ]
 Row = tuple[str, float | None, float | None, str]  # job, service s, GraphQL s, note
 
@@ -90,7 +91,7 @@ async def prepare(settings: Settings, tenant: str, size: str) -> str:
     async with opened(settings) as store:
         await apply_schema(store)
         started = time.perf_counter()
-        loaded = await load_demo(store, tenant=tenant, size=size, seed=2635)
+        loaded = await load_demo(open_scope(store, command_line_caller(tenant)), size=size, seed=2635)
         took = time.perf_counter() - started
         return (f"{loaded.nodes:,} nodes, loaded in {took:.0f} s" if loaded.loaded
                 else f"{loaded.nodes:,} nodes, already loaded")
@@ -100,9 +101,10 @@ async def bench_service(settings: Settings, tenant: str, repeats: int) -> list[R
     rows: list[Row] = []
     async with opened(settings) as store:
         cache = cache_for(store)
-        await projection(store, tenant)  # the first read plans the queries and warms Neo4j
-        cold = await timed(lambda: projection(store, tenant), repeats, before=cache.clear)
-        graph = (await projection(store, tenant)).graph
+        scope = open_scope(store, command_line_caller(tenant))
+        await projection(scope)  # the first read plans the queries and warms Neo4j
+        cold = await timed(lambda: projection(scope), repeats, before=cache.clear)
+        graph = (await projection(scope)).graph
         note = f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges"
         read = await timed(lambda: ProjectionRepository(store).read(tenant), repeats)
         rows_ = await ProjectionRepository(store).read(tenant)
@@ -119,36 +121,35 @@ async def bench_service(settings: Settings, tenant: str, repeats: int) -> list[R
                  ("  of which building the graph", build, None, "in a worker thread"),
                  ("  before: domain objects + network_to_graph", old, None,
                   f"{old / cold:.1f}× slower")]
-        check = await timed(lambda: projection(store, tenant), repeats)
+        check = await timed(lambda: projection(scope), repeats)
         rows.append(("warm projection (version check)", check, None, "one small query"))
-        current = await projection(store, tenant)
+        current = await projection(scope)
         for name, _, job in JOBS:
-            warm = await timed(lambda job=job: job(store, tenant), repeats,  # type: ignore[misc]
+            warm = await timed(lambda job=job: job(scope), repeats,  # type: ignore[misc]
                                before=current.results.clear)
             if name.startswith("recommendations"):
                 # As a coordinator asks it: after the gap report, whose result is kept.
-                await analytics.gaps(store, tenant, GROUP)
-                warm = await timed(lambda job=job: job(store, tenant), repeats,  # type: ignore[misc]
+                await analytics.gaps(scope, GROUP)
+                warm = await timed(lambda job=job: job(scope), repeats,  # type: ignore[misc]
                                    before=lambda p=current: _drop(p.results, "recommendations"))
-            repeat = await timed(lambda job=job: job(store, tenant), repeats)  # type: ignore[misc]
-            fresh = await _on_fresh_projection(store, tenant, job, repeats)
+            repeat = await timed(lambda job=job: job(scope), repeats)  # type: ignore[misc]
+            fresh = await _on_fresh_projection(scope, job, repeats)
             rows.append((name, warm, None, f"repeat: {repeat * 1000:.0f} ms; on a projection "
                          f"just read (views not built yet): {fresh:.2f} s"))
-            current = await projection(store, tenant)
+            current = await projection(scope)
     return rows
 
 
-async def _on_fresh_projection(store: GraphStore, tenant: str,
-                               job: Callable[[GraphStore, str], Awaitable[Any]],
+async def _on_fresh_projection(scope: Scope, job: Callable[[Scope], Awaitable[Any]],
                                repeats: int) -> float:
     """The job alone, on a projection read just before it (its derived views, such as the
     social graph and its igraph copy, are built by the job)."""
     times = []
     for _ in range(max(1, repeats // 2)):
-        cache_for(store).clear()
-        await projection(store, tenant)
+        cache_for(scope.store).clear()
+        await projection(scope)
         started = time.perf_counter()
-        await job(store, tenant)
+        await job(scope)
         times.append(time.perf_counter() - started)
     return median(times)
 

@@ -29,6 +29,7 @@ from graphsvc.db.driver import opened
 from graphsvc.db.schema import apply_schema
 from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services.networks import load_demo
+from graphsvc.services.scope import command_line_caller, open_scope
 
 LIST = """query($after: String) { actors(first: 50, after: $after) { totalCount
   pageInfo { endCursor hasNextPage }
@@ -78,7 +79,7 @@ def main() -> None:
             async with opened(settings) as store:
                 await apply_schema(store)
                 started = time.perf_counter()
-                await load_demo(store, tenant=tenant, size=args.size, seed=2635)
+                await load_demo(open_scope(store, command_line_caller(tenant)), size=args.size, seed=2635)
                 return time.perf_counter() - started
 
         load_s = asyncio.run(prepare())

@@ -22,6 +22,7 @@ from graphsvc.db.driver import opened
 from graphsvc.db.schema import apply_schema
 from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services.networks import load_demo
+from graphsvc.services.scope import command_line_caller, open_scope
 
 
 async def measure(settings: Settings, size: str, folder: Path) -> None:
@@ -29,7 +30,7 @@ async def measure(settings: Settings, size: str, folder: Path) -> None:
     file = folder / f"{tenant}.jsonl.gz"
     async with opened(settings) as store:
         await apply_schema(store)
-        await load_demo(store, tenant=tenant, size=size, seed=2635)
+        await load_demo(open_scope(store, command_line_caller(tenant)), size=size, seed=2635)
         started = time.perf_counter()
         backup = await backup_tenant(store, tenant, file)
         print(f"backup of '{size}': {backup.nodes:,} nodes, {backup.relationships:,} "

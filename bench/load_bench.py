@@ -41,6 +41,7 @@ from graphsvc.db.schema import apply_schema
 from graphsvc.demo import PLANTED_GAPS
 from graphsvc.local_neo4j import LocalServer, free_port, start_child
 from graphsvc.services.networks import load_demo
+from graphsvc.services.scope import command_line_caller, open_scope
 
 LIST = """query($after: String) { actors(first: 50, after: $after) { totalCount
   pageInfo { endCursor hasNextPage }
@@ -251,7 +252,7 @@ def main() -> None:
             async with opened(settings) as store:
                 await apply_schema(store)
                 started = time.perf_counter()
-                await load_demo(store, tenant=tenant, size=args.size, seed=2635)
+                await load_demo(open_scope(store, command_line_caller(tenant)), size=args.size, seed=2635)
                 loaded = time.perf_counter() - started
                 stamp = str(int(time.time()))
                 read = (await add_user(store, tenant, f"bench-{stamp}", "coordinator")).secret

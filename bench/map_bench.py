@@ -41,6 +41,7 @@ from graphsvc.db.driver import opened
 from graphsvc.db.schema import apply_schema
 from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services.networks import load_demo
+from graphsvc.services.scope import command_line_caller, open_scope
 
 CHROMIUM = "/usr/bin/chromium"
 AIM_SECONDS, AIM_MB = 3.0, 3.0  # from navigation to a drawn map; the offline file
@@ -93,7 +94,7 @@ def main() -> None:
             async with opened(settings) as store:
                 await apply_schema(store)
                 started = time.perf_counter()
-                await load_demo(store, tenant=tenant, size=args.size, seed=2635)
+                await load_demo(open_scope(store, command_line_caller(tenant)), size=args.size, seed=2635)
                 loaded = time.perf_counter() - started
                 viewer = await add_user(store, tenant, "bench-viewer", "viewer")
                 coordinator = await add_user(store, tenant, "bench-coordinator", "coordinator")

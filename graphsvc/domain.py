@@ -16,6 +16,7 @@ anything, only a young person attends a school or a unit.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -32,21 +33,29 @@ from pydantic import (
 __all__ = [
     "ACTOR_KINDS",
     "MAX_NAME_LENGTH",
+    "PROJECTION_COLUMNS",
+    "PROJECTION_TIE_COLUMNS",
     "TIE_RULES",
     "Actor",
     "AgeBand",
     "Area",
     "Arena",
     "Challenge",
+    "Direction",
     "Frequency",
     "Initiative",
     "Kind",
+    "Neighbourhood",
     "Network",
     "Node",
     "NodeBase",
+    "NodeFilter",
+    "NodePage",
     "ParticipationRole",
     "Person",
+    "Related",
     "Sector",
+    "StoredLink",
     "SurveyStatus",
     "TargetGroup",
     "Tie",
@@ -465,3 +474,69 @@ class Network(BaseModel):
     tenant: TenantId
     nodes: tuple[Node, ...] = ()
     ties: tuple[Tie, ...] = ()
+
+
+# The node fields the analytics projection reads, named once: the bulk read returns them in
+# this order (cypher/analytics/read_page.cypher, checked by a test), and
+# graphsvc.analytics.projection turns them into node attributes, whether they come from that
+# read or from domain objects.
+PROJECTION_COLUMNS = ("id", "kind", "name", "sector", "arenas", "category", "age_band",
+                      "birth_year", "challenges", "role", "email", "phone", "area_type",
+                      "criteria_age_bands", "criteria_areas", "criteria_challenges")
+# Each outgoing tie of a projected node, in this order.
+PROJECTION_TIE_COLUMNS = ("type", "target", "strength", "since", "frequency", "role")
+
+
+# What reads return, shared by the store, the services and the API.
+
+Direction = Literal["out", "in", "both"]
+
+
+@dataclass(frozen=True)
+class NodeFilter:
+    """Filters for listing; each one left as None does not restrict."""
+
+    kinds: frozenset[Kind] | None = None  # any of these kinds
+    sector: Sector | None = None
+    arena: Arena | None = None
+    age_band: AgeBand | None = None
+    area: str | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class NodePage:
+    nodes: list[Node]
+    total: int
+    end_cursor: str | None = None
+    has_next_page: bool = False
+    filters: NodeFilter = field(default_factory=NodeFilter)
+
+
+@dataclass(frozen=True)
+class Related:
+    """A tie seen from one of its nodes, with the node at the other end."""
+
+    tie: Tie
+    other: Node
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    nodes: list[Node]
+    ties: list[Tie]
+    depth_of: dict[str, int]
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class StoredLink:
+    """A share link as stored: never its token, which only its creator ever sees."""
+
+    id: str
+    tenant: str
+    view_id: str
+    created_by: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from graphsvc.auth import Role
 from graphsvc.config import Settings
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.schema import apply_schema
@@ -28,6 +29,7 @@ from graphsvc.domain import (
     YoungPerson,
 )
 from graphsvc.local_neo4j import LocalServer, free_port, start_child
+from graphsvc.services.scope import Scope, command_line_caller, open_scope
 
 _tenants = itertools.count(1)
 
@@ -59,6 +61,12 @@ async def store(settings: Settings) -> AsyncIterator[GraphStore]:
     await graph_store.close()
 
 
+def scope_for(store: GraphStore, tenant: str, role: Role | str = Role.ADMIN) -> Scope:
+    """The scope services are called in: the person at the command line of ``tenant``, as
+    an admin unless ``role`` says otherwise."""
+    return open_scope(store, command_line_caller(tenant, Role(role)))
+
+
 @pytest.fixture(scope="session")
 async def small_demo(store: GraphStore) -> str:
     """The small demo municipality (seed 2635) in a tenant of its own, loaded once per run for
@@ -66,7 +74,7 @@ async def small_demo(store: GraphStore) -> str:
     from graphsvc.services.networks import load_demo
 
     name = f"demo{os.getpid()}"
-    await load_demo(store, tenant=name, size="small", seed=2635)
+    await load_demo(scope_for(store, name), size="small", seed=2635)
     return name
 
 

@@ -44,6 +44,7 @@ from .recommendations import (
     Recommendations,
     ScoreWeights,
     recommend_partners,
+    without_people,
 )
 from .recruitment_list import recruitment_csv, recruitment_rows, recruitment_xlsx
 from .results import as_dict
@@ -117,4 +118,5 @@ __all__ = [
     "social_graph",
     "structural_holes",
     "target_group_members",
+    "without_people",
 ]

@@ -49,7 +49,7 @@ projection as read-only: when the tenant's data change, project again.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -57,6 +57,7 @@ import networkx as nx
 
 from graphsvc.domain import (
     ACTOR_KINDS,
+    PROJECTION_COLUMNS,
     AgeBand,
     Arena,
     Challenge,
@@ -79,6 +80,7 @@ __all__ = [
     "directed_actor_graph",
     "introduction_graph",
     "network_to_graph",
+    "node_attributes",
     "node_data",
     "paused_gc",
     "social_graph",
@@ -94,6 +96,8 @@ ACTOR_KINDS_STR = frozenset(k.value for k in ACTOR_KINDS)
 
 _YOUNG = Kind.YOUNG_PERSON.value
 _PERSON = Kind.PERSON.value
+_AREA = Kind.AREA.value
+_TARGET_GROUP = Kind.TARGET_GROUP.value
 _SOCIAL_KINDS = ACTOR_KINDS_STR | {_YOUNG}
 _MARK = "graphsvc_projection"
 _CACHE = "graphsvc_views"
@@ -182,26 +186,47 @@ def paused_gc() -> Iterator[None]:
 
 
 def _node_attributes(node: Any) -> dict[str, Any]:
-    kind = _NAMES[node.kind]
-    attrs: dict[str, Any] = {"kind": kind, "name": node.name, "sector": None,
-                             "arenas": _EMPTY, "area": getattr(node, "area", None)}
+    """The attributes of a domain node: its projection columns as plain values."""
+    values: dict[str, Any] = {}
+    for column in PROJECTION_COLUMNS:
+        value = getattr(node, column, None)
+        if isinstance(value, frozenset | set | tuple | list):
+            values[column] = [_NAMES.get(v, v) for v in value]
+        else:
+            values[column] = _NAMES.get(value, value)
+    attrs = node_attributes(values)
+    attrs["area"] = getattr(node, "area", None)
+    return attrs
+
+
+def node_attributes(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's attributes in the projection, from its :data:`PROJECTION_COLUMNS` as plain
+    values (strings, lists); ``area`` is set from its LOCATED_IN tie by the caller. Each kind
+    keeps the columns that mean something for it.
+
+    >>> node_attributes({"kind": "Person", "name": "Mette", "role": "Formand",
+    ...                  "email": "m@example.dk", "phone": None})["role"]
+    'Formand'
+    """
+    kind = values["kind"]
+    attrs: dict[str, Any] = {"kind": kind, "name": values["name"], "sector": None,
+                             "arenas": _EMPTY, "area": None}
     if kind in ACTOR_KINDS_STR:
-        attrs["sector"] = _NAMES[node.sector]
-        attrs["arenas"] = frozenset(_NAMES[a] for a in node.arenas)
-        attrs["category"] = node.category
+        attrs["sector"] = values["sector"]
+        attrs["arenas"] = frozenset(values["arenas"] or ())
+        attrs["category"] = values["category"]
     elif kind == _YOUNG:
         attrs["sector"] = _CITIZENS
-        attrs["age_band"] = _NAMES.get(node.age_band)
-        attrs["birth_year"] = node.birth_year
-        attrs["challenges"] = frozenset(_NAMES[c] for c in node.challenges)
+        attrs["age_band"] = values["age_band"]
+        attrs["birth_year"] = values["birth_year"]
+        attrs["challenges"] = frozenset(values["challenges"] or ())
     elif kind == _PERSON:
-        attrs.update(role=node.role, email=node.email, phone=node.phone)
-    elif kind == Kind.AREA.value:
-        attrs["area_type"] = node.area_type
-    elif kind == Kind.TARGET_GROUP.value:
-        attrs["criteria_age_bands"] = frozenset(_NAMES[b] for b in node.criteria_age_bands)
-        attrs["criteria_areas"] = frozenset(node.criteria_areas)
-        attrs["criteria_challenges"] = frozenset(_NAMES[c] for c in node.criteria_challenges)
+        attrs.update(role=values["role"], email=values["email"], phone=values["phone"])
+    elif kind == _AREA:
+        attrs["area_type"] = values["area_type"]
+    elif kind == _TARGET_GROUP:
+        for column in ("criteria_age_bands", "criteria_areas", "criteria_challenges"):
+            attrs[column] = frozenset(values[column] or ())
     return attrs
 
 

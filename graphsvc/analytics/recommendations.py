@@ -27,7 +27,9 @@ teacher who coaches at the club → club. Current partners are the support netwo
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +43,10 @@ from .projection import ACTOR_KINDS_STR, introduction_graph, node_data
 from .wording import ARENA_LABELS, SECTOR_LABELS, count, label
 
 __all__ = ["ContactPerson", "PathStep", "Reason", "Recommendation", "Recommendations",
-           "ScoreWeights", "recommend_partners"]
+           "ScoreWeights", "recommend_partners", "without_people"]
+
+# An introduction-path step through someone the audience may not see keeps only this.
+HIDDEN_STEP = {"Person": "a contact person", "YoungPerson": "a young person"}
 
 
 @dataclass(frozen=True)
@@ -174,17 +179,13 @@ def recommend_partners(G: nx.DiGraph, report: GapReport, *, top: int | None = 20
         data = nodes[node]
         area = data["area"]
         path = _path(parent, node, G)
-        intro = (f"introduction: {' → '.join(s.name for s in path)}" if len(path) > 1
-                 else "no known introduction")
-        sentence = "; ".join([*(r.sentence for r in reasons), intro])
-        sentence = sentence[:1].upper() + sentence[1:]
         result.append(Recommendation(
             rank=rank, node=node, name=name, kind=data["kind"], sector=data["sector"],
             arenas=tuple(sorted(data["arenas"])), area=area,
             area_name=nodes[area]["name"] if area in nodes else None, score=score,
             reasons=tuple(reasons), warmth=-minus_warm,
             contacts=tuple(_contact(G, p, rel) for p, rel in contact_persons(G, node)),
-            introduction_path=path, sentence=sentence))
+            introduction_path=path, sentence=_sentence(reasons, path)))
     return Recommendations(target_group=report.target_group, weights=weights,
                            candidates=candidates, recommendations=tuple(result))
 
@@ -264,6 +265,43 @@ def _bfs(I: nx.Graph, sources: list[str]  # noqa: E741 - the introduction graph
                 depth[v] = depth[u] + 1
                 queue.append(v)
     return parent, depth
+
+
+def _sentence(reasons: Iterable[Reason], path: tuple[PathStep, ...]) -> str:
+    intro = (f"introduction: {' → '.join(s.name for s in path)}" if len(path) > 1
+             else "no known introduction")
+    sentence = "; ".join([*(r.sentence for r in reasons), intro])
+    return sentence[:1].upper() + sentence[1:]
+
+
+def without_people(found: Recommendations, hidden: Iterable[str]) -> Recommendations:
+    """``found`` for an audience that may not see nodes of the ``hidden`` kinds: no contact
+    persons, and every such step of an introduction path kept only as its kind ("a contact
+    person"), with neither id nor name.
+
+    Examples
+    --------
+    >>> step = PathStep("p-1", "Mette Jensen", "Person")
+    >>> rec = Recommendation(1, "club", "Klub", "Association", None, (), None, None, 1.0, (), 0,
+    ...                      (), (PathStep("school", "Skole", "MunicipalUnit"), step), "")
+    >>> bare = without_people(Recommendations("tg", ScoreWeights(), 1, (rec,)), {"Person"})
+    >>> bare.recommendations[0].sentence
+    'Introduction: Skole → a contact person'
+    """
+    hidden = frozenset(hidden)
+
+    def bare(step: PathStep) -> PathStep:
+        if step.kind not in hidden:
+            return step
+        return PathStep("", HIDDEN_STEP.get(step.kind, "someone"), step.kind)
+
+    def redacted(rec: Recommendation) -> Recommendation:
+        path = tuple(bare(s) for s in rec.introduction_path)
+        return dataclasses.replace(rec, contacts=(), introduction_path=path,
+                                   sentence=_sentence(rec.reasons, path))
+
+    return dataclasses.replace(found, recommendations=tuple(
+        redacted(r) for r in found.recommendations))
 
 
 def _path(parent: dict[str, str | None], node: str, G: nx.DiGraph) -> tuple[PathStep, ...]:

@@ -19,7 +19,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .recommendations import Reason, Recommendation, Recommendations
+from .recommendations import PathStep, Reason, Recommendation, Recommendations
 from .wording import ARENA_LABELS, KIND_LABELS, SECTOR_LABELS, Language, label
 
 __all__ = ["COLUMNS", "recruitment_csv", "recruitment_rows", "recruitment_xlsx"]
@@ -74,6 +74,16 @@ def _reason_text(reason: Reason, language: Language) -> str:
     return _DANISH_REASONS.get(code, reason.sentence).format(**values)
 
 
+_HIDDEN_STEP_DA = {"Person": "en kontaktperson", "YoungPerson": "en ung"}
+
+
+def _step(step: PathStep, language: Language) -> str:
+    """A step's name; a step kept without its name (the list is for a viewer) by its kind."""
+    if step.node or language == "en":
+        return step.name
+    return _HIDDEN_STEP_DA.get(step.kind, step.name)
+
+
 def _row(rec: Recommendation, language: Language) -> dict[str, Any]:
     path = rec.introduction_path
     contacts = rec.contacts
@@ -90,8 +100,8 @@ def _row(rec: Recommendation, language: Language) -> dict[str, Any]:
         "role": "; ".join(c.role or "" for c in contacts),
         "email": "; ".join(c.email or "" for c in contacts),
         "phone": "; ".join(c.phone or "" for c in contacts),
-        "introduced_by": path[0].name if len(path) > 1 else _NO_INTRODUCTION[language],
-        "introduction_path": " → ".join(s.name for s in path) if len(path) > 1 else "",
+        "introduced_by": _step(path[0], language) if len(path) > 1 else _NO_INTRODUCTION[language],
+        "introduction_path": " → ".join(_step(s, language) for s in path) if len(path) > 1 else "",
         "id": rec.node,
     }
 

@@ -19,13 +19,10 @@ from graphsvc.api.limits import BodySizeLimit
 from graphsvc.api.pages import install_pages
 from graphsvc.api.unavailable import install_unavailable_handlers
 from graphsvc.config import Settings, get_settings
-from graphsvc.db import queries
-from graphsvc.db.availability import UNAVAILABLE
-from graphsvc.db.driver import GraphStore
-from graphsvc.db.schema import apply_schema, schema_ready
 from graphsvc.errors import GraphStoreUnavailable
 from graphsvc.schema import build_schema
 from graphsvc.schema.context import get_context
+from graphsvc.services.store import UNAVAILABLE, GraphStore, apply_schema, preload_queries, schema_ready
 
 __all__ = ["create_app"]
 
@@ -38,7 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        queries.preload()
+        preload_queries()
         store = GraphStore.connect(settings)
         app.state.store = store
         try:

@@ -17,8 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from graphsvc.api.access import Caller
-from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
+from graphsvc.api.scope import RequestScope
 from graphsvc.auth import Role
 from graphsvc.errors import InvalidInput
 from graphsvc.io.tabular import ImportKind, parse_mapping
@@ -61,7 +60,7 @@ async def template_as_xlsx(kind: ImportKind, lang: Lang = "da") -> Response:
 @router.post("", summary="Import a CSV or XLSX file (or check it with dry_run)")
 async def upload(
     request: Request,
-    caller: Caller,
+    scope: RequestScope,
     file: UploadFile,
     kind: Annotated[ImportKind | None, Query(description="Told from the headings if left out.")]
     = None,
@@ -70,22 +69,18 @@ async def upload(
     map: Annotated[list[str] | None, Query(description="HEADING=FIELD, e.g. Forening=name.")]
     = None,
     survey: str | None = None,
-    tenant: TenantQuery = None,
-    header: TenantHeader = None,
 ) -> JSONResponse:
-    caller.require(Role.COORDINATOR)
-    name = requested_tenant(caller, tenant, header)
+    scope.require(Role.COORDINATOR)  # before the upload is read
     try:
         mapping = parse_mapping(map or [])
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     limit = request.app.state.settings.import_max_bytes
     data = await file.read(limit + 1)
-    report = await import_file(
-        request.app.state.store, data, file_name=file.filename or "", tenant=name,
-        size=file.size, options=ImportOptions(kind=kind, dry_run=dry_run, mapping=mapping,
-                                              skip_invalid_rows=skip_invalid_rows, survey=survey,
-                                              max_bytes=limit))
+    options = ImportOptions(kind=kind, dry_run=dry_run, mapping=mapping,
+                            skip_invalid_rows=skip_invalid_rows, survey=survey, max_bytes=limit)
+    report = await import_file(scope, data, file_name=file.filename or "", size=file.size,
+                               options=options)
     body: dict[str, Any] = dataclasses.asdict(report)
     body["summary"] = report.summary()
     body["errors"] = len(report.errors)

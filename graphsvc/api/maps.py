@@ -28,12 +28,13 @@ from fastapi import APIRouter, Request, Response
 
 from graphsvc.api.access import Caller
 from graphsvc.api.errors import status_of
-from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
-from graphsvc.auth import Principal
+from graphsvc.api.scope import scope_of
+from graphsvc.api.tenancy import TenantHeader, TenantQuery
 from graphsvc.errors import GraphsvcError, NotFound
 from graphsvc.maps import MapOptions, content_security_policy, map_options
 from graphsvc.services import map_views
 from graphsvc.services import maps as service
+from graphsvc.services.scope import Scope
 
 __all__ = ["router"]
 
@@ -67,14 +68,13 @@ def _error_page(error: GraphsvcError, *, frame_ancestors: str) -> Response:
         "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
 
 
-async def _render(request: Request, caller: Principal, options: MapOptions, fmt: str, *,
+async def _render(scope: Scope, options: MapOptions, fmt: str, *,
                   filename: str | None, frame_ancestors: str) -> Response:
-    store = request.app.state.store
     if fmt == "html":
-        content: str | bytes = await service.map_page(store, caller, options)
+        content: str | bytes = await service.map_page(scope, options)
         media_type = "text/html; charset=utf-8"
     elif fmt in _IMAGE_TYPES:
-        content = await service.map_image(store, caller, options, fmt)  # type: ignore[arg-type]
+        content = await service.map_image(scope, options, fmt)  # type: ignore[arg-type]
         media_type = _IMAGE_TYPES[fmt]
     else:
         raise NotFound(f"there is no download as .{fmt[:10]}: use .html, .png or .svg")
@@ -92,10 +92,10 @@ async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQu
     the query string: ``lang``, ``metric``, ``title``, ``young``, ``target_group``, ``hops``,
     ``actor``, ``depth``, ``area``, ``from``, ``to``, ``top``."""
     try:
-        requested_tenant(caller, tenant, header)
+        scope = scope_of(request, caller, tenant, header)
         params = {k: v for k, v in request.query_params.items() if k != "tenant"}
         options = map_options(kind, params)
-        return await _render(request, caller, options, "html", filename=None,
+        return await _render(scope, options, "html", filename=None,
                              frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="'self'")
@@ -106,9 +106,9 @@ async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQu
 async def saved_view(request: Request, caller: Caller, view_id: str, tenant: TenantQuery = None,
                      header: TenantHeader = None) -> Response:
     try:
-        requested_tenant(caller, tenant, header)
-        found = await map_views.view(request.app.state.store, caller, view_id)
-        return await _render(request, caller, found.options, "html", filename=None,
+        scope = scope_of(request, caller, tenant, header)
+        found = await map_views.view(scope, view_id)
+        return await _render(scope, found.options, "html", filename=None,
                              frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="'self'")
@@ -120,9 +120,9 @@ async def view_download(request: Request, caller: Caller, view_id: str, fmt: str
                         tenant: TenantQuery = None, header: TenantHeader = None) -> Response:
     """``.html``: the map page, which works offline; ``.png`` or ``.svg``: a slide image."""
     try:
-        requested_tenant(caller, tenant, header)
-        found = await map_views.view(request.app.state.store, caller, view_id)
-        return await _render(request, caller, found.options, fmt,
+        scope = scope_of(request, caller, tenant, header)
+        found = await map_views.view(scope, view_id)
+        return await _render(scope, found.options, fmt,
                              filename=f"graphsvc-{found.options.kind.value}-{view_id}",
                              frame_ancestors="'self'")
     except GraphsvcError as e:
@@ -134,7 +134,7 @@ async def view_download(request: Request, caller: Caller, view_id: str, fmt: str
 async def shared_map(request: Request, token: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
-        response = await _render(request, caller, found.options, "html", filename=None,
+        response = await _render(scope_of(request, caller), found.options, "html", filename=None,
                                  frame_ancestors="*")
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="*")
@@ -147,7 +147,7 @@ async def shared_map(request: Request, token: str) -> Response:
 async def shared_download(request: Request, token: str, fmt: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
-        return await _render(request, caller, found.options, fmt,
+        return await _render(scope_of(request, caller), found.options, fmt,
                              filename=f"graphsvc-{found.options.kind.value}-{found.id}",
                              frame_ancestors="*")
     except GraphsvcError as e:

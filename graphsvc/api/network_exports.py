@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
-from graphsvc.api.access import Caller
-from graphsvc.api.tenancy import TenantHeader, TenantQuery, requested_tenant
-from graphsvc.auth import Principal, Role
+from graphsvc.api.scope import RequestScope
+from graphsvc.auth import Role
 from graphsvc.io.network_export import CONTENT_TYPES, ExportFormat
 from graphsvc.services import network_exports, snapshots
+from graphsvc.services.scope import Scope
 
 __all__ = ["router"]
 
@@ -32,76 +32,62 @@ Lang = Annotated[Literal["da", "en"], Query(description="Danish (default) or Eng
 _CHART_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
-def _tenant(caller: Principal, tenant: str | None, header: str | None) -> str:
-    caller.require(Role.VIEWER)  # refuses share links
-    return requested_tenant(caller, tenant, header)
-
-
 def _download(content: bytes, media_type: str, filename: str) -> Response:
     return Response(content=content, media_type=media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-async def _network(request: Request, caller: Principal, file_format: ExportFormat,
-                   tenant: str | None, header: str | None, lang: Literal["da", "en"]) -> Response:
-    name = _tenant(caller, tenant, header)
-    content = await network_exports.export_file(
-        request.app.state.store, name, file_format,
-        include_young_people=caller.sees_young_people, language=lang)
-    return _download(content, CONTENT_TYPES[file_format], f"network-{name}.{file_format}")
+async def _network(scope: Scope, file_format: ExportFormat,
+                   lang: Literal["da", "en"]) -> Response:
+    content = await network_exports.export_file(scope, file_format, language=lang)
+    return _download(content, CONTENT_TYPES[file_format],
+                     f"network-{scope.tenant}.{file_format}")
 
 
 @router.get("/network.graphml", summary="The network as GraphML (Gephi, yEd, NetworkX)",
             response_class=Response)
-async def network_graphml(request: Request, caller: Caller, tenant: TenantQuery = None,
-                          header: TenantHeader = None) -> Response:
+async def network_graphml(scope: RequestScope) -> Response:
     """The tenant's network as GraphML; it imports back with `graphsvc import`."""
-    return await _network(request, caller, "graphml", tenant, header, "da")
+    return await _network(scope, "graphml", "da")
 
 
 @router.get("/network.gexf", summary="The network as GEXF (Gephi)", response_class=Response)
-async def network_gexf(request: Request, caller: Caller, tenant: TenantQuery = None,
-                       header: TenantHeader = None) -> Response:
+async def network_gexf(scope: RequestScope) -> Response:
     """The tenant's network as GEXF 1.3, coloured by sector, for Gephi."""
-    return await _network(request, caller, "gexf", tenant, header, "da")
+    return await _network(scope, "gexf", "da")
 
 
 @router.get("/network.json", summary="The network as JSON", response_class=Response)
-async def network_json(request: Request, caller: Caller, tenant: TenantQuery = None,
-                       header: TenantHeader = None) -> Response:
+async def network_json(scope: RequestScope) -> Response:
     """The tenant's network as JSON (nodes and ties with the domain's field names)."""
-    return await _network(request, caller, "json", tenant, header, "da")
+    return await _network(scope, "json", "da")
 
 
 @router.get("/network.zip", summary="The network as two CSV tables in a ZIP file",
             response_class=Response)
-async def network_zip(request: Request, caller: Caller, tenant: TenantQuery = None,
-                      header: TenantHeader = None, lang: Lang = "da") -> Response:
+async def network_zip(scope: RequestScope, lang: Lang = "da") -> Response:
     """Nodes and ties as CSV (Danish: `noder.csv` and `relationer.csv`, ";" between columns,
     as Danish Excel expects; English: `nodes.csv` and `ties.csv`)."""
-    return await _network(request, caller, "zip", tenant, header, lang)
+    return await _network(scope, "zip", lang)
 
 
-async def _growth(request: Request, caller: Principal, file_format: Literal["png", "svg"],
-                  tenant: str | None, header: str | None, lang: Literal["da", "en"]) -> Response:
-    name = _tenant(caller, tenant, header)
-    content = await snapshots.growth_chart(request.app.state.store, name,
-                                           file_format=file_format, language=lang)
-    return _download(content, _CHART_TYPES[file_format], f"growth-{name}.{file_format}")
+async def _growth(scope: Scope, file_format: Literal["png", "svg"],
+                  lang: Literal["da", "en"]) -> Response:
+    scope.require(Role.VIEWER)  # a share link shows its own map only
+    content = await snapshots.growth_chart(scope, file_format=file_format, language=lang)
+    return _download(content, _CHART_TYPES[file_format], f"growth-{scope.tenant}.{file_format}")
 
 
 @router.get("/growth.png", summary="The growth chart of all snapshots as PNG",
             response_class=Response)
-async def growth_png(request: Request, caller: Caller, tenant: TenantQuery = None,
-                     header: TenantHeader = None, lang: Lang = "da") -> Response:
+async def growth_png(scope: RequestScope, lang: Lang = "da") -> Response:
     """Partners, ties, density, components, centralisation, cross-sector ties, E-I index
     and target-group reach over all snapshots, for a report."""
-    return await _growth(request, caller, "png", tenant, header, lang)
+    return await _growth(scope, "png", lang)
 
 
 @router.get("/growth.svg", summary="The growth chart of all snapshots as SVG",
             response_class=Response)
-async def growth_svg(request: Request, caller: Caller, tenant: TenantQuery = None,
-                     header: TenantHeader = None, lang: Lang = "da") -> Response:
+async def growth_svg(scope: RequestScope, lang: Lang = "da") -> Response:
     """The growth chart as SVG (scales for print)."""
-    return await _growth(request, caller, "svg", tenant, header, lang)
+    return await _growth(scope, "svg", lang)

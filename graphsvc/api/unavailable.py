@@ -9,8 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from graphsvc.api.access_log import redact
-from graphsvc.db.availability import OUT_OF_REACH, RETRY_AFTER_S, UNAVAILABLE, unavailability
 from graphsvc.schema.unavailable import CODE
+from graphsvc.services.store import OUT_OF_REACH, RETRY_AFTER_S, UNAVAILABLE, unavailability
 
 __all__ = ["install_unavailable_handlers", "unavailable_response"]
 

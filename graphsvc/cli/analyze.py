@@ -8,7 +8,7 @@ table of the result. ``recommendations --format csv|xlsx`` writes the recruitmen
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,13 +17,10 @@ import typer
 
 from graphsvc.analytics import as_dict
 from graphsvc.cli import reports, tables
-from graphsvc.cli.common import console, plain_errors, run_async
-from graphsvc.config import get_settings
-from graphsvc.db.driver import GraphStore, opened
+from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.domain import Arena, Kind, Sector
 from graphsvc.errors import InvalidInput
 from graphsvc.services import analytics as service
-from graphsvc.tenants import resolve_tenant
 
 __all__ = ["app"]
 
@@ -67,16 +64,6 @@ YOUNG = typer.Option(True, "--young-people/--actors-only",
                      help="Whether young people are part of the graph.")
 
 
-def _compute(tenant: str | None, job: Callable[[GraphStore, str], Awaitable[T]]) -> T:
-    name = resolve_tenant(tenant or get_settings().default_tenant)
-
-    async def work() -> T:
-        async with opened(get_settings()) as store:
-            return await job(store, name)
-
-    return run_async(work())
-
-
 def _emit(content: str | bytes, output: Path | None) -> None:
     if output is None:
         text = content if isinstance(content, str) else content.decode("utf-8-sig")
@@ -114,8 +101,8 @@ def metrics(
     """Degree, betweenness, closeness, eigenvector, constraint and effective size per node."""
     if top < 0:
         raise InvalidInput(f"--top: 0 (all) or more, not {top}")
-    result = _compute(tenant, lambda store, name: service.metrics(
-        store, name, kind=kind, sector=sector, include_young_people=young_people))
+    result = in_scope(tenant, lambda scope: service.metrics(
+        scope, kind=kind, sector=sector, include_young_people=young_people))
     if top:
         result = reports.first_nodes(result, top)
     _emit(_render(result, fmt, reports.metrics, tables.metrics), output)
@@ -139,8 +126,8 @@ def brokers(
     output: Path | None = OUTPUT,
 ) -> None:
     """Who connects the actors of one arena to those of another (default school → leisure)."""
-    result = _compute(tenant, lambda store, name: service.brokers(
-        store, name, source_arena=source, target_arena=target, area=area,
+    result = in_scope(tenant, lambda scope: service.brokers(
+        scope, source_arena=source, target_arena=target, area=area,
         group_by=group_by.value, include_young_people=young_people, top=top))  # type: ignore[arg-type]
     _emit(_render(result, fmt, reports.brokers, tables.brokers), output)
 
@@ -156,8 +143,8 @@ def gaps(
     output: Path | None = OUTPUT,
 ) -> None:
     """What is missing around the young people of a target group, finding by finding."""
-    result = _compute(tenant, lambda store, name: service.gaps(
-        store, name, target_group, hops=hops, expected_sectors=expected_sector or None))
+    result = in_scope(tenant, lambda scope: service.gaps(
+        scope, target_group, hops=hops, expected_sectors=expected_sector or None))
     _emit(_render(result, fmt, reports.gaps, tables.findings), output)
 
 
@@ -180,13 +167,13 @@ def recommendations(
         raise InvalidInput("--format xlsx writes a workbook: name the file with --output")
     expected = expected_sector or None
     if fmt in (ListFormat.CSV, ListFormat.XLSX):
-        content = _compute(tenant, lambda store, name: service.recruitment_list(
-            store, name, target_group, file_format=fmt.value, language=lang.value,  # type: ignore[arg-type]
+        content = in_scope(tenant, lambda scope: service.recruitment_list(
+            scope, target_group, file_format=fmt.value, language=lang.value,  # type: ignore[arg-type]
             top=top, hops=hops, expected_sectors=expected))
         _emit(content, output)
         return
-    result = _compute(tenant, lambda store, name: service.recommendations(
-        store, name, target_group, top=top, hops=hops, expected_sectors=expected))
+    result = in_scope(tenant, lambda scope: service.recommendations(
+        scope, target_group, top=top, hops=hops, expected_sectors=expected))
     _emit(_render(result, fmt, reports.recommendations), output)
 
 
@@ -201,6 +188,6 @@ def communities(
     output: Path | None = OUTPUT,
 ) -> None:
     """Louvain communities with their sector and arena mix and their bridges."""
-    result = _compute(tenant, lambda store, name: service.communities(
-        store, name, seed=seed, resolution=resolution, include_young_people=young_people))
+    result = in_scope(tenant, lambda scope: service.communities(
+        scope, seed=seed, resolution=resolution, include_young_people=young_people))
     _emit(_render(result, fmt, reports.communities, tables.communities), output)

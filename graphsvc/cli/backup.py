@@ -9,8 +9,7 @@ import typer
 from graphsvc.backup import BackupSummary, RestoreSummary, backup_tenant, restore_tenant
 from graphsvc.cli.common import console, plain_errors, run_async
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.db.schema import apply_schema
+from graphsvc.services.store import apply_schema, opened
 from graphsvc.tenants import resolve_tenant
 
 __all__ = ["backup_command", "restore_command"]

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import typer
 
-from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
+from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
 from graphsvc.cli.spreadsheets import import_spreadsheet
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.db.schema import apply_schema
 from graphsvc.errors import InvalidInput
 from graphsvc.services import networks
 from graphsvc.tenants import resolve_tenant
@@ -45,11 +43,9 @@ def demo_load(
         raise InvalidInput(f"size must be small, medium or large, not {size!r}")
 
     async def load() -> networks.DemoLoad:
-        async with opened(get_settings()) as store:
-            await apply_schema(store)
+        async with command_scope(name, schema=True) as scope:
             with ExitStack() as stack:
-                return await networks.load_demo(store, tenant=name, size=size, seed=seed,
-                                                replace=replace,
+                return await networks.load_demo(scope, size=size, seed=seed, replace=replace,
                                                 progress_factory=_bars(stack, "Loading"))
 
     started = time.perf_counter()
@@ -91,10 +87,9 @@ def import_command(
                            "XLSX files; a GraphML import is checked whole before anything is written")
 
     async def work() -> dict[str, int]:
-        async with opened(get_settings()) as store:
-            await apply_schema(store)
+        async with command_scope(name, schema=True) as scope:
             with ExitStack() as stack:
-                return await networks.import_graphml(store, file, tenant=name,
+                return await networks.import_graphml(scope, file,
                                                      progress_factory=_bars(stack, "Importing"))
 
     summary = run_async(work())

@@ -6,9 +6,8 @@ import typer
 
 from graphsvc.cli.common import console, plain_errors, run_async
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.db.schema import apply_schema
 from graphsvc.local_neo4j import build, start_background, status, stop_background
+from graphsvc.services.store import apply_schema, opened
 
 app = typer.Typer(help="The local Neo4j (used when NEO4J_URI is not set).", no_args_is_help=True)
 

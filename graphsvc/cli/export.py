@@ -7,21 +7,14 @@ from pathlib import Path
 
 import typer
 
-from graphsvc.cli.common import console, plain_errors, run_async
+from graphsvc.auth import Role
+from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.domain import Network
 from graphsvc.io.network_export import format_of
 from graphsvc.services.network_exports import export_to_path
 from graphsvc.tenants import resolve_tenant
 
 __all__ = ["export_command"]
-
-
-class Audience(StrEnum):
-    VIEWER = "viewer"
-    COORDINATOR = "coordinator"
-    ADMIN = "admin"
 
 
 class Language(StrEnum):
@@ -42,21 +35,16 @@ def export_command(
     lang: Language = typer.Option(Language.DA, "--lang",
                                   help="CSV headings and file names: da (\";\" between columns, "
                                   "for Danish Excel) or en."),
-    role: Audience = typer.Option(Audience.ADMIN, "--for",
+    role: Role = typer.Option(Role.ADMIN, "--for",
                                   help="Export what this role may see: viewer (no young people, "
                                   "no contact persons), coordinator or admin (everything)."),
 ) -> None:
     """Export a tenant's network (GraphML and GEXF open in Gephi; GraphML imports back)."""
     name = resolve_tenant(tenant or get_settings().default_tenant)
     chosen = format_of(file, file_format)
-
-    async def work() -> tuple[Network, list[Path]]:
-        async with opened(get_settings()) as store:
-            return await export_to_path(store, name, file, chosen,
-                                        include_young_people=role != Audience.VIEWER,
-                                        language=lang.value)  # type: ignore[arg-type]
-
-    network, written = run_async(work())
+    network, written = in_scope(name, lambda scope: export_to_path(
+        scope, file, chosen, language=lang.value),  # type: ignore[arg-type]
+        role=role)
     files = " and ".join(str(p) for p in written)
     console.print(f"Exported tenant {name!r} to {files}: {len(network.nodes):,} nodes, "
                   f"{len(network.ties):,} ties besides locations.", highlight=False)

@@ -8,11 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from graphsvc import audit as audit_log
-from graphsvc.cli.common import console, plain_errors, run_async
+from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.services import privacy
+from graphsvc.services import audit_log, privacy
 from graphsvc.tenants import resolve_tenant
 
 person_app = typer.Typer(help="The rights of young people and contact persons: access and erasure.",
@@ -30,12 +28,8 @@ def _tenant(value: str | None) -> str:
 def export(node_id: str, tenant: str | None = TENANT,
            output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file.")) -> None:
     """Everything held about one person, as JSON (the right of access)."""
-
-    async def work() -> dict[str, object]:
-        async with opened(get_settings()) as store:
-            return await privacy.personal_data(store, _tenant(tenant), node_id)
-
-    text = json.dumps(run_async(work()), ensure_ascii=False, indent=2)
+    data = in_scope(tenant, lambda scope: privacy.personal_data(scope, node_id))
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     if output is None:
         print(text)
     else:
@@ -51,12 +45,7 @@ def erase(node_id: str, tenant: str | None = TENANT,
     name = _tenant(tenant)
     if not yes:
         typer.confirm(f"Erase {node_id} from tenant {name} for good?", abort=True)
-
-    async def work() -> privacy.Erasure:
-        async with opened(get_settings()) as store:
-            return await privacy.erase_person(store, name, node_id)
-
-    done = run_async(work())
+    done = in_scope(name, lambda scope: privacy.erase_person(scope, node_id))
     console.print(f"Erased {done.id} ({done.kind.value}): {done.ties_removed} ties removed, "
                   f"{done.audit_entries_redacted} audit entries blanked.")
 
@@ -66,12 +55,8 @@ def audit(tenant: str | None = TENANT,
           node: str | None = typer.Option(None, "--node", help="Only changes to this node."),
           last: int = typer.Option(50, "--last", min=1, max=1000, help="How many entries.")) -> None:
     """The latest changes: who, when, what."""
-
-    async def work() -> list[audit_log.AuditEntry]:
-        async with opened(get_settings()) as store:
-            return await audit_log.entries(store, _tenant(tenant), subject=node, limit=last)
-
+    found = in_scope(tenant, lambda scope: audit_log.entries(scope, subject=node, limit=last))
     table = Table("when", "who", "what", "target")
-    for e in run_async(work()):
+    for e in found:
         table.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", e.actor, e.action, e.target)
     console.print(table)

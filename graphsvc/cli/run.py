@@ -11,14 +11,13 @@ import typer
 import uvicorn
 
 from graphsvc.api import create_app
-from graphsvc.auth import Role, users
-from graphsvc.cli.common import console, plain_errors, progress_bar, run_async
+from graphsvc.auth import Role
+from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
 from graphsvc.config import Settings, get_settings
-from graphsvc.db.driver import GraphStore, opened
-from graphsvc.db.schema import apply_schema
 from graphsvc.errors import Duplicate, SetupError
 from graphsvc.local_neo4j import LocalServer, ensure_built, start_child, status
-from graphsvc.services import networks
+from graphsvc.services import networks, users
+from graphsvc.services.scope import Scope
 from graphsvc.tenants import resolve_tenant
 
 # The user `graphsvc run` signs the person at the keyboard in as.
@@ -88,23 +87,22 @@ def _start_neo4j(settings: Settings) -> LocalServer | None:
 
 
 async def _prepare(settings: Settings, tenant: str) -> tuple[networks.DemoLoad, str]:
-    async with opened(settings) as store:
-        await apply_schema(store)
+    async with command_scope(tenant, schema=True, settings=settings) as scope:
         with ExitStack() as stack:
             demo = await networks.load_demo(
-                store, tenant=tenant, size=settings.demo_size, seed=2635,
+                scope, size=settings.demo_size, seed=2635,
                 progress_factory=lambda total: stack.enter_context(
                     progress_bar(f"Loading the {settings.demo_size} demo municipality", total)),
             )
-        return demo, await _local_admin_token(store, tenant)
+        return demo, await _local_admin_token(scope)
 
 
-async def _local_admin_token(store: GraphStore, tenant: str) -> str:
+async def _local_admin_token(scope: Scope) -> str:
     """A fresh token for the local admin at every start; the one printed last time is revoked,
     so a link left in an old terminal stops working."""
     with suppress(Duplicate):
-        await users.add_user(store, tenant, LOCAL_ADMIN, Role.ADMIN, label=_RUN_LABEL)
-    issued = await users.issue_token(store, tenant, LOCAL_ADMIN, label=_RUN_LABEL,
+        await users.add_user(scope, LOCAL_ADMIN, Role.ADMIN, label=_RUN_LABEL)
+    issued = await users.issue_token(scope, LOCAL_ADMIN, label=_RUN_LABEL,
                                      replace_label=True, expires_in_days=7)
     return issued.secret
 

@@ -13,13 +13,12 @@ from typing import TypeVar
 import typer
 
 from graphsvc.analytics import as_dict
-from graphsvc.cli.common import console, plain_errors, run_async
+from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.cli.snapshot_report import comparison_markdown, snapshots_markdown
 from graphsvc.config import get_settings
-from graphsvc.db.driver import GraphStore, opened
-from graphsvc.db.schema import apply_schema
 from graphsvc.errors import InvalidInput
 from graphsvc.services import snapshots as service
+from graphsvc.services.scope import Scope
 from graphsvc.tenants import resolve_tenant
 
 __all__ = ["app"]
@@ -42,15 +41,10 @@ class Language(StrEnum):
     EN = "en"
 
 
-def _run(tenant: str | None, job: Callable[[GraphStore, str], Awaitable[T]]) -> tuple[str, T]:
+def _run(tenant: str | None, job: Callable[[Scope], Awaitable[T]]) -> tuple[str, T]:
     name = resolve_tenant(tenant or get_settings().default_tenant)
-
-    async def work() -> T:
-        async with opened(get_settings()) as store:
-            await apply_schema(store)  # the snapshot constraints, on a database made earlier
-            return await job(store, name)
-
-    return name, run_async(work())
+    # The schema first: the snapshot constraints, on a database made earlier.
+    return name, in_scope(name, job, schema=True)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -81,8 +75,8 @@ def create(
     """Take a snapshot of the network as it is now: its organisations, areas, target groups,
     initiatives and their ties, and the network-health measures."""
     taken_on = _date(date)
-    tenant_name, snapshot = _run(tenant, lambda store, t: service.create_snapshot(
-        store, t, name, taken_on=taken_on))
+    tenant_name, snapshot = _run(tenant, lambda scope: service.create_snapshot(
+        scope, name, taken_on=taken_on))
     m = snapshot.measures
     console.print(f"Took snapshot {snapshot.id!r} ({snapshot.name}, {snapshot.taken_on}) of "
                   f"tenant {tenant_name!r}: {m.actors:,} partners, {m.actor_ties:,} ties "
@@ -111,7 +105,7 @@ def compare(
 ) -> None:
     """What changed between two snapshots: partners and ties gained and lost, by sector and
     arena, and every network-health measure."""
-    _, result = _run(tenant, lambda store, t: service.compare(store, t, before, after))
+    _, result = _run(tenant, lambda scope: service.compare(scope, before, after))
     _emit(comparison_markdown(result) if fmt == Format.MD else _json(result), output)
 
 
@@ -128,8 +122,8 @@ def chart(
         raise InvalidInput(f"the chart is written as .png or .svg, not {file.name!r}")
     if not file.parent.is_dir():
         raise InvalidInput(f"there is no folder {str(file.parent)!r} to write {file.name!r} in")
-    _, content = _run(tenant, lambda store, t: service.growth_chart(
-        store, t, file_format=suffix, language=lang.value))  # type: ignore[arg-type]
+    _, content = _run(tenant, lambda scope: service.growth_chart(
+        scope, file_format=suffix, language=lang.value))  # type: ignore[arg-type]
     file.write_bytes(content)
     console.print(f"Wrote the growth chart to {file} ({len(content):,} bytes).", highlight=False)
 
@@ -139,7 +133,7 @@ def chart(
 def delete(ref: str = typer.Argument(..., help="The snapshot's id or name."),
            tenant: str | None = TENANT) -> None:
     """Delete a snapshot."""
-    tenant_name, gone = _run(tenant, lambda store, t: service.delete_snapshot(store, t, ref))
+    tenant_name, gone = _run(tenant, lambda scope: service.delete_snapshot(scope, ref))
     console.print(f"Deleted snapshot {gone.id!r} ({gone.name}) of tenant {tenant_name!r}.",
                   highlight=False)
 

@@ -10,10 +10,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from graphsvc.cli.common import console, err_console, progress_bar, run_async
+from graphsvc.cli.common import command_scope, console, err_console, progress_bar, run_async
 from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.db.schema import apply_schema
 from graphsvc.errors import InvalidInput
 from graphsvc.io.tabular import ImportReport, Severity, parse_kind, parse_mapping
 from graphsvc.services.imports import ImportOptions, import_file
@@ -41,8 +39,7 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
                             max_bytes=settings.import_max_bytes)
 
     async def work() -> ImportReport:
-        async with opened(settings) as store:
-            await apply_schema(store)
+        async with command_scope(tenant, schema=True, settings=settings) as scope:
             # A spinner while the file is read and checked (seconds for a large one), then a
             # bar while it is written: one live display at a time, as rich requires.
             checking = err_console.status(f"Reading and checking {file.name} …")
@@ -54,7 +51,7 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
 
             with ExitStack() as stack:
                 try:
-                    return await import_file(store, data, file_name=file.name, tenant=tenant,
+                    return await import_file(scope, data, file_name=file.name,
                                              options=options, size=size,
                                              progress_factory=writing)
                 finally:

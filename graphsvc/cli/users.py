@@ -8,21 +8,13 @@ import typer
 from rich.table import Table
 
 from graphsvc.auth import Role
-from graphsvc.auth import users as service
-from graphsvc.cli.common import console, plain_errors, run_async
-from graphsvc.config import get_settings
-from graphsvc.db.driver import opened
-from graphsvc.db.schema import apply_schema
-from graphsvc.tenants import resolve_tenant
+from graphsvc.cli.common import console, in_scope, plain_errors
+from graphsvc.services import users as service
 
 app = typer.Typer(help="Users, roles and their tokens.", no_args_is_help=True)
 
 TENANT = typer.Option(None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT).")
 DAYS = typer.Option(None, "--expires-in-days", help="The token stops working after this many days.")
-
-
-def _tenant(value: str | None) -> str:
-    return resolve_tenant(value or get_settings().default_tenant)
 
 
 def _show_token(issued: service.IssuedToken) -> None:
@@ -37,14 +29,8 @@ def _show_token(issued: service.IssuedToken) -> None:
 def add(name: str, role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
         tenant: str | None = TENANT, expires_in_days: int | None = DAYS) -> None:
     """Add a user with a role and print their first token."""
-
-    async def work() -> service.IssuedToken:
-        async with opened(get_settings()) as store:
-            await apply_schema(store)
-            return await service.add_user(store, _tenant(tenant), name, role,
-                                          expires_in_days=expires_in_days)
-
-    _show_token(run_async(work()))
+    _show_token(in_scope(tenant, lambda scope: service.add_user(
+        scope, name, role, expires_in_days=expires_in_days), schema=True))
 
 
 @app.command("token")
@@ -52,26 +38,17 @@ def add(name: str, role: Role = typer.Option(..., "--role", help="viewer, coordi
 def token(name: str, tenant: str | None = TENANT, expires_in_days: int | None = DAYS,
           label: str = typer.Option("token", help="What the token is for (shown in the list).")) -> None:
     """Make another token for a user (the old ones keep working until revoked)."""
-
-    async def work() -> service.IssuedToken:
-        async with opened(get_settings()) as store:
-            return await service.issue_token(store, _tenant(tenant), name, label=label,
-                                             expires_in_days=expires_in_days)
-
-    _show_token(run_async(work()))
+    _show_token(in_scope(tenant, lambda scope: service.issue_token(
+        scope, name, label=label, expires_in_days=expires_in_days)))
 
 
 @app.command("list")
 @plain_errors
 def list_users(tenant: str | None = TENANT) -> None:
     """The users of a tenant with their live tokens (ids only)."""
-
-    async def work() -> list[service.User]:
-        async with opened(get_settings()) as store:
-            return await service.list_users(store, _tenant(tenant))
-
+    found = in_scope(tenant, service.list_users)
     table = Table("user", "role", "tokens (id: label)")
-    for user in run_async(work()):
+    for user in found:
         table.add_row(user.name, user.role.value,
                       ", ".join(f"{t.token_id}: {t.label}" for t in user.tokens) or "-")
     console.print(table)
@@ -83,12 +60,9 @@ def revoke(name: str | None = typer.Argument(None, help="Revoke all of this user
            token_id: str | None = typer.Option(None, "--token", help="Revoke only this token id."),
            tenant: str | None = TENANT) -> None:
     """Revoke tokens: at once, every request with them is refused."""
-
-    async def work() -> int:
-        async with opened(get_settings()) as store:
-            return await service.revoke_tokens(store, _tenant(tenant), name=name, token=token_id)
-
-    console.print(f"Revoked {run_async(work())} token(s).")
+    revoked = in_scope(tenant, lambda scope: service.revoke_tokens(scope, name=name,
+                                                                  token=token_id))
+    console.print(f"Revoked {revoked} token(s).")
 
 
 @app.command("role")
@@ -96,12 +70,7 @@ def revoke(name: str | None = typer.Argument(None, help="Revoke all of this user
 def set_role(name: str, role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
              tenant: str | None = TENANT) -> None:
     """Change a user's role (their tokens keep working, with the new role)."""
-
-    async def work() -> None:
-        async with opened(get_settings()) as store:
-            await service.set_role(store, _tenant(tenant), name, role)
-
-    run_async(work())
+    in_scope(tenant, lambda scope: service.set_role(scope, name, role))
     console.print(f"{name} is now {role.value}.")
 
 
@@ -109,10 +78,5 @@ def set_role(name: str, role: Role = typer.Option(..., "--role", help="viewer, c
 @plain_errors
 def remove(name: str, tenant: str | None = TENANT) -> None:
     """Remove a user and all their tokens."""
-
-    async def work() -> None:
-        async with opened(get_settings()) as store:
-            await service.remove_user(store, _tenant(tenant), name)
-
-    run_async(work())
+    in_scope(tenant, lambda scope: service.remove_user(scope, name))
     console.print(f"Removed {name}.")

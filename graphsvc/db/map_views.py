@@ -16,6 +16,7 @@ from neo4j import AsyncManagedTransaction
 
 from graphsvc import audit
 from graphsvc.db.driver import GraphStore, run
+from graphsvc.domain import StoredLink
 from graphsvc.errors import NotFound
 
 __all__ = ["FoundLink", "MapViewRepository", "SavedView", "StoredLink"]
@@ -28,17 +29,6 @@ class SavedView:
     options: str  # the options as JSON (graphsvc.maps.MapOptions.to_json)
     created_by: str
     created_at: datetime
-
-
-@dataclass(frozen=True)
-class StoredLink:
-    id: str
-    tenant: str
-    view_id: str
-    created_by: str
-    created_at: datetime
-    expires_at: datetime | None
-    revoked_at: datetime | None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -13,7 +12,7 @@ from graphsvc import audit
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.db.mapping import kind_from_labels, node_from_record, node_properties
 from graphsvc.db.tenant_state import bump_version
-from graphsvc.domain import AgeBand, Arena, Kind, Node, Sector, article, labels_for, node_model
+from graphsvc.domain import Kind, Node, NodeFilter, NodePage, article, labels_for, node_model
 from graphsvc.errors import Conflict, InvalidInput, NotFound
 from graphsvc.network_check import problems_from_validation
 
@@ -23,27 +22,6 @@ MAX_PAGE_SIZE = 1000
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 # Properties the caller may not change through update(): identity and bookkeeping.
 _FIXED = {"kind", "id", "tenant", "created_at", "updated_at", "version"}
-
-
-@dataclass(frozen=True)
-class NodeFilter:
-    """Filters for listing; each one left as None does not restrict."""
-
-    kinds: frozenset[Kind] | None = None  # any of these kinds
-    sector: Sector | None = None
-    arena: Arena | None = None
-    age_band: AgeBand | None = None
-    area: str | None = None
-    search: str | None = None
-
-
-@dataclass(frozen=True)
-class NodePage:
-    nodes: list[Node]
-    total: int
-    end_cursor: str | None = None
-    has_next_page: bool = False
-    filters: NodeFilter = field(default_factory=NodeFilter)
 
 
 def lucene_query(text: str) -> str | None:

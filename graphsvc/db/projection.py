@@ -21,6 +21,7 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graphsvc.db.driver import GraphStore, run
+from graphsvc.domain import PROJECTION_COLUMNS, PROJECTION_TIE_COLUMNS
 
 __all__ = ["NODE_COLUMNS", "PAGE_SIZE", "TIE_COLUMNS", "ProjectionRepository", "ProjectionRows"]
 
@@ -28,11 +29,10 @@ __all__ = ["NODE_COLUMNS", "PAGE_SIZE", "TIE_COLUMNS", "ProjectionRepository", "
 # 0.25 s for 2,000 nodes with their ties, against 1 s for a municipality (13,000) in one page,
 # at the same total time. A municipality takes seven pages.
 PAGE_SIZE = 2_000
-# The positions in each node row and each tie row (see cypher/analytics/read_page.cypher).
-NODE_COLUMNS = ("id", "kind", "name", "sector", "arenas", "category", "age_band", "birth_year",
-                "challenges", "role", "email", "phone", "area_type", "criteria_age_bands",
-                "criteria_areas", "criteria_challenges", "ties")
-TIE_COLUMNS = ("type", "target", "strength", "since", "frequency", "role")
+# The positions in each node row (the projection's columns, then the node's ties) and each tie
+# row (see cypher/analytics/read_page.cypher).
+NODE_COLUMNS = (*PROJECTION_COLUMNS, "ties")
+TIE_COLUMNS = PROJECTION_TIE_COLUMNS
 
 
 @dataclass(frozen=True)

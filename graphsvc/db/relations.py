@@ -8,33 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.mapping import node_from_record, tie_from_record
-from graphsvc.domain import Kind, Node, Tie, TieType
+from graphsvc.domain import Direction, Kind, Neighbourhood, Node, Related, TieType
 from graphsvc.errors import NotFound
 
 __all__ = ["WALKABLE_TIES", "Neighbourhood", "Related", "RelationRepository"]
 
-Direction = Literal["out", "in", "both"]
 # A location links everything in a town to one hub; walks and maps leave it out.
 WALKABLE_TIES = tuple(t for t in TieType if t is not TieType.LOCATED_IN)
-
-
-@dataclass(frozen=True)
-class Related:
-    tie: Tie
-    other: Node
-
-
-@dataclass(frozen=True)
-class Neighbourhood:
-    nodes: list[Node]
-    ties: list[Tie]
-    depth_of: dict[str, int]
-    truncated: bool
 
 
 class RelationRepository:
@@ -53,10 +36,12 @@ class RelationRepository:
         types: Iterable[TieType],
         direction: Direction = "both",
         other_label: str | None = None,
+        hidden: Iterable[Kind] = (),
         limit: int = 1000,
     ) -> dict[str, list[Related]]:
         """For each node in ``ids``: its ties of ``types`` and the nodes at their other ends
-        (only those with ``other_label``, a kind or ``Actor``, when given)."""
+        (only those with ``other_label``, a kind or ``Actor``, when given; none of a kind in
+        ``hidden``)."""
         records = await self.store.query(
             "ties/related_nodes",
             tenant=tenant,
@@ -64,6 +49,7 @@ class RelationRepository:
             types=[t.value for t in types],
             direction=direction,
             other_kind=other_label,
+            hidden=[k.value for k in hidden],
             limit=limit,
         )
         found: dict[str, list[Related]] = defaultdict(list)
@@ -75,8 +61,11 @@ class RelationRepository:
             ))
         return found
 
-    async def tie_counts(self, tenant: str, ids: Sequence[str]) -> dict[str, int]:
-        records = await self.store.query("ties/tie_counts", tenant=tenant, ids=list(ids))
+    async def tie_counts(self, tenant: str, ids: Sequence[str], *,
+                         hidden: Iterable[Kind] = ()) -> dict[str, int]:
+        """Each node's ties, leaving out locations and ties to nodes of a ``hidden`` kind."""
+        records = await self.store.query("ties/tie_counts", tenant=tenant, ids=list(ids),
+                                         hidden=[k.value for k in hidden])
         return {r["id"]: int(r["ties"]) for r in records}
 
     async def target_group_members(

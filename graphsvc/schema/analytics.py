@@ -10,7 +10,6 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
-from graphsvc.auth import Role
 from graphsvc.schema import enums
 from graphsvc.schema.analytics_types import (
     BrokerageGroup,
@@ -64,13 +63,8 @@ class AnalyticsQuery:
     ) -> NodeMetricsResult:
         ctx = info.context
         size = check_first(first, ctx.settings.max_page_size)
-        if not ctx.sees_young_people:
-            # A viewer gets actors' figures only, computed without the young people.
-            if kind is not None and kind.value == domain.Kind.YOUNG_PERSON.value:
-                ctx.require(Role.COORDINATOR)
-            include_young_people = False
         result = await service.metrics(
-            ctx.store, ctx.tenant(tenant), kind=enums.to_domain(kind, domain.Kind),
+            ctx.scope(tenant), kind=enums.to_domain(kind, domain.Kind),
             sector=enums.to_domain(sector, domain.Sector),
             include_young_people=include_young_people)
         return NodeMetricsResult.from_domain(result, first=size, after=decode_cursor(after))
@@ -95,9 +89,8 @@ class AnalyticsQuery:
         tenant: Tenant = None,
     ) -> BrokerRanking:
         ctx = info.context
-        include_young_people = include_young_people and ctx.sees_young_people
         result = await service.brokers(
-            ctx.store, ctx.tenant(tenant), source_arena=domain.Arena(from_arena.value),
+            ctx.scope(tenant), source_arena=domain.Arena(from_arena.value),
             target_arena=domain.Arena(to_arena.value), area=area_id, group_by=group_by.value,
             include_young_people=include_young_people, top=top)
         return BrokerRanking.from_domain(result)
@@ -111,7 +104,7 @@ class AnalyticsQuery:
         expected_sectors: ExpectedSectors = None, tenant: Tenant = None,
     ) -> GapReport:
         ctx = info.context
-        report = await service.gaps(ctx.store, ctx.tenant(tenant), target_group_id, hops=hops,
+        report = await service.gaps(ctx.scope(tenant), target_group_id, hops=hops,
                                     expected_sectors=_sectors(expected_sectors))
         return GapReport.from_domain(report)
 
@@ -123,7 +116,7 @@ class AnalyticsQuery:
     ) -> Recommendations:
         ctx = info.context
         found = await service.recommendations(
-            ctx.store, ctx.tenant(tenant), target_group_id, top=top, hops=hops,
+            ctx.scope(tenant), target_group_id, top=top, hops=hops,
             expected_sectors=_sectors(expected_sectors))
         return Recommendations.from_domain(found)
 
@@ -139,8 +132,7 @@ class AnalyticsQuery:
         tenant: Tenant = None,
     ) -> CommunityResult:
         ctx = info.context
-        include_young_people = include_young_people and ctx.sees_young_people
-        result = await service.communities(ctx.store, ctx.tenant(tenant), seed=seed,
+        result = await service.communities(ctx.scope(tenant), seed=seed,
                                            resolution=resolution,
                                            include_young_people=include_young_people)
         return CommunityResult.from_domain(result)

@@ -1,4 +1,5 @@
-"""What every resolver gets: the store, the settings, the caller and its tenant."""
+"""What every resolver gets: the settings, the caller, and the scope of its tenant (the
+only way into the services)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from graphsvc import audit
 from graphsvc.auth import Principal, Role
 from graphsvc.auth.request import authenticate_request
 from graphsvc.config import Settings
-from graphsvc.db.driver import GraphStore
 from graphsvc.schema.loaders import Loaders
-from graphsvc.tenants import TENANT_HEADER, requested_tenant, resolve_tenant
+from graphsvc.services.scope import Scope, open_scope
+from graphsvc.services.store import GraphStore
+from graphsvc.tenants import TENANT_HEADER, resolve_tenant
 
 __all__ = ["TENANT_HEADER", "Context", "resolve_tenant"]
-
 
 
 @dataclass
@@ -27,16 +28,14 @@ class Context(BaseContext):
     header_tenant: str | None
     loaders: Loaders
 
-    def tenant(self, argument: str | None = None) -> str:
-        """The caller's tenant; naming any other one (argument or header) is refused."""
-        return requested_tenant(self.principal, argument, self.header_tenant)
+    def scope(self, tenant: str | None = None) -> Scope:
+        """The caller's scope for the tenant a field names (its ``tenant`` argument, else the
+        header): naming any tenant but the caller's own is refused."""
+        return open_scope(self.store, self.principal, tenant, self.header_tenant)
 
     def require(self, role: Role) -> Principal:
         return self.principal.require(role)
 
-    @property
-    def sees_young_people(self) -> bool:
-        return self.principal.sees_young_people
 
 
 # GraphiQL's page itself (a GET with no query) runs nothing, so it needs no sign-in: the
@@ -55,5 +54,5 @@ async def get_context(request: Request) -> Context:
         settings=request.app.state.settings,
         principal=principal,
         header_tenant=request.headers.get(TENANT_HEADER),
-        loaders=Loaders(request.app.state.store, hide_young_people=not principal.sees_young_people),
+        loaders=Loaders(open_scope(request.app.state.store, principal)),
     )

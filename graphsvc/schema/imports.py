@@ -9,7 +9,6 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from graphsvc.auth import Role
 from graphsvc.io import tabular
 from graphsvc.schema.context import Context
 from graphsvc.services.imports import ImportOptions, import_file
@@ -124,8 +123,7 @@ class ImportMutation:
         tenant: Annotated[str | None, strawberry.argument(description="The tenant.")] = None,
     ) -> ImportReport:
         ctx = info.context
-        ctx.require(Role.COORDINATOR)
-        name = ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
         limit = ctx.settings.import_max_bytes
         upload: Any = file  # Starlette's UploadFile
         data = await upload.read(limit + 1)  # never more than the limit into memory
@@ -134,6 +132,6 @@ class ImportMutation:
                                 dry_run=dry_run, skip_invalid_rows=skip_invalid_rows,
                                 mapping={m.heading: m.field for m in mapping or []},
                                 survey=survey, max_bytes=limit)
-        report = await import_file(ctx.store, data, file_name=getattr(upload, "filename", "") or "",
-                                   tenant=name, options=options, size=size)
+        report = await import_file(scope, data, file_name=getattr(upload, "filename", "") or "",
+                                   options=options, size=size)
         return ImportReport.from_domain(report)

@@ -1,15 +1,17 @@
-"""Per-request data loaders: relation fields of many nodes are fetched in one query each."""
+"""Per-request data loaders: relation fields of many nodes are fetched in one query each,
+through the node services, which leave out what the caller may not see."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from graphsvc.db.driver import GraphStore
-from graphsvc.db.relations import Direction, Related, RelationRepository
-from graphsvc.domain import Kind, Node, TieType
+from graphsvc.domain import Direction, Node, Related, TieType
+from graphsvc.services import nodes as node_service
+from graphsvc.services.scope import Scope
 
 __all__ = ["Loaders", "RelationKey"]
 
@@ -18,63 +20,48 @@ __all__ = ["Loaders", "RelationKey"]
 RelationKey = tuple[tuple[TieType, ...], Direction, str | None]
 
 
-def _by_tenant(keys: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for tenant, node_id in keys:
-        grouped.setdefault(tenant, []).append(node_id)
-    return grouped
-
-
 @dataclass
 class Loaders:
-    store: GraphStore
-    # For callers who may not see individual young people (viewers): relations to them are left
-    # out here, where every relation field gets its data, so no field can show one.
-    hide_young_people: bool = False
-    _related: dict[RelationKey, DataLoader[tuple[str, str], list[Related]]] = field(
-        default_factory=dict)
+    """The loaders of one request; its caller may only ever reach its own tenant, so the
+    scope of that tenant serves every field."""
+
+    scope: Scope
+    _related: dict[RelationKey, DataLoader[str, list[Related]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.relations = RelationRepository(self.store)
-        self.nodes: DataLoader[tuple[str, str], Node | None] = DataLoader(self._load_nodes)
-        self.tie_counts: DataLoader[tuple[str, str], int] = DataLoader(self._load_tie_counts)
+        self.nodes: DataLoader[str, Node | None] = DataLoader(self._load_nodes)
+        self.tie_counts: DataLoader[str, int] = DataLoader(self._load_tie_counts)
 
-    async def _load_nodes(self, keys: Sequence[tuple[str, str]]) -> list[Node | None]:
-        found: dict[tuple[str, str], Node] = {}
-        for tenant, ids in _by_tenant(keys).items():
-            for node_id, node in (await self.relations.nodes_by_ids(tenant, ids)).items():
-                if not (self.hide_young_people and node.kind is Kind.YOUNG_PERSON):
-                    found[(tenant, node_id)] = node
-        return [found.get(key) for key in keys]
+    async def _load_nodes(self, ids: Sequence[str]) -> list[Node | None]:
+        found = await node_service.nodes_by_ids(self.scope, ids)
+        return [found.get(i) for i in ids]
 
-    async def _load_tie_counts(self, keys: Sequence[tuple[str, str]]) -> list[int]:
-        found: dict[tuple[str, str], int] = {}
-        for tenant, ids in _by_tenant(keys).items():
-            for node_id, count in (await self.relations.tie_counts(tenant, ids)).items():
-                found[(tenant, node_id)] = count
-        return [found.get(key, 0) for key in keys]
+    async def _load_tie_counts(self, ids: Sequence[str]) -> list[int]:
+        found = await node_service.tie_counts(self.scope, ids)
+        return [found.get(i, 0) for i in ids]
 
-    def related(self, key: RelationKey) -> DataLoader[tuple[str, str], list[Related]]:
+    def related(self, key: RelationKey) -> DataLoader[str, list[Related]]:
         """The loader for one relation (e.g. contact persons: WORKS_FOR|VOLUNTEERS_AT, in)."""
         if key not in self._related:
             types, direction, other_label = key
 
-            async def load(keys: Sequence[tuple[str, str]]) -> list[list[Related]]:
-                found: dict[tuple[str, str], list[Related]] = {}
-                for tenant, ids in _by_tenant(keys).items():
-                    rows = await self.relations.related(tenant, ids, types=types,
-                                                        direction=direction, other_label=other_label)
-                    for node_id, related in rows.items():
-                        found[(tenant, node_id)] = self._visible(related)
-                return [found.get(k, []) for k in keys]
+            async def load(ids: Sequence[str]) -> list[list[Related]]:
+                found = await node_service.related(self.scope, ids, types=types,
+                                                   direction=direction, other_label=other_label)
+                return [found.get(i, []) for i in ids]
 
             self._related[key] = DataLoader(load)
         return self._related[key]
 
-    def _visible(self, related: list[Related]) -> list[Related]:
-        if not self.hide_young_people:
-            return related
-        return [r for r in related if r.other.kind is not Kind.YOUNG_PERSON]
+    # A load is shielded: when a field fails, graphql-core cancels its pending siblings, and a
+    # cancelled wait must not cancel the loader's shared future, which another field of the
+    # same request (the same node met twice) may be waiting for too.
 
-    async def relation(self, tenant: str, node_id: str, key: RelationKey) -> list[Related]:
-        return await self.related(key).load((tenant, node_id))
+    async def node(self, node_id: str) -> Node | None:
+        return await asyncio.shield(self.nodes.load(node_id))
+
+    async def tie_count(self, node_id: str) -> int:
+        return await asyncio.shield(self.tie_counts.load(node_id))
+
+    async def relation(self, node_id: str, key: RelationKey) -> list[Related]:
+        return await asyncio.shield(self.related(key).load(node_id))

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import strawberry
 
-from graphsvc.db.map_views import StoredLink
+from graphsvc.domain import StoredLink
 from graphsvc.schema import enums
 from graphsvc.services.map_views import View
 

@@ -97,16 +97,16 @@ class MapViewQuery:
     @strawberry.field(description="The tenant's saved map views, newest first.")
     async def map_views(self, info: Info[Context, None], tenant: Tenant = None) -> list[MapView]:
         ctx = info.context
-        ctx.tenant(tenant)
-        return [MapView.from_view(v) for v in await service.views(ctx.store, ctx.principal)]
+        scope = ctx.scope(tenant)
+        return [MapView.from_view(v) for v in await service.views(scope)]
 
     @strawberry.field(description="One saved map view; null when there is none with this id.")
     async def map_view(self, info: Info[Context, None], id: strawberry.ID,
                        tenant: Tenant = None) -> MapView | None:
         ctx = info.context
-        ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
         try:
-            return MapView.from_view(await service.view(ctx.store, ctx.principal, str(id)))
+            return MapView.from_view(await service.view(scope, str(id)))
         except NotFound:
             return None
 
@@ -115,8 +115,8 @@ class MapViewQuery:
     async def share_links(self, info: Info[Context, None], view_id: strawberry.ID | None = None,
                           tenant: Tenant = None) -> list[ShareLink]:
         ctx = info.context
-        ctx.tenant(tenant)
-        links = await service.share_links(ctx.store, ctx.principal,
+        scope = ctx.scope(tenant)
+        links = await service.share_links(scope,
                                           str(view_id) if view_id else None)
         return [ShareLink.from_stored(link) for link in links]
 
@@ -128,14 +128,14 @@ class MapViewMutation:
     async def save_map_view(self, info: Info[Context, None], input: MapViewInput,
                             tenant: Tenant = None) -> SaveMapViewResult:
         ctx = info.context
-        ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
 
         async def save() -> MapView:
             try:
                 options = map_options(input.kind.value, input.params())
             except InvalidInput as e:
                 raise _renamed(e) from None
-            return MapView.from_view(await service.save_view(ctx.store, ctx.principal, options))
+            return MapView.from_view(await service.save_view(scope, options))
 
         return await attempt(save())  # type: ignore[no-any-return]
 
@@ -149,15 +149,15 @@ class MapViewMutation:
         tenant: Tenant = None,
     ) -> CreateShareLinkResult:
         ctx = info.context
-        ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
 
         async def create() -> NewShareLink:
-            found = await service.view(ctx.store, ctx.principal, str(view_id))
-            made = await service.create_share_link(ctx.store, ctx.principal, found.id,
+            found = await service.view(scope, str(view_id))
+            made = await service.create_share_link(scope, found.id,
                                                    expires_in_days=expires_in_days)
             base = str(ctx.request.base_url) if ctx.request is not None else "/"
             url = base.rstrip("/") + f"/share/{made.token}"
-            title = await map_title_for(ctx.store, ctx.principal.tenant, found.options)
+            title = await map_title_for(scope, found.options)
             iframe = (f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
                       'width="960" height="600" style="border:0" loading="lazy" '
                       'referrerpolicy="no-referrer" allowfullscreen></iframe>')
@@ -172,10 +172,10 @@ class MapViewMutation:
     async def revoke_share_link(self, info: Info[Context, None], id: strawberry.ID,
                                 tenant: Tenant = None) -> RevokeShareLinkResult:
         ctx = info.context
-        ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
 
         async def revoke() -> ShareLink:
             return ShareLink.from_stored(
-                await service.revoke_share_link(ctx.store, ctx.principal, str(id)))
+                await service.revoke_share_link(scope, str(id)))
 
         return await attempt(revoke())  # type: ignore[no-any-return]

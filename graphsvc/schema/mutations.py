@@ -100,22 +100,18 @@ Tenant = Annotated[str | None, strawberry.argument(description="The tenant.")]
 
 
 async def _create(info: Info[Context, None], tenant: str | None, kind: Kind, data: Any) -> Any:
-    ctx = info.context
-    name = ctx.tenant(tenant)
-    fields = inputs.fields_of(data) | {"kind": kind, "tenant": name}
-    node = await editing.create_node(ctx.store, fields)
-    return node_to_graphql(node, name)
+    scope = info.context.scope(tenant)
+    node = await editing.create_node(scope, inputs.fields_of(data) | {"kind": kind})
+    return node_to_graphql(node, scope.tenant)
 
 
 async def _update(info: Info[Context, None], tenant: str | None, node_id: str,
                   kinds: frozenset[Kind], data: Any) -> Any:
-    ctx = info.context
-    name = ctx.tenant(tenant)
+    scope = info.context.scope(tenant)
     changes = inputs.fields_of(data)
     expected = changes.pop("expected_version", None)
-    node = await editing.update_node(ctx.store, name, node_id, changes, kinds,
-                                     expected_version=expected)
-    return node_to_graphql(node, name)
+    node = await editing.update_node(scope, node_id, changes, kinds, expected_version=expected)
+    return node_to_graphql(node, scope.tenant)
 
 
 async def _connect(info: Info[Context, None], tenant: str | None, data: TieInput) -> Connected:
@@ -124,7 +120,7 @@ async def _connect(info: Info[Context, None], tenant: str | None, data: TieInput
               "strength": data.strength, "since": data.since,
               "frequency": data.frequency.value if data.frequency else None,
               "role": data.role.value if data.role else None}
-    tie, created = await editing.connect(ctx.store, ctx.tenant(tenant), fields)
+    tie, created = await editing.connect(ctx.scope(tenant), fields)
     return Connected(created=created, tie=NeighbourhoodEdge(
         type=data.type, source_id=data.source_id, target_id=data.target_id,
         strength=tie.strength, since=tie.since, frequency=data.frequency, role=data.role))
@@ -133,7 +129,7 @@ async def _connect(info: Info[Context, None], tenant: str | None, data: TieInput
 async def _disconnect(info: Info[Context, None], tenant: str | None, type_: Any,
                       source: str, target: str) -> Disconnected:
     ctx = info.context
-    await editing.disconnect(ctx.store, ctx.tenant(tenant), domain.TieType(type_.value), source, target)
+    await editing.disconnect(ctx.scope(tenant), domain.TieType(type_.value), source, target)
     return Disconnected(type=type_, source_id=strawberry.ID(source), target_id=strawberry.ID(target))
 
 
@@ -214,7 +210,7 @@ class Mutation:
                           tenant: Tenant = None) -> DeleteResult:
         async def work() -> Deleted:
             ctx = info.context
-            removed = await editing.delete_node(ctx.store, ctx.tenant(tenant), id)
+            removed = await editing.delete_node(ctx.scope(tenant), id)
             return Deleted(id=id, ties_removed=removed)
 
         return await attempt(work())

@@ -9,7 +9,6 @@ from strawberry.types import Info
 
 from graphsvc import domain
 from graphsvc.domain import Kind
-from graphsvc.errors import NotFound
 from graphsvc.schema import enums
 from graphsvc.schema.context import Context
 from graphsvc.schema.types import Node, node_to_graphql
@@ -45,13 +44,6 @@ class Neighbourhood:
         description="True when the node cap stopped the walk before it was complete.")
 
 
-async def _refuse_young_person_centre(ctx: Context, tenant: str, node_id: str) -> None:
-    if await ctx.loaders.nodes.load((tenant, node_id)) is None:  # hidden from this caller
-        centre = await node_service.get_node(ctx.store, tenant, node_id, frozenset(Kind))
-        if centre is not None:
-            raise NotFound(f"there is no node with id {node_id!r}")
-
-
 @strawberry.type
 class NeighbourhoodQuery:
     @strawberry.field(description="The ego network of a node, breadth first, to a depth of 1-3, "
@@ -70,19 +62,16 @@ class NeighbourhoodQuery:
         tenant: Annotated[str | None, strawberry.argument(description="The tenant.")] = None,
     ) -> Neighbourhood:
         ctx = info.context
-        name = ctx.tenant(tenant)
+        scope = ctx.scope(tenant)
         wanted = frozenset(Kind(k.value) for k in kinds) if kinds else None
-        if not ctx.sees_young_people:
-            wanted = (wanted or frozenset(Kind)) - {Kind.YOUNG_PERSON}
-            await _refuse_young_person_centre(ctx, name, id)
         result = await node_service.neighbourhood(
-            ctx.store, name, id, depth=depth, kinds=wanted,
+            scope, id, depth=depth, kinds=wanted,
             types=frozenset(domain.TieType(t.value) for t in tie_types) if tie_types else None,
             max_nodes=max_nodes, depth_limit=ctx.settings.max_neighbourhood_depth,
             node_limit=ctx.settings.max_neighbourhood_nodes)
         return Neighbourhood(
             center_id=id,
-            nodes=[NeighbourhoodNode(depth=result.depth_of[n.id], node=node_to_graphql(n, name))
+            nodes=[NeighbourhoodNode(depth=result.depth_of[n.id], node=node_to_graphql(n, scope.tenant))
                    for n in result.nodes],
             edges=[NeighbourhoodEdge(
                 type=enums.TieType(t.type.value), source_id=strawberry.ID(t.source),

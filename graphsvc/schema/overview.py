@@ -39,11 +39,11 @@ class OverviewQuery:
         self, info: Info[Context, None], tenant: TenantArg = None
     ) -> list[KindCount]:
         ctx = info.context
-        return _counts(await overview.count_actors_by_kind(ctx.store, ctx.tenant(tenant)))
+        return _counts(await overview.count_actors_by_kind(ctx.scope(tenant)))
 
     @strawberry.field(description="The number of nodes of every kind in the tenant.")
     async def node_counts(
         self, info: Info[Context, None], tenant: TenantArg = None
     ) -> list[KindCount]:
         ctx = info.context
-        return _counts(await overview.count_nodes_by_kind(ctx.store, ctx.tenant(tenant)))
+        return _counts(await overview.count_nodes_by_kind(ctx.scope(tenant)))

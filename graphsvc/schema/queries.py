@@ -8,9 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
-from graphsvc.auth import Role
-from graphsvc.db.nodes import NodeFilter
-from graphsvc.domain import ACTOR_KINDS, Kind
+from graphsvc.domain import ACTOR_KINDS, Kind, NodeFilter
 from graphsvc.schema import enums
 from graphsvc.schema.context import Context
 from graphsvc.schema.pagination import Connection, check_first, decode_cursor, to_connection
@@ -63,22 +61,19 @@ class NameFilter:
 async def _page(info: Info[Context, None], tenant: str | None, filters: NodeFilter, first: int,
                 after: str | None) -> Connection[Any]:
     ctx = info.context
-    name = ctx.tenant(tenant)
+    scope = ctx.scope(tenant)
     page = await node_service.list_nodes(
-        ctx.store, name, filters, first=check_first(first, ctx.settings.max_page_size),
+        scope, filters, first=check_first(first, ctx.settings.max_page_size),
         after=decode_cursor(after))
-    return to_connection([node_to_graphql(n, name) for n in page.nodes], page.total,
+    return to_connection([node_to_graphql(n, scope.tenant) for n in page.nodes], page.total,
                          page.has_next_page)
 
 
 async def _one(info: Info[Context, None], tenant: str | None, node_id: str,
                kinds: frozenset[Kind]) -> Any:
-    ctx = info.context
-    name = ctx.tenant(tenant)
-    if not ctx.sees_young_people:
-        kinds = kinds - {Kind.YOUNG_PERSON}  # to a viewer, a young person is not there at all
-    node = await node_service.get_node(ctx.store, name, node_id, kinds)
-    return node_to_graphql(node, name) if node else None
+    scope = info.context.scope(tenant)
+    node = await node_service.get_node(scope, node_id, kinds)
+    return node_to_graphql(node, scope.tenant) if node else None
 
 
 def _kind(value: Any) -> frozenset[Kind]:
@@ -98,7 +93,6 @@ class NodeQuery:
     @strawberry.field(description="A young person by id.")
     async def young_person(self, info: Info[Context, None], id: Id,
                            tenant: Tenant = None) -> YoungPerson | None:
-        info.context.require(Role.COORDINATOR)
         return await _one(info, tenant, id, frozenset({Kind.YOUNG_PERSON}))
 
     @strawberry.field(description="A contact person by id.")
@@ -136,7 +130,6 @@ class NodeQuery:
     async def young_people(self, info: Info[Context, None], filter: YoungPersonFilter | None = None,
                            first: First = 50, after: After = None,
                            tenant: Tenant = None) -> Connection[YoungPerson]:
-        info.context.require(Role.COORDINATOR)
         f = filter or YoungPersonFilter()
         filters = NodeFilter(kinds=frozenset({Kind.YOUNG_PERSON}),
                              age_band=enums.to_domain(f.age_band, domain.AgeBand),

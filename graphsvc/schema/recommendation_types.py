@@ -35,8 +35,10 @@ class RecommendedContact:
 
 @strawberry.type(description="One step of an introduction path.")
 class IntroductionStep:
-    id: strawberry.ID = strawberry.field(description="The actor or contact person.")
-    name: str = strawberry.field(description="Their name.")
+    id: strawberry.ID = strawberry.field(description="The actor or contact person; empty for a "
+                                         "contact person the caller may not see.")
+    name: str = strawberry.field(description="Their name (\"a contact person\" for one the "
+                                 "caller may not see).")
     kind: enums.NodeKind = strawberry.field(description="What they are.")  # type: ignore[valid-type]
 
 

@@ -12,7 +12,6 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from graphsvc.auth import Role
 from graphsvc.schema.context import Context
 from graphsvc.schema.errors import DuplicateError, InvalidInputError, NotFoundError, attempt
 from graphsvc.schema.snapshot_types import Snapshot, SnapshotComparison
@@ -45,7 +44,7 @@ class SnapshotQuery:
     async def snapshots(self, info: Info[Context, None], tenant: Tenant = None) -> list[Snapshot]:
         ctx = info.context
         return [Snapshot.from_domain(s)
-                for s in await service.list_snapshots(ctx.store, ctx.tenant(tenant))]
+                for s in await service.list_snapshots(ctx.scope(tenant))]
 
     @strawberry.field(description="What changed between two snapshots (or a snapshot and now): "
                       "partners and ties gained and lost, by sector and arena, and the change "
@@ -57,7 +56,7 @@ class SnapshotQuery:
         tenant: Tenant = None,
     ) -> SnapshotComparison:
         ctx = info.context
-        result = await service.compare(ctx.store, ctx.tenant(tenant), from_, to)
+        result = await service.compare(ctx.scope(tenant), from_, to)
         return SnapshotComparison.from_domain(result)
 
 
@@ -74,8 +73,7 @@ class SnapshotMutation:
         tenant: Tenant = None,
     ) -> CreateSnapshotResult:
         ctx = info.context
-        ctx.require(Role.COORDINATOR)
-        found = await attempt(service.create_snapshot(ctx.store, ctx.tenant(tenant), name,
+        found = await attempt(service.create_snapshot(ctx.scope(tenant), name,
                                                       taken_on=taken_on))
         return Snapshot.from_domain(found) if isinstance(found, service.Snapshot) else found
 
@@ -86,8 +84,7 @@ class SnapshotMutation:
         tenant: Tenant = None,
     ) -> DeleteSnapshotResult:
         ctx = info.context
-        ctx.require(Role.COORDINATOR)
-        gone = await attempt(service.delete_snapshot(ctx.store, ctx.tenant(tenant), id))
+        gone = await attempt(service.delete_snapshot(ctx.scope(tenant), id))
         if isinstance(gone, service.Snapshot):
             return DeletedSnapshot(id=strawberry.ID(gone.id), name=gone.name)
         return gone  # type: ignore[no-any-return]

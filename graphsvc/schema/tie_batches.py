@@ -47,8 +47,7 @@ class TieBatchMutation:
     ) -> ConnectTiesResult:
         async def work() -> TiesConnected:
             ctx = info.context
-            result = await tie_batches.connect_all(ctx.store, ctx.tenant(tenant),
-                                                   [_fields(t) for t in input])
+            result = await tie_batches.connect_all(ctx.scope(tenant), [_fields(t) for t in input])
             return TiesConnected(created=result.created, updated=result.updated)
 
         return await attempt(work())  # type: ignore[no-any-return]

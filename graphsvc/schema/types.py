@@ -9,15 +9,13 @@ import strawberry
 from strawberry.types import Info
 
 from graphsvc import domain
-from graphsvc.auth import Role
-from graphsvc.db.relations import Related
-from graphsvc.domain import Kind
+from graphsvc.domain import Kind, Related
 from graphsvc.domain import TieType as T
 from graphsvc.schema import enums
 from graphsvc.schema.context import Context
 from graphsvc.schema.loaders import RelationKey
 from graphsvc.schema.pagination import Connection, check_first, decode_cursor, to_connection
-from graphsvc.services.nodes import target_group_members
+from graphsvc.services import nodes as node_service
 
 __all__ = ["NODE_TYPES", "Actor", "Area", "ContactPerson", "Initiative", "Node", "TargetGroup",
            "Tie", "YoungPerson", "node_to_graphql"]
@@ -66,12 +64,13 @@ class Node:
                    direction: DirectionArg = enums.Direction.BOTH) -> list[Tie]:
         wanted = tuple(domain.TieType(t.value) for t in types) if types else _WALKABLE
         related = await _ctx(info).loaders.relation(
-            self.tenant, self.id, (wanted, direction.value, None))
+            self.id, (wanted, direction.value, None))
         return [Tie.from_related(r, self.id, self.tenant) for r in related]
 
-    @strawberry.field(description="How many ties the node has (its location excepted).")
+    @strawberry.field(description="How many ties the node has (its location excepted) that "
+                      "the caller may see: the length of `ties`.")
     async def tie_count(self, info: Info[Context, None]) -> int:
-        return await _ctx(info).loaders.tie_counts.load((self.tenant, self.id))
+        return await _ctx(info).loaders.tie_count(self.id)
 
 
 _WALKABLE = tuple(t for t in domain.TieType if t is not domain.TieType.LOCATED_IN)
@@ -80,12 +79,12 @@ _WALKABLE = tuple(t for t in domain.TieType if t is not domain.TieType.LOCATED_I
 async def _area(info: Info[Context, None], tenant: str, area_id: str | None) -> Area | None:
     if area_id is None:
         return None
-    node = await _ctx(info).loaders.nodes.load((tenant, area_id))
+    node = await _ctx(info).loaders.node(area_id)
     return node_to_graphql(node, tenant) if node else None  # type: ignore[return-value]
 
 
 async def _others(info: Info[Context, None], tenant: str, node_id: str, key: RelationKey) -> list[Any]:
-    related = await _ctx(info).loaders.relation(tenant, node_id, key)
+    related = await _ctx(info).loaders.relation(node_id, key)
     return [node_to_graphql(r.other, tenant) for r in related]
 
 
@@ -110,7 +109,7 @@ class Actor(Node):
 
     @strawberry.field(description="The initiatives it takes part in, with its role.")
     async def initiatives(self, info: Info[Context, None]) -> list[Participation]:
-        related = await _ctx(info).loaders.relation(self.tenant, self.id, PARTICIPATIONS)
+        related = await _ctx(info).loaders.relation(self.id, PARTICIPATIONS)
         return [Participation.from_related(r, self) for r in related]
 
 
@@ -171,9 +170,7 @@ class TargetGroup(Node):
 
     @strawberry.field(description="How many young people are members (matching or explicit).")
     async def member_count(self, info: Info[Context, None]) -> int:
-        total, _ = await _ctx(info).loaders.relations.target_group_members(
-            self.tenant, self.id, limit=0)
-        return total
+        return await node_service.member_count(_ctx(info).scope(), self.id)
 
     @strawberry.field(description="The members: young people matching the criteria, and explicit "
                       "members; a page at a time, by id.")
@@ -184,10 +181,9 @@ class TargetGroup(Node):
                                                          "page before.")] = None,
     ) -> Connection[YoungPerson]:
         ctx = _ctx(info)
-        ctx.require(Role.COORDINATOR)
         size = check_first(first, ctx.settings.max_page_size)
-        total, members = await target_group_members(
-            ctx.store, self.tenant, self.id, first=size, after=decode_cursor(after))
+        total, members = await node_service.target_group_members(
+            ctx.scope(), self.id, first=size, after=decode_cursor(after))
         page = [node_to_graphql(m, self.tenant) for m in members[:size]]
         return to_connection(page, total, len(members) > size)
 
@@ -202,7 +198,7 @@ class Initiative(Node):
 
     @strawberry.field(description="The actors taking part, with their roles.")
     async def participants(self, info: Info[Context, None]) -> list[Participation]:
-        related = await _ctx(info).loaders.relation(self.tenant, self.id, PARTICIPANTS)
+        related = await _ctx(info).loaders.relation(self.id, PARTICIPANTS)
         return [Participation.from_related(r, self) for r in related]
 
     @strawberry.field(description="The target groups it is aimed at.")

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from graphsvc.db.availability import RETRY_AFTER_S, unavailability
 from graphsvc.errors import GraphStoreUnavailable
+from graphsvc.services.store import RETRY_AFTER_S, unavailability
 
 __all__ = ["CODE", "ServiceUnavailableStatus"]
 

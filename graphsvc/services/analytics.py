@@ -5,6 +5,10 @@ Each job checks its options (:class:`~graphsvc.errors.InvalidInput` naming the o
 the tenant's current projection (:mod:`graphsvc.services.projection`) and runs the pure job of
 :mod:`graphsvc.analytics` in a worker thread. Results are kept with the projection, keyed by
 their options, until the tenant's data change.
+
+What a job returns is what the caller's audience may see
+(:mod:`graphsvc.services.audience`): a viewer's figures are computed without the young people,
+and its recommendations name no contact person.
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ from graphsvc.analytics import (
     Recommendations,
 )
 from graphsvc.analytics.wording import KIND_LABELS, label
-from graphsvc.db.driver import GraphStore
+from graphsvc.auth import Role
 from graphsvc.domain import ACTOR_KINDS, Arena, Kind, Sector
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.services.projection import Projection, memoised, projection
+from graphsvc.services.scope import Scope
 
 __all__ = ["DEFAULT_EXPECTED_SECTORS", "MAX_HOPS", "MAX_TOP", "brokers", "communities", "gaps",
            "metrics", "recommendations", "recruitment_list"]
@@ -42,23 +47,27 @@ MAX_HOPS = 4
 _METRIC_KINDS = ACTOR_KINDS | {Kind.YOUNG_PERSON}
 
 
-async def metrics(store: GraphStore, tenant: str, *, kind: Kind | None = None,
+async def metrics(scope: Scope, *, kind: Kind | None = None,
                   sector: Sector | None = None, include_young_people: bool = True,
                   seed: int = 0) -> MetricsResult:
     """Degree, betweenness, closeness, eigenvector, constraint and effective size per node
     (see :func:`graphsvc.analytics.node_metrics`), optionally of one kind or sector only."""
     if kind is not None and kind not in _METRIC_KINDS:
         raise InvalidInput(f"kind: metrics are for actors and young people, not {kind.value}")
+    if not scope.audience.young_people:
+        if kind is Kind.YOUNG_PERSON:
+            scope.require(Role.COORDINATOR)
+        include_young_people = False
     if kind is Kind.YOUNG_PERSON and not include_young_people:
         raise InvalidInput("kind: young people are left out when includeYoungPeople is false")
-    p = await projection(store, tenant)
+    p = await projection(scope)
     key = ("metrics", kind, sector, include_young_people, seed)
     return await memoised(p, key, lambda G: analytics.node_metrics(
         G, kind=kind.value if kind else None, sector=sector.value if sector else None,
         include_young_people=include_young_people, seed=seed))
 
 
-async def brokers(store: GraphStore, tenant: str, *, source_arena: Arena = Arena.SCHOOL,
+async def brokers(scope: Scope, *, source_arena: Arena = Arena.SCHOOL,
                   target_arena: Arena = Arena.LEISURE, area: str | None = None,
                   group_by: GroupBy = "sector", include_young_people: bool = False,
                   top: int = 20) -> BrokerRanking:
@@ -67,37 +76,40 @@ async def brokers(store: GraphStore, tenant: str, *, source_arena: Arena = Arena
     _check_top(top)
     if group_by not in ("sector", "arena"):
         raise InvalidInput(f"groupBy: sector or arena, not {group_by!r}")
-    p = await projection(store, tenant)
+    include_young_people = include_young_people and scope.audience.young_people
+    p = await projection(scope)
     if area is not None:
-        _require(p, area, Kind.AREA, "area")
+        _require(scope, p, area, Kind.AREA, "area")
     key = ("brokers", source_arena, target_arena, area, group_by, include_young_people, top)
     return await memoised(p, key, lambda G: analytics.rank_brokers(
         G, source_arena=source_arena.value, target_arena=target_arena.value, area=area,
         include_young_people=include_young_people, group_by=group_by, top=top))
 
 
-async def gaps(store: GraphStore, tenant: str, target_group: str, *, hops: int = 2,
+async def gaps(scope: Scope, target_group: str, *, hops: int = 2,
                expected_sectors: Iterable[Sector] | None = None, seed: int = 0) -> GapReport:
     """The gap report for ``target_group`` (see :func:`graphsvc.analytics.gap_report`)."""
-    p = await projection(store, tenant)
-    return await _gap_report(p, target_group, hops=hops,
+    p = await projection(scope)
+    return await _gap_report(scope, p, target_group, hops=hops,
                              expected=_expected(expected_sectors), seed=seed)
 
 
-async def recommendations(store: GraphStore, tenant: str, target_group: str, *, top: int = 20,
+async def recommendations(scope: Scope, target_group: str, *, top: int = 20,
                           hops: int = 2, expected_sectors: Iterable[Sector] | None = None,
                           seed: int = 0) -> Recommendations:
     """Partners to recruit for the gaps around ``target_group``, each with its reasons, contact
     persons and introduction path (see :func:`graphsvc.analytics.recommend_partners`)."""
     _check_top(top)
     expected = _expected(expected_sectors)
-    p = await projection(store, tenant)
-    report = await _gap_report(p, target_group, hops=hops, expected=expected, seed=seed)
+    p = await projection(scope)
+    report = await _gap_report(scope, p, target_group, hops=hops, expected=expected, seed=seed)
     key = ("recommendations", target_group, hops, expected, seed, top)
-    return await memoised(p, key, lambda G: analytics.recommend_partners(G, report, top=top))
+    found = await memoised(p, key, lambda G: analytics.recommend_partners(G, report, top=top))
+    hidden = scope.audience.hidden_kinds
+    return analytics.without_people(found, {k.value for k in hidden}) if hidden else found
 
 
-async def recruitment_list(store: GraphStore, tenant: str, target_group: str, *,
+async def recruitment_list(scope: Scope, target_group: str, *,
                            file_format: FileFormat = "csv", language: Language = "da",
                            top: int = 50, hops: int = 2,
                            expected_sectors: Iterable[Sector] | None = None) -> bytes:
@@ -107,30 +119,31 @@ async def recruitment_list(store: GraphStore, tenant: str, target_group: str, *,
         raise InvalidInput(f"format: csv or xlsx, not {file_format!r}")
     if language not in ("da", "en"):
         raise InvalidInput(f"lang: da or en, not {language!r}")
-    found = await recommendations(store, tenant, target_group, top=top, hops=hops,
+    found = await recommendations(scope, target_group, top=top, hops=hops,
                                   expected_sectors=expected_sectors)
     write = analytics.recruitment_csv if file_format == "csv" else analytics.recruitment_xlsx
     return await asyncio.to_thread(write, found, language=language)
 
 
-async def communities(store: GraphStore, tenant: str, *, seed: int = 0,
+async def communities(scope: Scope, *, seed: int = 0,
                       resolution: float = 1.0,
                       include_young_people: bool = True) -> CommunityResult:
     """Louvain communities with their sector and arena mix and their bridges (see
     :func:`graphsvc.analytics.detect_communities`)."""
     if not 0 < resolution <= 10:
         raise InvalidInput(f"resolution: above 0 and at most 10, not {resolution:g}")
-    p = await projection(store, tenant)
+    include_young_people = include_young_people and scope.audience.young_people
+    p = await projection(scope)
     key = ("communities", seed, resolution, include_young_people)
     return await memoised(p, key, lambda G: analytics.detect_communities(
         G, seed=seed, resolution=resolution, include_young_people=include_young_people))
 
 
-async def _gap_report(p: Projection, target_group: str, *, hops: int,
+async def _gap_report(scope: Scope, p: Projection, target_group: str, *, hops: int,
                       expected: tuple[str, ...], seed: int) -> GapReport:
     if not 1 <= hops <= MAX_HOPS:
         raise InvalidInput(f"hops: 1 to {MAX_HOPS}, not {hops}")
-    _require(p, target_group, Kind.TARGET_GROUP, "target group")
+    _require(scope, p, target_group, Kind.TARGET_GROUP, "target group")
     key = ("gaps", target_group, hops, expected, seed)
     return await memoised(p, key, lambda G: analytics.gap_report(
         G, target_group, hops=hops, expected_sectors=expected, seed=seed))
@@ -150,9 +163,9 @@ def _check_top(top: int) -> None:
         raise InvalidInput(f"top: 1 to {MAX_TOP}, not {top}")
 
 
-def _require(p: Projection, node_id: str, kind: Kind, what: str) -> None:
+def _require(scope: Scope, p: Projection, node_id: str, kind: Kind, what: str) -> None:
     data: dict[str, Any] | None = p.graph.nodes.get(node_id)
-    if data is None:
+    if data is None or Kind(data["kind"]) in scope.audience.hidden_kinds:
         raise NotFound(f"there is no {what} with id {node_id!r} in tenant {p.tenant!r}")
     if data["kind"] != kind.value:
         found = label(KIND_LABELS, data["kind"])

@@ -1,4 +1,5 @@
-"""Changing the network: nodes and ties, each change checked in full before it is written."""
+"""Changing the network: nodes and ties, each change checked in full before it is written.
+Every change needs a coordinator or admin."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graphsvc.db.driver import GraphStore
+from graphsvc.auth import Role
 from graphsvc.db.nodes import NodeRepository
 from graphsvc.db.ties import TieRepository
 from graphsvc.domain import Kind, Node, Tie, TieType, node_model
 from graphsvc.errors import InvalidInput
 from graphsvc.network_check import problems_from_validation
+from graphsvc.services.scope import Scope
 
 __all__ = ["connect", "create_node", "delete_node", "disconnect", "new_id", "update_node", "validate_node"]
 
@@ -39,22 +41,26 @@ def validate_node(fields: dict[str, Any]) -> Node:
     return node
 
 
-async def create_node(store: GraphStore, fields: dict[str, Any]) -> Node:
-    fields = dict(fields)
+async def create_node(scope: Scope, fields: dict[str, Any]) -> Node:
+    """A new node of the scope's tenant from ``fields`` (with its ``kind``)."""
+    scope.require(Role.COORDINATOR)
+    fields = dict(fields) | {"tenant": scope.tenant}
     if not fields.get("id"):
         fields["id"] = new_id(fields["kind"])
-    return await NodeRepository(store).create(validate_node(fields))
+    return await NodeRepository(scope.store).create(validate_node(fields))
 
 
-async def update_node(store: GraphStore, tenant: str, node_id: str, changes: dict[str, Any],
+async def update_node(scope: Scope, node_id: str, changes: dict[str, Any],
                       kinds: frozenset[Kind], *, expected_version: int | None = None) -> Node:
-    _, after = await NodeRepository(store).update(tenant, node_id, changes, kinds,
-                                                  expected_version=expected_version)
+    scope.require(Role.COORDINATOR)
+    _, after = await NodeRepository(scope.store).update(scope.tenant, node_id, changes, kinds,
+                                                        expected_version=expected_version)
     return after
 
 
-async def delete_node(store: GraphStore, tenant: str, node_id: str) -> int:
-    return await NodeRepository(store).delete(tenant, node_id)
+async def delete_node(scope: Scope, node_id: str) -> int:
+    scope.require(Role.COORDINATOR)
+    return await NodeRepository(scope.store).delete(scope.tenant, node_id)
 
 
 def validate_tie(fields: dict[str, Any]) -> Tie:
@@ -65,11 +71,13 @@ def validate_tie(fields: dict[str, Any]) -> Tie:
         raise InvalidInput("the tie was not saved", problems_from_validation(record, e)) from e
 
 
-async def connect(store: GraphStore, tenant: str, fields: dict[str, Any]) -> tuple[Tie, bool]:
+async def connect(scope: Scope, fields: dict[str, Any]) -> tuple[Tie, bool]:
+    scope.require(Role.COORDINATOR)
     tie = validate_tie(fields)
-    created = await TieRepository(store).connect(tenant, tie)
+    created = await TieRepository(scope.store).connect(scope.tenant, tie)
     return tie, created
 
 
-async def disconnect(store: GraphStore, tenant: str, type_: TieType, source: str, target: str) -> None:
-    await TieRepository(store).disconnect(tenant, type_, source, target)
+async def disconnect(scope: Scope, type_: TieType, source: str, target: str) -> None:
+    scope.require(Role.COORDINATOR)
+    await TieRepository(scope.store).disconnect(scope.tenant, type_, source, target)

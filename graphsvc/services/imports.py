@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from graphsvc.auth import Role
 from graphsvc.config import IMPORT_MAX_BYTES
-from graphsvc.db.driver import GraphStore
 from graphsvc.db.imports import ImportLookups
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.relations import RelationRepository
@@ -29,6 +29,7 @@ from graphsvc.io.tabular.references import Known, NameIndex
 from graphsvc.io.tabular.report import ImportReport
 from graphsvc.io.tabular.survey import settle_reciprocity, survey_plan
 from graphsvc.io.tabular.tie_rows import tie_plan
+from graphsvc.services.scope import Scope
 
 __all__ = ["ImportOptions", "import_file"]
 
@@ -45,11 +46,14 @@ class ImportOptions:
     max_bytes: int = IMPORT_MAX_BYTES
 
 
-async def import_file(store: GraphStore, data: bytes, *, file_name: str, tenant: str,
-                      options: ImportOptions, size: int | None = None,
+async def import_file(scope: Scope, data: bytes, *, file_name: str, options: ImportOptions,
+                      size: int | None = None,
                       progress_factory: Callable[[int], Progress] | None = None) -> ImportReport:
-    """Import (or with ``dry_run`` only check) one CSV or XLSX file into ``tenant``. ``size``
-    is the whole file's size when ``data`` holds only its start (an upload cut at the limit)."""
+    """Import (or with ``dry_run`` only check) one CSV or XLSX file into the tenant (a
+    coordinator's job). ``size`` is the whole file's size when ``data`` holds only its start
+    (an upload cut at the limit)."""
+    scope.require(Role.COORDINATOR)
+    store, tenant = scope.store, scope.tenant
     report = ImportReport(kind=(options.kind.value if options.kind else ""),
                           file_name=PurePath(file_name).name or "upload",
                           file_format="", dry_run=options.dry_run)

@@ -19,10 +19,12 @@ from graphsvc.analytics.projection import ACTOR_KINDS_STR
 from graphsvc.auth import Principal, Role
 from graphsvc.auth.tokens import SHARE_PREFIX, hash_token, new_secret, token_id
 from graphsvc.db.driver import GraphStore
-from graphsvc.db.map_views import MapViewRepository, SavedView, StoredLink
+from graphsvc.db.map_views import MapViewRepository, SavedView
+from graphsvc.domain import StoredLink
 from graphsvc.errors import Forbidden, InvalidInput, NotFound
 from graphsvc.maps import MapKind, MapOptions
 from graphsvc.services.projection import projection
+from graphsvc.services.scope import Scope
 
 __all__ = ["MAX_LINK_DAYS", "NewShareLink", "ShareLinkGone", "View", "create_share_link",
            "open_share_link", "revoke_share_link", "save_view", "share_links", "view", "views"]
@@ -58,56 +60,55 @@ def _view(saved: SavedView) -> View:
     return View(saved=saved, options=MapOptions.from_json(saved.options))
 
 
-async def save_view(store: GraphStore, caller: Principal, options: MapOptions) -> View:
+async def save_view(scope: Scope, options: MapOptions) -> View:
     """Save ``options`` as a view of the caller's tenant, after checking that the target
     group, actor and area it names exist there."""
-    caller.require(Role.COORDINATOR)
-    await _check_subjects(store, caller.tenant, options)
-    saved = await MapViewRepository(store).save(caller.tenant, f"view-{secrets.token_hex(6)}",
-                                                options.to_json(), caller.name)
+    scope.require(Role.COORDINATOR)
+    await _check_subjects(scope, options)
+    saved = await MapViewRepository(scope.store).save(
+        scope.tenant, f"view-{secrets.token_hex(6)}", options.to_json(), scope.caller.name)
     return _view(saved)
 
 
-async def views(store: GraphStore, caller: Principal) -> list[View]:
-    return [_view(s) for s in await MapViewRepository(store).all(caller.tenant)]
+async def views(scope: Scope) -> list[View]:
+    return [_view(s) for s in await MapViewRepository(scope.store).all(scope.tenant)]
 
 
-async def view(store: GraphStore, caller: Principal, view_id: str) -> View:
+async def view(scope: Scope, view_id: str) -> View:
     """A saved view of the caller's tenant; a share link reaches only its own."""
-    if caller.view_id is not None and caller.view_id != view_id:
+    if scope.caller.view_id is not None and scope.caller.view_id != view_id:
         raise Forbidden("a share link can only show its own map")
-    return _view(await MapViewRepository(store).get(caller.tenant, view_id))
+    return _view(await MapViewRepository(scope.store).get(scope.tenant, view_id))
 
 
-async def create_share_link(store: GraphStore, caller: Principal, view_id: str, *,
+async def create_share_link(scope: Scope, view_id: str, *,
                             expires_in_days: int | None) -> NewShareLink:
-    caller.require(Role.COORDINATOR)
+    scope.require(Role.COORDINATOR)
     if expires_in_days is not None and not 1 <= expires_in_days <= MAX_LINK_DAYS:
         raise InvalidInput(f"expiresInDays: 1 to {MAX_LINK_DAYS}, or null for a link that "
                            f"does not expire; not {expires_in_days}")
     token = new_secret(SHARE_PREFIX)
     hashed = hash_token(token)
     expires = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
-    link = await MapViewRepository(store).create_link(caller.tenant, view_id, token_id(hashed),
-                                                      hashed, caller.name, expires)
+    link = await MapViewRepository(scope.store).create_link(
+        scope.tenant, view_id, token_id(hashed), hashed, scope.caller.name, expires)
     return NewShareLink(token=token, link=link)
 
 
-async def share_links(store: GraphStore, caller: Principal,
-                      view_id: str | None = None) -> list[StoredLink]:
-    caller.require(Role.COORDINATOR)
-    return await MapViewRepository(store).links(caller.tenant, view_id)
+async def share_links(scope: Scope, view_id: str | None = None) -> list[StoredLink]:
+    scope.require(Role.COORDINATOR)
+    return await MapViewRepository(scope.store).links(scope.tenant, view_id)
 
 
-async def revoke_share_link(store: GraphStore, caller: Principal, link_id: str) -> StoredLink:
+async def revoke_share_link(scope: Scope, link_id: str) -> StoredLink:
     """Revoke a link: the coordinator who made it, or an admin."""
-    caller.require(Role.COORDINATOR)
-    repository = MapViewRepository(store)
-    link = await repository.link(caller.tenant, link_id)
+    caller = scope.require(Role.COORDINATOR)
+    repository = MapViewRepository(scope.store)
+    link = await repository.link(scope.tenant, link_id)
     if caller.role is not Role.ADMIN and link.created_by != caller.name:
         raise Forbidden(f"only {link.created_by} (who made it) or an admin can revoke share "
                         f"link {link_id!r}")
-    return await repository.revoke_link(caller.tenant, link_id)
+    return await repository.revoke_link(scope.tenant, link_id)
 
 
 async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, View]:
@@ -132,9 +133,10 @@ async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, Vie
                         options=MapOptions.from_json(found.options))
 
 
-async def _check_subjects(store: GraphStore, tenant: str, options: MapOptions) -> None:
-    """NotFound unless the target group, actor and area of ``options`` exist in ``tenant``."""
-    graph = (await projection(store, tenant)).graph
+async def _check_subjects(scope: Scope, options: MapOptions) -> None:
+    """NotFound unless the target group, actor and area of ``options`` exist in the tenant."""
+    tenant = scope.tenant
+    graph = (await projection(scope)).graph
     wanted: list[tuple[str | None, str | None, str]] = [(options.target_group, "TargetGroup", "target group"),
               (options.area, "Area", "area")]
     if options.kind is MapKind.EGO:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphsvc.db.driver import GraphStore
+from graphsvc.auth import Role
 from graphsvc.db.networks import NetworkRepository, WriteSummary
 from graphsvc.demo import generate_demo
 from graphsvc.domain import Network
 from graphsvc.io.graphml import read_graphml, write_graphml
+from graphsvc.services.scope import Scope
 
 __all__ = ["DemoLoad", "export_graphml", "import_graphml", "load_demo", "records_in"]
 
@@ -23,21 +24,24 @@ def records_in(network: Network) -> int:
 
 
 async def import_graphml(
-    store: GraphStore,
+    scope: Scope,
     source: Path | bytes,
     *,
-    tenant: str,
     progress_factory: Callable[[int], Progress] | None = None,
 ) -> WriteSummary:
-    """Read, check and write a GraphML network into ``tenant``, all or nothing."""
-    repository = NetworkRepository(store)
+    """Read, check and write a GraphML network into the tenant, all or nothing."""
+    scope.require(Role.COORDINATOR)
+    tenant = scope.tenant
+    repository = NetworkRepository(scope.store)
     network = read_graphml(source, tenant=tenant, known=await repository.known_kinds(tenant))
     progress = progress_factory(records_in(network)) if progress_factory else None
     return await repository.write(network, progress=progress)
 
 
-async def export_graphml(store: GraphStore, *, tenant: str, target: Path) -> Network:
-    network = await NetworkRepository(store).read(tenant)
+async def export_graphml(scope: Scope, *, target: Path) -> Network:
+    """Everything the tenant holds, as GraphML: for the command line's operator (an admin)."""
+    scope.require(Role.ADMIN)
+    network = await NetworkRepository(scope.store).read(scope.tenant)
     write_graphml(network, target)
     return network
 
@@ -50,9 +54,8 @@ class DemoLoad:
 
 
 async def load_demo(
-    store: GraphStore,
+    scope: Scope,
     *,
-    tenant: str,
     size: str,
     seed: int,
     replace: bool = False,
@@ -60,7 +63,9 @@ async def load_demo(
 ) -> DemoLoad:
     """Load the demo municipality into ``tenant`` unless it already holds data (then nothing
     changes, so running twice never duplicates); ``replace`` deletes the tenant's data first."""
-    repository = NetworkRepository(store)
+    scope.require(Role.ADMIN)
+    tenant = scope.tenant
+    repository = NetworkRepository(scope.store)
     existing = sum((await repository.count_by_kind(tenant)).values())
     if existing and not replace:
         return DemoLoad(loaded=False, nodes=existing)

@@ -4,7 +4,7 @@ Only young people and contact persons are people; actors, areas and the rest are
 data and are deleted the ordinary way. Erasure deletes the person with every tie, blanks the
 audit log's copies of their record (who did what and when is kept), and drops this process's
 cached projection at once (other processes see the new data version on their next read).
-Snapshots hold no individual people, so they never need rewriting.
+Snapshots hold no individual people, so they never need rewriting. Both need an admin.
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graphsvc import audit
-from graphsvc.db.driver import GraphStore, run
+from graphsvc.auth import Role
+from graphsvc.db.driver import run
 from graphsvc.db.mapping import kind_from_labels, node_from_record
 from graphsvc.db.tenant_state import bump_version
 from graphsvc.domain import Kind, Node
 from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.services.audience import PERSON_KINDS
 from graphsvc.services.projection import cache_for
+from graphsvc.services.scope import Scope
 
 __all__ = ["PERSON_KINDS", "Erasure", "erase_person", "personal_data"]
-
-PERSON_KINDS = frozenset({Kind.YOUNG_PERSON, Kind.PERSON})
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,10 @@ async def _person(tx: AsyncManagedTransaction, tenant: str, node_id: str) -> Nod
     return node
 
 
-async def erase_person(store: GraphStore, tenant: str, node_id: str) -> Erasure:
+async def erase_person(scope: Scope, node_id: str) -> Erasure:
     """Remove a young person or contact person everywhere graphsvc holds them."""
+    scope.require(Role.ADMIN)
+    store, tenant = scope.store, scope.tenant
 
     async def work(tx: AsyncManagedTransaction) -> Erasure:
         node = await _person(tx, tenant, node_id)
@@ -74,9 +77,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-async def personal_data(store: GraphStore, tenant: str, node_id: str) -> dict[str, Any]:
+async def personal_data(scope: Scope, node_id: str) -> dict[str, Any]:
     """Everything held about one person, as plain JSON-ready data: the record, every tie with
     the node at the other end, and the audit log's entries about them."""
+    scope.require(Role.ADMIN)
+    store, tenant = scope.store, scope.tenant
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Node, list[Any]]:
         node = await _person(tx, tenant, node_id)

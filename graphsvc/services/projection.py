@@ -31,11 +31,12 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from graphsvc.analytics import network_to_graph
-from graphsvc.analytics.projection import ACTOR_KINDS_STR, paused_gc
+from graphsvc.analytics.projection import node_attributes, paused_gc
 from graphsvc.db.driver import GraphStore
-from graphsvc.db.projection import ProjectionRepository, ProjectionRows
+from graphsvc.db.projection import NODE_COLUMNS, ProjectionRepository, ProjectionRows
 from graphsvc.db.tenant_state import data_version
-from graphsvc.domain import Kind, Network, Sector, TieType
+from graphsvc.domain import PROJECTION_COLUMNS, Network, TieType
+from graphsvc.services.scope import Scope
 
 __all__ = ["CACHED_RESULTS", "CACHED_TENANTS", "Projection", "ProjectionCache", "cache_for",
            "graph_from_rows", "memoised", "projection"]
@@ -47,12 +48,7 @@ CACHED_TENANTS = 4
 CACHED_RESULTS = 32  # job results kept per projection
 
 _LOCATED_IN = TieType.LOCATED_IN.value
-_YOUNG = Kind.YOUNG_PERSON.value
-_PERSON = Kind.PERSON.value
-_AREA = Kind.AREA.value
-_TARGET_GROUP = Kind.TARGET_GROUP.value
-_CITIZENS = Sector.CITIZENS.value
-_EMPTY: frozenset[str] = frozenset()
+_TIES = NODE_COLUMNS.index("ties")
 
 
 @dataclass
@@ -113,9 +109,11 @@ def cache_for(store: GraphStore) -> ProjectionCache:
     return cache
 
 
-async def projection(store: GraphStore, tenant: str) -> Projection:
-    """The current projection of ``tenant``: cached, or read now if its data changed."""
-    return await cache_for(store).get(store, tenant)
+async def projection(scope: Scope) -> Projection:
+    """The current projection of the scope's tenant: cached, or read now if its data changed.
+    It holds everything, young people and contact persons too: the jobs that read it decide
+    what their results show to the scope's audience."""
+    return await cache_for(scope.store).get(scope.store, scope.tenant)
 
 
 async def memoised(p: Projection, key: Hashable, compute: Callable[[nx.DiGraph], T]) -> T:
@@ -155,7 +153,8 @@ def graph_from_rows(rows: ProjectionRows) -> nx.DiGraph:
     attributes = []
     with paused_gc():
         for row in rows.nodes:
-            node_id, attrs, ties = row[0], _attributes(row), row[16]
+            node_id, ties = row[0], row[_TIES]
+            attrs = node_attributes(dict(zip(PROJECTION_COLUMNS, row, strict=False)))
             for tie_type, target, strength, since, frequency, role in ties:
                 if tie_type == _LOCATED_IN:
                     attrs["area"] = target
@@ -170,30 +169,6 @@ def graph_from_rows(rows: ProjectionRows) -> nx.DiGraph:
         G.add_edges_from((u, v, d) for (u, v), d in edges.items() if v in G._node)
     return G
 
-
-def _attributes(row: list[Any]) -> dict[str, Any]:
-    (_, kind, name, sector, arenas, category, age_band, birth_year, challenges, role, email,
-     phone, area_type, criteria_age_bands, criteria_areas, criteria_challenges) = row[:16]
-    attrs: dict[str, Any] = {"kind": kind, "name": name, "sector": None, "arenas": _EMPTY,
-                             "area": None}
-    if kind in ACTOR_KINDS_STR:
-        attrs["sector"] = sector
-        attrs["arenas"] = frozenset(arenas or ())
-        attrs["category"] = category
-    elif kind == _YOUNG:
-        attrs["sector"] = _CITIZENS
-        attrs["age_band"] = age_band
-        attrs["birth_year"] = birth_year
-        attrs["challenges"] = frozenset(challenges or ())
-    elif kind == _PERSON:
-        attrs.update(role=role, email=email, phone=phone)
-    elif kind == _AREA:
-        attrs["area_type"] = area_type
-    elif kind == _TARGET_GROUP:
-        attrs["criteria_age_bands"] = frozenset(criteria_age_bands or ())
-        attrs["criteria_areas"] = frozenset(criteria_areas or ())
-        attrs["criteria_challenges"] = frozenset(criteria_challenges or ())
-    return attrs
 
 
 def _add_tie(edges: dict[tuple[str, str], dict[str, Any]], source: str, target: str,

@@ -3,7 +3,9 @@ one with the network as it is now), and chart the measures over all of them.
 
 The measures of a snapshot are taken from the tenant's analytics projection
 (:mod:`graphsvc.services.projection`), young people included (reach needs them); its content
-is read from Neo4j at the same data version, so both describe the same moment.
+is read from Neo4j at the same data version, so both describe the same moment. A snapshot holds
+the partnership only (no young person, no contact person) and aggregates, so every role may
+read them; taking and deleting one needs a coordinator.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from typing import Literal
 
 from graphsvc.analytics.comparison import NetworkComparison, compare_networks
 from graphsvc.analytics.health import HealthMeasures, network_health
-from graphsvc.db.driver import GraphStore
+from graphsvc.auth import Role
 from graphsvc.db.snapshots import Partnership, Snapshot, SnapshotRepository, name_key
 from graphsvc.domain import MAX_NAME_LENGTH, Network
 from graphsvc.errors import InvalidInput
 from graphsvc.services.projection import memoised, projection
+from graphsvc.services.scope import Scope
 
 __all__ = ["NOW", "Comparison", "Moment", "Snapshot", "compare", "create_snapshot",
            "current_state", "delete_snapshot", "growth_chart", "list_snapshots"]
@@ -53,16 +56,16 @@ class Comparison:
     sentence: str
 
 
-async def current_state(store: GraphStore, tenant: str, *, year: int | None = None
+async def current_state(scope: Scope, *, year: int | None = None
                         ) -> tuple[HealthMeasures, Network]:
     """The measures of ``tenant`` now and its partnership, at one data version. Target-group
     members recorded by birth year are placed in age bands by their age in ``year`` (default:
     this year)."""
     year = year or datetime.date.today().year
-    repository = SnapshotRepository(store)
+    repository = SnapshotRepository(scope.store)
     for _ in range(3):
-        p = await projection(store, tenant)
-        partnership: Partnership = await repository.read_partnership(tenant)
+        p = await projection(scope)
+        partnership: Partnership = await repository.read_partnership(scope.tenant)
         if partnership.version == p.version:
             break
         # A write landed between the two reads: read both again.
@@ -71,52 +74,55 @@ async def current_state(store: GraphStore, tenant: str, *, year: int | None = No
     return measures, partnership.network
 
 
-async def create_snapshot(store: GraphStore, tenant: str, name: str, *,
+async def create_snapshot(scope: Scope, name: str, *,
                           taken_on: datetime.date | None = None) -> Snapshot:
-    """Take a snapshot of ``tenant`` called ``name``, dated ``taken_on`` (default: today)."""
+    """Take a snapshot of the tenant called ``name``, dated ``taken_on`` (default: today)."""
+    scope.require(Role.COORDINATOR)
     name = _check_name(name)
     day = taken_on or datetime.date.today()
     if not _EARLIEST <= day <= _LATEST:
         raise InvalidInput(f"date: between {_EARLIEST} and {_LATEST}, not {day}")
-    measures, network = await current_state(store, tenant, year=day.year)
-    return await SnapshotRepository(store).create(tenant, name=name, taken_on=day,
+    measures, network = await current_state(scope, year=day.year)
+    return await SnapshotRepository(scope.store).create(scope.tenant, name=name, taken_on=day,
                                                   measures=measures, network=network)
 
 
-async def list_snapshots(store: GraphStore, tenant: str) -> list[Snapshot]:
-    """The snapshots of ``tenant``, oldest first."""
-    return await SnapshotRepository(store).list(tenant)
+async def list_snapshots(scope: Scope) -> list[Snapshot]:
+    """The snapshots of the tenant, oldest first."""
+    return await SnapshotRepository(scope.store).list(scope.tenant)
 
 
-async def delete_snapshot(store: GraphStore, tenant: str, ref: str) -> Snapshot:
+async def delete_snapshot(scope: Scope, ref: str) -> Snapshot:
     """Delete the snapshot whose id or name is ``ref``; returns what it was."""
-    repository = SnapshotRepository(store)
-    snapshot, _ = await repository.find(tenant, ref)
-    await repository.delete(tenant, snapshot.id)
+    scope.require(Role.COORDINATOR)
+    repository = SnapshotRepository(scope.store)
+    snapshot, _ = await repository.find(scope.tenant, ref)
+    await repository.delete(scope.tenant, snapshot.id)
     return snapshot
 
 
-async def compare(store: GraphStore, tenant: str, before: str, after: str = NOW) -> Comparison:
+async def compare(scope: Scope, before: str, after: str = NOW) -> Comparison:
     """Compare the snapshots (ids or names) ``before`` and ``after``; either may be ``"now"``,
     the network as it is."""
     (m_before, n_before, w_before), (m_after, n_after, w_after) = (
-        await _moment(store, tenant, before), await _moment(store, tenant, after))
+        await _moment(scope, before), await _moment(scope, after))
     changes = await asyncio.to_thread(compare_networks, n_before, n_after,
                                       measures_before=m_before, measures_after=m_after)
-    return Comparison(tenant=tenant, before=w_before, after=w_after, changes=changes,
+    return Comparison(tenant=scope.tenant, before=w_before, after=w_after, changes=changes,
                       sentence=_sentence(w_before, w_after, changes))
 
 
-async def growth_chart(store: GraphStore, tenant: str, *, file_format: Literal["png", "svg"],
+async def growth_chart(scope: Scope, *, file_format: Literal["png", "svg"],
                        language: Literal["da", "en"] = "da") -> bytes:
-    """The growth chart of every snapshot of ``tenant`` (see :mod:`graphsvc.charts.growth`)."""
+    """The growth chart of every snapshot of the tenant (see :mod:`graphsvc.charts.growth`)."""
+    tenant = scope.tenant
     from graphsvc.charts.growth import growth_chart as draw  # matplotlib loads on first use
 
     if file_format not in ("png", "svg"):
         raise InvalidInput(f"format: png or svg, not {file_format!r}")
     if language not in ("da", "en"):
         raise InvalidInput(f"lang: da or en, not {language!r}")
-    snapshots = await list_snapshots(store, tenant)
+    snapshots = await list_snapshots(scope)
     if not snapshots:
         raise InvalidInput(f"tenant {tenant!r} has no snapshots yet: take one first "
                            "(graphsvc snapshot create NAME, or createSnapshot)")
@@ -124,13 +130,12 @@ async def growth_chart(store: GraphStore, tenant: str, *, file_format: Literal["
                                    language=language)
 
 
-async def _moment(store: GraphStore, tenant: str, ref: str
-                  ) -> tuple[HealthMeasures, Network, Moment]:
+async def _moment(scope: Scope, ref: str) -> tuple[HealthMeasures, Network, Moment]:
     if name_key(ref) == NOW:
-        measures, network = await current_state(store, tenant)
+        measures, network = await current_state(scope)
         return measures, network, Moment(id=NOW, name=NOW, taken_on=datetime.date.today(),
                                          is_now=True)
-    snapshot, network = await SnapshotRepository(store).find(tenant, ref)
+    snapshot, network = await SnapshotRepository(scope.store).find(scope.tenant, ref)
     return snapshot.measures, network, Moment(id=snapshot.id, name=snapshot.name,
                                               taken_on=snapshot.taken_on, is_now=False)
 

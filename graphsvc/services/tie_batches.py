@@ -7,21 +7,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from graphsvc.auth import Role
 from graphsvc.db import tie_batches
-from graphsvc.db.driver import GraphStore
 from graphsvc.domain import Tie
 from graphsvc.errors import InvalidInput, Problem
 from graphsvc.network_check import problems_from_validation
+from graphsvc.services.scope import Scope
 
 __all__ = ["MAX_TIES", "connect_all"]
 
 MAX_TIES = 500
 
 
-async def connect_all(store: GraphStore, tenant: str,
-                      fields: Sequence[dict[str, Any]]) -> tie_batches.BatchResult:
+async def connect_all(scope: Scope, fields: Sequence[dict[str, Any]]) -> tie_batches.BatchResult:
     """Check every tie, then store them all in one transaction; InvalidInput listing every
     problem (and nothing stored) otherwise."""
+    scope.require(Role.COORDINATOR)
     if not 1 <= len(fields) <= MAX_TIES:
         raise InvalidInput(f"send 1 to {MAX_TIES} ties at a time, not {len(fields)}")
     ties: list[Tie] = []
@@ -34,4 +35,4 @@ async def connect_all(store: GraphStore, tenant: str,
             problems += problems_from_validation(record, e)
     if problems:
         raise InvalidInput(f"none of the {len(fields)} ties was saved", problems)
-    return await tie_batches.connect_all(store, tenant, ties)
+    return await tie_batches.connect_all(scope.store, scope.tenant, ties)

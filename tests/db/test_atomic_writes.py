@@ -19,6 +19,7 @@ from graphsvc.errors import Duplicate, InvalidInput
 from graphsvc.io.graphml_write import network_to_graphml_bytes
 from graphsvc.services import tie_batches
 from graphsvc.services.networks import import_graphml
+from tests.conftest import scope_for
 from tests.tenant_contents import read_contents
 
 pytestmark = pytest.mark.neo4j
@@ -49,11 +50,11 @@ async def test_an_import_with_one_bad_record_in_the_middle_changes_nothing(
     bad = graphml[:node] + graphml[node:].replace("civil_society", "outer_space", 1)
 
     with pytest.raises(InvalidInput, match=r"club-20.*outer_space"):
-        await import_graphml(store, bad.encode(), tenant=tenant)
+        await import_graphml(scope_for(store, tenant), bad.encode())
     assert await _state(store, tenant) == before
 
     # The same file without the bad value goes in whole.
-    await import_graphml(store, graphml.encode(), tenant=tenant)
+    await import_graphml(scope_for(store, tenant), graphml.encode())
     assert len((await NetworkRepository(store).read(tenant)).nodes) == len(small_town(tenant).nodes) + 40
 
 
@@ -92,7 +93,7 @@ async def test_a_batch_of_ties_with_bad_ones_among_them_stores_none(
         {"type": "FUNDS", "source": "fund", "target": "nowhere"},  # no such node
     ]
     with pytest.raises(InvalidInput) as refused:
-        await tie_batches.connect_all(store, tenant, batch)
+        await tie_batches.connect_all(scope_for(store, tenant), batch)
     assert [p.record for p in refused.value.problems] == [
         "tie 3 (club-2 -MEMBER_OF-> club-3)", "tie 5 (fund -FUNDS-> nowhere)"]
     assert "there is no node with id 'nowhere'" in str(refused.value)
@@ -101,11 +102,11 @@ async def test_a_batch_of_ties_with_bad_ones_among_them_stores_none(
     # Bad values are found before anything is tried, each one named.
     with pytest.raises(InvalidInput, match=r"tie 2 \(club-0 -COLLABORATES_WITH-> club-1\): "
                                            r"strength"):
-        await tie_batches.connect_all(store, tenant, [batch[0], batch[0] | {"strength": 9}])
+        await tie_batches.connect_all(scope_for(store, tenant), [batch[0], batch[0] | {"strength": 9}])
     assert await _state(store, tenant) == before
 
     good = [batch[0], batch[1], batch[3]]
-    result = await tie_batches.connect_all(store, tenant, good)
+    result = await tie_batches.connect_all(scope_for(store, tenant), good)
     assert (result.created, result.updated) == (2, 1)
     ties = {(t.source, t.type.value, t.target): t for t in
             (await NetworkRepository(store).read(tenant)).ties}

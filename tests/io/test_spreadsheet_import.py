@@ -23,6 +23,7 @@ from graphsvc.domain import (
 )
 from graphsvc.io.tabular import ImportKind, ImportReport
 from graphsvc.services.imports import ImportOptions, import_file
+from tests.conftest import scope_for
 
 pytestmark = pytest.mark.neo4j
 
@@ -37,7 +38,7 @@ async def _with_area(store: GraphStore, tenant: str) -> None:
 async def _import(store: GraphStore, tenant: str, name: str, data: bytes | None = None,
                   **options: object) -> ImportReport:
     content = data if data is not None else (FILES / name).read_bytes()
-    return await import_file(store, content, file_name=name, tenant=tenant,
+    return await import_file(scope_for(store, tenant), content, file_name=name,
                              options=ImportOptions(**options))  # type: ignore[arg-type]
 
 

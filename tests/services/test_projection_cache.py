@@ -3,6 +3,7 @@ tenant, and outdated by every write, from this store or any other."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -138,3 +139,22 @@ async def test_a_read_overlapping_a_write_is_repeated(
         await other.close()
     assert again.consistent and again.version == await data_version(store, tenant)
     assert graph_from_rows(again).nodes["club"]["category"] == "Klatring"
+
+
+def test_the_bulk_read_returns_the_projection_columns_in_their_order() -> None:
+    """The columns are named once (graphsvc.domain.PROJECTION_COLUMNS); the Cypher file that
+    reads them must list the same properties in the same order, then the ties."""
+    from pathlib import Path
+
+    from graphsvc.db.projection import NODE_COLUMNS
+    from graphsvc.domain import PROJECTION_COLUMNS, PROJECTION_TIE_COLUMNS
+
+    text = (Path(__file__).parents[2] / "cypher/analytics/read_page.cypher").read_text()
+    returned = text[text.index("RETURN collect(["):text.index("AS nodes")]
+    read = re.findall(r"\bn\.(\w+)|(labels)\(n\)|\b(ties)\]", returned)
+    names = [prop or ("kind" if labels else "ties") for prop, labels, ties in read]
+    assert names == list(NODE_COLUMNS) == [*PROJECTION_COLUMNS, "ties"]
+    ties = re.search(r"\| \[type\(r\), m\.id, ([^\]]*)\]", text)
+    assert ties is not None
+    assert ["type", "target", *re.findall(r"r\.(\w+)", ties.group(1))] == list(
+        PROJECTION_TIE_COLUMNS)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 import pytest
 
-from graphsvc import audit
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.nodes import NodeRepository
@@ -24,7 +23,8 @@ from graphsvc.db.tenant_state import data_version
 from graphsvc.db.ties import TieRepository
 from graphsvc.domain import Actor, Arena, Kind, Network, Sector, Tie, TieType, YoungPerson
 from graphsvc.errors import Duplicate, InvalidInput, NotFound
-from graphsvc.services import snapshots
+from graphsvc.services import audit_log, snapshots
+from tests.conftest import scope_for
 
 pytestmark = pytest.mark.neo4j
 
@@ -52,7 +52,7 @@ async def _change_the_town(store: GraphStore, tenant: str) -> None:
 
 async def test_a_snapshot_keeps_measures_and_the_partnership_only(store: GraphStore,
                                                                   town: str) -> None:
-    taken = await snapshots.create_snapshot(store, town, "Kick-off 2026", taken_on=KICK_OFF)
+    taken = await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     assert (taken.id, taken.name, taken.taken_on) == ("kick-off-2026", "Kick-off 2026", KICK_OFF)
     m = taken.measures
     # school-club is the one actor tie (collaborates and refers: one pair); the foundation only
@@ -83,11 +83,11 @@ async def test_a_snapshot_keeps_measures_and_the_partnership_only(store: GraphSt
 
 
 async def test_comparison_finds_the_known_differences(store: GraphStore, town: str) -> None:
-    await snapshots.create_snapshot(store, town, "Kick-off 2026", taken_on=KICK_OFF)
+    await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     await _change_the_town(store, town)
-    await snapshots.create_snapshot(store, town, "Midtvejs", taken_on=datetime.date(2026, 6, 1))
+    await snapshots.create_snapshot(scope_for(store, town), "Midtvejs", taken_on=datetime.date(2026, 6, 1))
 
-    result = await snapshots.compare(store, town, "Kick-off 2026", "midtvejs")
+    result = await snapshots.compare(scope_for(store, town), "Kick-off 2026", "midtvejs")
     assert (result.before.id, result.after.id, result.after.is_now) == (
         "kick-off-2026", "midtvejs", False)
     c = result.changes
@@ -115,15 +115,15 @@ async def test_comparison_finds_the_known_differences(store: GraphStore, town: s
                                       "gained and 1 lost")
 
     # The network now is the same as the second snapshot: comparing with "now" agrees.
-    now = await snapshots.compare(store, town, "kick-off-2026")
+    now = await snapshots.compare(scope_for(store, town), "kick-off-2026")
     assert now.after.is_now and now.changes == c
-    same = await snapshots.compare(store, town, "midtvejs", "now")
+    same = await snapshots.compare(scope_for(store, town), "midtvejs", "now")
     assert not (same.changes.partners_gained or same.changes.ties_lost)
 
 
 async def test_erasing_a_young_person_leaves_snapshots_as_they_were(store: GraphStore,
                                                                      town: str) -> None:
-    taken = await snapshots.create_snapshot(store, town, "Før", taken_on=KICK_OFF)
+    taken = await snapshots.create_snapshot(scope_for(store, town), "Før", taken_on=KICK_OFF)
     repository = SnapshotRepository(store)
     _, before = await repository.find(town, taken.id)
     await NodeRepository(store).delete(town, "yp-1")
@@ -134,19 +134,20 @@ async def test_erasing_a_young_person_leaves_snapshots_as_they_were(store: Graph
 
 
 async def test_names_ids_and_order(store: GraphStore, town: str) -> None:
-    await snapshots.create_snapshot(store, town, "  Slut   2027 ", taken_on=datetime.date(2027, 6, 1))
-    await snapshots.create_snapshot(store, town, "Kick-off 2026", taken_on=KICK_OFF)
-    second = await snapshots.create_snapshot(store, town, "Kick off 2026", taken_on=KICK_OFF)
+    await snapshots.create_snapshot(scope_for(store, town), "  Slut   2027 ",
+                                    taken_on=datetime.date(2027, 6, 1))
+    await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
+    second = await snapshots.create_snapshot(scope_for(store, town), "Kick off 2026", taken_on=KICK_OFF)
     assert second.id == "kick-off-2026-2"  # same slug, different name
-    listed = await snapshots.list_snapshots(store, town)
+    listed = await snapshots.list_snapshots(scope_for(store, town))
     assert [(s.id, s.name) for s in listed] == [
         ("kick-off-2026", "Kick-off 2026"), ("kick-off-2026-2", "Kick off 2026"),
         ("slut-2027", "Slut 2027")]
     with pytest.raises(Duplicate, match="already has a snapshot named 'KICK-OFF 2026'"):
-        await snapshots.create_snapshot(store, town, "KICK-OFF 2026")
-    gone = await snapshots.delete_snapshot(store, town, "Kick off 2026")
+        await snapshots.create_snapshot(scope_for(store, town), "KICK-OFF 2026")
+    gone = await snapshots.delete_snapshot(scope_for(store, town), "Kick off 2026")
     assert gone.id == "kick-off-2026-2"
-    assert [s.id for s in await snapshots.list_snapshots(store, town)] == [
+    assert [s.id for s in await snapshots.list_snapshots(scope_for(store, town))] == [
         "kick-off-2026", "slut-2027"]
 
 
@@ -163,8 +164,8 @@ async def test_bad_snapshots_are_refused_and_write_nothing(
         message: str) -> None:
     version = await data_version(store, town)
     with pytest.raises(InvalidInput, match=message):
-        await snapshots.create_snapshot(store, town, name, taken_on=when)
-    assert await snapshots.list_snapshots(store, town) == []
+        await snapshots.create_snapshot(scope_for(store, town), name, taken_on=when)
+    assert await snapshots.list_snapshots(scope_for(store, town)) == []
     assert await data_version(store, town) == version
 
 
@@ -172,41 +173,41 @@ async def test_snapshots_belong_to_their_tenant(store: GraphStore, town: str,
                                                 small_town: Town) -> None:
     other = town + "-other"
     await NetworkRepository(store).write(small_town(other))
-    await snapshots.create_snapshot(store, town, "Kick-off 2026")
-    assert await snapshots.list_snapshots(store, other) == []
+    await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026")
+    assert await snapshots.list_snapshots(scope_for(store, other)) == []
     with pytest.raises(NotFound, match=f"there is no snapshot 'kick-off-2026' in tenant '{other}'"):
-        await snapshots.compare(store, other, "kick-off-2026")
+        await snapshots.compare(scope_for(store, other), "kick-off-2026")
     with pytest.raises(NotFound):
-        await snapshots.delete_snapshot(store, other, "Kick-off 2026")
+        await snapshots.delete_snapshot(scope_for(store, other), "Kick-off 2026")
     # The same name is free in the other tenant.
-    assert (await snapshots.create_snapshot(store, other, "Kick-off 2026")).id == "kick-off-2026"
+    assert (await snapshots.create_snapshot(scope_for(store, other), "Kick-off 2026")).id == "kick-off-2026"
 
 
 async def test_taking_a_snapshot_is_a_recorded_change(store: GraphStore, town: str) -> None:
     version = await data_version(store, town)
-    await snapshots.create_snapshot(store, town, "Kick-off 2026", taken_on=KICK_OFF)
+    await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     assert await data_version(store, town) != version
-    latest = (await audit.entries(store, town, limit=1))[0]
+    latest = (await audit_log.entries(scope_for(store, town), limit=1))[0]
     assert (latest.action, latest.target, latest.actor) == (
         "create_snapshot", "kick-off-2026", "command line")
     assert latest.after == {"name": "Kick-off 2026", "taken_on": "2026-01-15", "actors": 3,
                             "ties": 6}
-    await snapshots.delete_snapshot(store, town, "kick-off-2026")
-    assert (await audit.entries(store, town, limit=1))[0].action == "delete_snapshot"
+    await snapshots.delete_snapshot(scope_for(store, town), "kick-off-2026")
+    assert (await audit_log.entries(scope_for(store, town), limit=1))[0].action == "delete_snapshot"
 
 
 async def test_growth_chart(store: GraphStore, town: str) -> None:
     with pytest.raises(InvalidInput, match="has no snapshots yet"):
-        await snapshots.growth_chart(store, town, file_format="png")
-    await snapshots.create_snapshot(store, town, "Kick-off 2026", taken_on=KICK_OFF)
+        await snapshots.growth_chart(scope_for(store, town), file_format="png")
+    await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     await _change_the_town(store, town)
-    await snapshots.create_snapshot(store, town, "Midtvejs", taken_on=datetime.date(2026, 6, 1))
-    png = await snapshots.growth_chart(store, town, file_format="png")
+    await snapshots.create_snapshot(scope_for(store, town), "Midtvejs", taken_on=datetime.date(2026, 6, 1))
+    png = await snapshots.growth_chart(scope_for(store, town), file_format="png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
-    svg = (await snapshots.growth_chart(store, town, file_format="svg")).decode("utf-8")
+    svg = (await snapshots.growth_chart(scope_for(store, town), file_format="svg")).decode("utf-8")
     assert "<svg" in svg
     # Text is drawn as paths; the SVG keeps each text as a comment, Danish by default.
     assert "Netværkets udvikling" in svg and "15.01.2026" in svg and "Midtvejs" in svg
-    english = (await snapshots.growth_chart(store, town, file_format="svg",
+    english = (await snapshots.growth_chart(scope_for(store, town), file_format="svg",
                                             language="en")).decode("utf-8")
     assert "How the network has grown" in english and "15 Jan 2026" in english

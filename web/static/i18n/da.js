@@ -67,6 +67,8 @@ export const da = {
   "explorer.map_hint": "Klik på et punkt på kortet for at se, hvem det er.",
   "explorer.selected": "Valgt på kortet:",
   "explorer.show_details": "Vis {name}",
+  "people.hidden_contacts": "Kontaktpersoner vises kun for koordinatorer og administratorer.",
+  "people.hidden_step": "en kontaktperson",
   "explorer.contacts": "Kontaktpersoner",
   "explorer.no_contacts": "Ingen kontaktpersoner registreret.",
   "explorer.initiatives": "Indsatser",

@@ -68,6 +68,8 @@ export const en = {
   "explorer.map_hint": "Click a point on the map to see who it is.",
   "explorer.selected": "Selected on the map:",
   "explorer.show_details": "Show {name}",
+  "people.hidden_contacts": "Contact persons are shown to coordinators and admins only.",
+  "people.hidden_step": "a contact person",
   "explorer.contacts": "Contact persons",
   "explorer.no_contacts": "No contact person recorded.",
   "explorer.initiatives": "Initiatives",

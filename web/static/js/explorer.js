@@ -2,7 +2,7 @@
 import { graphql } from "./api.js";
 import { byId, el, replace } from "./dom.js";
 import { lang, onLanguage, t, tn } from "./i18n.js";
-import { clearMessages, showError, showProblem, startPage } from "./layout.js";
+import { clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
 import { MapFrame } from "./mapframe.js";
 import { capital, label, labels } from "./words.js";
 
@@ -135,7 +135,8 @@ function renderContacts(actor) {
     el("strong", {}, p.name), p.role ? ` · ${p.role}` : null,
     p.email ? [el("br"), el("a", { href: `mailto:${p.email}` }, p.email)] : null,
     p.phone ? [el("br"), el("a", { href: `tel:${p.phone.replace(/\s+/g, "")}` }, p.phone)] : null));
-  replace(byId("contacts"), items.length ? items : el("li", { class: "muted" }, t("explorer.no_contacts")));
+  const none = seesPeople() ? t("explorer.no_contacts") : t("people.hidden_contacts");
+  replace(byId("contacts"), items.length ? items : el("li", { class: "muted" }, none));
 }
 
 function renderInitiatives(actor) {

@@ -2,7 +2,7 @@
 import { graphql } from "./api.js";
 import { byId, el, options, replace } from "./dom.js";
 import { lang, number, onLanguage, t, tn } from "./i18n.js";
-import { clearMessages, showError, showProblem, startPage } from "./layout.js";
+import { clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
 import { loadTargetGroups } from "./lists.js";
 import { MapFrame } from "./mapframe.js";
 import { capital, findingSentence, label, reasonSentence } from "./words.js";
@@ -83,14 +83,14 @@ function render() {
 function card(r) {
   const path = r.introductionPath.length
     ? el("ol", { class: "path", "aria-label": t("gaps.introduction") },
-      r.introductionPath.map((step) => el("li", {}, step.name)))
+      r.introductionPath.map((step) => el("li", {}, step.id ? step.name : t("people.hidden_step"))))
     : el("p", { class: "muted" }, t("gaps.no_path"));
   const contacts = r.contacts.length
     ? el("ul", { class: "plain-list" }, r.contacts.map((c) => el("li", {},
       el("strong", {}, c.name), c.role ? ` · ${c.role}` : null,
       c.email ? [" · ", el("a", { href: `mailto:${c.email}` }, c.email)] : null,
       c.phone ? [" · ", el("a", { href: `tel:${c.phone.replace(/\s+/g, "")}` }, c.phone)] : null)))
-    : el("p", { class: "muted" }, t("gaps.no_contacts"));
+    : el("p", { class: "muted" }, seesPeople() ? t("gaps.no_contacts") : t("people.hidden_contacts"));
   return el("li", { class: "card recommendation", dataset: { id: r.id } },
     el("div", { class: "card-head" },
       el("span", { class: "rank" }, `${r.rank}.`), " ",

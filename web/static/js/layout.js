@@ -17,6 +17,10 @@ let signedIn = null;
 /** Whether the signed-in user may change things (save map views, make share links). */
 export const canEdit = () => signedIn !== null && RANKS[signedIn.role] >= RANKS.coordinator;
 
+/** Whether the signed-in user is shown people: young people and contact persons (the policy
+ * is the server's; this only picks the words for what a viewer is not shown). */
+export const seesPeople = canEdit;
+
 function toSignIn() {
   const next = location.pathname + location.search;
   location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
