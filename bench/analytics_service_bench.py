@@ -49,20 +49,38 @@ from graphsvc.services.scope import Scope, command_line_caller, open_scope
 
 GROUP = "tg-loneliness"
 JOBS: list[tuple[str, str, Callable[[Scope], Awaitable[Any]]]] = [
-    ("brokers school→leisure", "{ brokers { sources brokers { id share sentence } } }",
-     lambda s: analytics.brokers(s)),
-    (f"gap report {GROUP}", f'{{ gapReport(targetGroupId: "{GROUP}") {{ memberCount '
-     "findings { severity sentence } } }", lambda s: analytics.gaps(s, GROUP)),
-    (f"recommendations {GROUP} (report kept)",
-     f'{{ recommendations(targetGroupId: "{GROUP}") {{ recommendations {{ id score '
-     "introductionPath { name } } } }", lambda s: analytics.recommendations(s, GROUP)),
-    ("gap report tg-several-challenges", '{ gapReport(targetGroupId: "tg-several-challenges")'
-     " { memberCount findings { severity sentence } } }",
-     lambda s: analytics.gaps(s, "tg-several-challenges")),
-    ("communities", "{ communities { modularity communities { size } } }",
-     lambda s: analytics.communities(s)),
-    ("node metrics, municipal units", "{ nodeMetrics(kind: MUNICIPAL_UNIT) { totalCount } }",
-     lambda s: analytics.metrics(s, kind=Kind.MUNICIPAL_UNIT)),
+    (
+        "brokers school→leisure",
+        "{ brokers { sources brokers { id share sentence } } }",
+        lambda s: analytics.brokers(s),
+    ),
+    (
+        f"gap report {GROUP}",
+        f'{{ gapReport(targetGroupId: "{GROUP}") {{ memberCount findings {{ severity sentence }} }} }}',
+        lambda s: analytics.gaps(s, GROUP),
+    ),
+    (
+        f"recommendations {GROUP} (report kept)",
+        f'{{ recommendations(targetGroupId: "{GROUP}") {{ recommendations {{ id score '
+        "introductionPath { name } } } }",
+        lambda s: analytics.recommendations(s, GROUP),
+    ),
+    (
+        "gap report tg-several-challenges",
+        '{ gapReport(targetGroupId: "tg-several-challenges")'
+        " { memberCount findings { severity sentence } } }",
+        lambda s: analytics.gaps(s, "tg-several-challenges"),
+    ),
+    (
+        "communities",
+        "{ communities { modularity communities { size } } }",
+        lambda s: analytics.communities(s),
+    ),
+    (
+        "node metrics, municipal units",
+        "{ nodeMetrics(kind: MUNICIPAL_UNIT) { totalCount } }",
+        lambda s: analytics.metrics(s, kind=Kind.MUNICIPAL_UNIT),
+    ),
 ]
 Row = tuple[str, float | None, float | None, str]  # job, service s, GraphQL s, note
 
@@ -76,8 +94,9 @@ def median(times: list[float]) -> float:
     return statistics.median(times)
 
 
-async def timed(work: Callable[[], Awaitable[Any]], repeats: int,
-                before: Callable[[], Any] = lambda: None) -> float:
+async def timed(
+    work: Callable[[], Awaitable[Any]], repeats: int, before: Callable[[], Any] = lambda: None
+) -> float:
     times = []
     for _ in range(repeats):
         before()
@@ -93,8 +112,11 @@ async def prepare(settings: Settings, tenant: str, size: str) -> str:
         started = time.perf_counter()
         loaded = await load_demo(open_scope(store, command_line_caller(tenant)), size=size, seed=2635)
         took = time.perf_counter() - started
-        return (f"{loaded.nodes:,} nodes, loaded in {took:.0f} s" if loaded.loaded
-                else f"{loaded.nodes:,} nodes, already loaded")
+        return (
+            f"{loaded.nodes:,} nodes, loaded in {took:.0f} s"
+            if loaded.loaded
+            else f"{loaded.nodes:,} nodes, already loaded"
+        )
 
 
 async def bench_service(settings: Settings, tenant: str, repeats: int) -> list[Row]:
@@ -116,32 +138,45 @@ async def bench_service(settings: Settings, tenant: str, repeats: int) -> list[R
             network_to_graph(await NetworkRepository(store).read(tenant))
 
         old = await timed(domain_path, max(1, repeats // 2))
-        rows += [("cold projection from Neo4j", cold, None, note),
-                 ("  of which the bulk read", read, None, "one read transaction"),
-                 ("  of which building the graph", build, None, "in a worker thread"),
-                 ("  before: domain objects + network_to_graph", old, None,
-                  f"{old / cold:.1f}× slower")]
+        rows += [
+            ("cold projection from Neo4j", cold, None, note),
+            ("  of which the bulk read", read, None, "one read transaction"),
+            ("  of which building the graph", build, None, "in a worker thread"),
+            ("  before: domain objects + network_to_graph", old, None, f"{old / cold:.1f}× slower"),
+        ]
         check = await timed(lambda: projection(scope), repeats)
         rows.append(("warm projection (version check)", check, None, "one small query"))
         current = await projection(scope)
         for name, _, job in JOBS:
-            warm = await timed(lambda job=job: job(scope), repeats,  # type: ignore[misc]
-                               before=current.results.clear)
+            warm = await timed(
+                lambda job=job: job(scope),
+                repeats,  # type: ignore[misc]
+                before=current.results.clear,
+            )
             if name.startswith("recommendations"):
                 # As a coordinator asks it: after the gap report, whose result is kept.
                 await analytics.gaps(scope, GROUP)
-                warm = await timed(lambda job=job: job(scope), repeats,  # type: ignore[misc]
-                                   before=lambda p=current: _drop(p.results, "recommendations"))
+                warm = await timed(
+                    lambda job=job: job(scope),
+                    repeats,  # type: ignore[misc]
+                    before=lambda p=current: _drop(p.results, "recommendations"),
+                )
             repeat = await timed(lambda job=job: job(scope), repeats)  # type: ignore[misc]
             fresh = await _on_fresh_projection(scope, job, repeats)
-            rows.append((name, warm, None, f"repeat: {repeat * 1000:.0f} ms; on a projection "
-                         f"just read (views not built yet): {fresh:.2f} s"))
+            rows.append(
+                (
+                    name,
+                    warm,
+                    None,
+                    f"repeat: {repeat * 1000:.0f} ms; on a projection "
+                    f"just read (views not built yet): {fresh:.2f} s",
+                )
+            )
             current = await projection(scope)
     return rows
 
 
-async def _on_fresh_projection(scope: Scope, job: Callable[[Scope], Awaitable[Any]],
-                               repeats: int) -> float:
+async def _on_fresh_projection(scope: Scope, job: Callable[[Scope], Awaitable[Any]], repeats: int) -> float:
     """The job alone, on a projection read just before it (its derived views, such as the
     social graph and its igraph copy, are built by the job)."""
     times = []
@@ -170,6 +205,7 @@ def bench_graphql(settings: Settings, tenant: str, repeats: int, rows: list[Row]
     try:
         base = f"http://127.0.0.1:{server.config.port}"
         with httpx.Client(base_url=base, timeout=120, headers={"X-Graphsvc-Tenant": tenant}) as c:
+
             def ask(query: str) -> float:
                 started = time.perf_counter()
                 body = c.post("/graphql", json={"query": query}).json()
@@ -209,8 +245,9 @@ def main() -> None:
     settings = Settings()
     server = None
     if settings.uses_local_neo4j:
-        server = start_child(settings, data_dir=Path(tempfile.mkdtemp(prefix="graphsvc-bench-")),
-                             port=free_port())
+        server = start_child(
+            settings, data_dir=Path(tempfile.mkdtemp(prefix="graphsvc-bench-")), port=free_port()
+        )
         settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
     try:
         loaded = asyncio.run(prepare(settings, tenant, args.size))

@@ -45,8 +45,10 @@ class _Server(uvicorn.Server):
 
 def _percentiles(samples: list[float]) -> str:
     q = statistics.quantiles(samples, n=100, method="inclusive")
-    return (f"p50 {q[49] * 1000:7.1f} ms   p95 {q[94] * 1000:7.1f} ms   p99 {q[98] * 1000:7.1f} ms"
-            f"   ({len(samples)} requests, {len(samples) / sum(samples):.1f}/s)")
+    return (
+        f"p50 {q[49] * 1000:7.1f} ms   p95 {q[94] * 1000:7.1f} ms   p99 {q[98] * 1000:7.1f} ms"
+        f"   ({len(samples)} requests, {len(samples) / sum(samples):.1f}/s)"
+    )
 
 
 def _time(client: httpx.Client, query: str, variables: list[dict[str, object]]) -> list[float]:
@@ -75,6 +77,7 @@ def main() -> None:
         server = start_child(settings, data_dir=data, port=free_port())
         settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
     try:
+
         async def prepare() -> float:
             async with opened(settings) as store:
                 await apply_schema(store)
@@ -83,8 +86,9 @@ def main() -> None:
                 return time.perf_counter() - started
 
         load_s = asyncio.run(prepare())
-        api = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
-                                     log_level="warning"))
+        api = _Server(
+            uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
+        )
         thread = threading.Thread(target=api.run, daemon=True)
         thread.start()
         while not api.started:
@@ -96,29 +100,42 @@ def main() -> None:
             page = first
             while page["pageInfo"]["hasNextPage"] and len(cursors) < args.requests:
                 cursors.append({"after": page["pageInfo"]["endCursor"]})
-                page = client.post("/graphql", json={"query": LIST,
-                                                      "variables": cursors[-1]}).json()["data"]["actors"]
-            schools = client.post("/graphql", json={"query": """{ actors(first: 100,
-                filter: {kind: MUNICIPAL_UNIT, arena: SCHOOL}) { edges { node { id } } } }"""}).json()
+                page = client.post("/graphql", json={"query": LIST, "variables": cursors[-1]}).json()["data"][
+                    "actors"
+                ]
+            schools = client.post(
+                "/graphql",
+                json={
+                    "query": """{ actors(first: 100,
+                filter: {kind: MUNICIPAL_UNIT, arena: SCHOOL}) { edges { node { id } } } }"""
+                },
+            ).json()
             school_ids = [e["node"]["id"] for e in schools["data"]["actors"]["edges"]]
             pages = [cursors[i % len(cursors)] for i in range(args.requests)]
-            walks: list[dict[str, object]] = [{"id": school_ids[i % len(school_ids)], "max": 500}
-                                              for i in range(args.requests)]
+            walks: list[dict[str, object]] = [
+                {"id": school_ids[i % len(school_ids)], "max": 500} for i in range(args.requests)
+            ]
             # The largest answer the default node cap allows, fewer times: each is ~10k objects.
             big_walks = [w | {"max": 2000} for w in walks[: max(10, args.requests // 5)]]
             _time(client, LIST, pages[:10])  # warm the query caches
             list_samples = _time(client, LIST, pages)
             walk_samples = _time(client, NEIGHBOURHOOD, walks)
             big_samples = _time(client, NEIGHBOURHOOD, big_walks)
-            sizes = [client.post("/graphql", json={"query": NEIGHBOURHOOD, "variables": w}).json()
-                     ["data"]["neighbourhood"] for w in (walks[0], big_walks[0])]
+            sizes = [
+                client.post("/graphql", json={"query": NEIGHBOURHOOD, "variables": w}).json()["data"][
+                    "neighbourhood"
+                ]
+                for w in (walks[0], big_walks[0])
+            ]
         api.should_exit = True
         thread.join(timeout=10)
         print(f"demo municipality '{args.size}': {first['totalCount']:,} actors, loaded in {load_s:.1f} s")
         print(f"list of 50 actors with area, contacts, tie count: {_percentiles(list_samples)}")
         for size, samples in zip(sizes, (walk_samples, big_samples), strict=True):
-            print(f"depth-2 neighbourhood of a school ({len(size['nodes'])} nodes, "
-                  f"{len(size['edges'])} ties): {_percentiles(samples)}")
+            print(
+                f"depth-2 neighbourhood of a school ({len(size['nodes'])} nodes, "
+                f"{len(size['edges'])} ties): {_percentiles(samples)}"
+            )
     finally:
         if server is not None:
             server.stop()

@@ -33,13 +33,17 @@ async def measure(settings: Settings, size: str, folder: Path) -> None:
         await load_demo(open_scope(store, command_line_caller(tenant)), size=size, seed=2635)
         started = time.perf_counter()
         backup = await backup_tenant(store, tenant, file)
-        print(f"backup of '{size}': {backup.nodes:,} nodes, {backup.relationships:,} "
-              f"relationships, {backup.bytes / 1e6:.2f} MB in {time.perf_counter() - started:.1f} s")
+        print(
+            f"backup of '{size}': {backup.nodes:,} nodes, {backup.relationships:,} "
+            f"relationships, {backup.bytes / 1e6:.2f} MB in {time.perf_counter() - started:.1f} s"
+        )
         restored = await restore_tenant(store, file, tenant=copy)
         print(f"restore into an empty tenant (one transaction): {restored.seconds:.1f} s")
         replaced = await restore_tenant(store, file, tenant=copy, replace=True)
-        print(f"restore with --replace ({replaced.replaced:,} nodes deleted in the same "
-              f"transaction): {replaced.seconds:.1f} s")
+        print(
+            f"restore with --replace ({replaced.replaced:,} nodes deleted in the same "
+            f"transaction): {replaced.seconds:.1f} s"
+        )
 
 
 def main() -> None:

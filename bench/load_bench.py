@@ -94,8 +94,9 @@ def _failure(response: httpx.Response) -> str | None:
 
 
 class Clients:
-    def __init__(self, base: str, read_token: str, write_token: str, fixture: Fixture,
-                 write_share: float, seed: int) -> None:
+    def __init__(
+        self, base: str, read_token: str, write_token: str, fixture: Fixture, write_share: float, seed: int
+    ) -> None:
         self.base, self.fixture, self.write_share = base, fixture, write_share
         self.read_token, self.write_token = read_token, write_token
         self.random = random.Random(seed)
@@ -117,8 +118,12 @@ class Clients:
         created, token = self.fixture.created, self.write_token
         kind = self.random.choice(["createActor", "updateActor", "connect"])
         if kind == "createActor" or len(created) < 2:
-            return "createActor", token, CREATE, {"name": f"Bench klub {n}",
-                                                  "area": self.fixture.scratch_area}
+            return (
+                "createActor",
+                token,
+                CREATE,
+                {"name": f"Bench klub {n}", "area": self.fixture.scratch_area},
+            )
         if kind == "updateActor":
             return kind, token, UPDATE, {"id": self.random.choice(created), "name": f"Klub {n}"}
         a, b = self.random.sample(created, 2)
@@ -129,12 +134,14 @@ class Clients:
         while time.monotonic() < deadline:
             n += 1
             write = self.random.random() < self.write_share
-            kind, token, query, variables = (self._write(number * 1_000_000 + n) if write
-                                             else self._read())
+            kind, token, query, variables = self._write(number * 1_000_000 + n) if write else self._read()
             started = time.perf_counter()
             try:
-                response = await http.post("/graphql", json={"query": query, "variables": variables},
-                                           headers={"Authorization": f"Bearer {token}"})
+                response = await http.post(
+                    "/graphql",
+                    json={"query": query, "variables": variables},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
                 problem = _failure(response)
             except httpx.HTTPError as e:
                 problem = f"{type(e).__name__}: {e}"
@@ -162,22 +169,29 @@ def _percentile(samples: list[float], q: float) -> float:
 
 def report(tally: Tally, elapsed: float, clients: int) -> None:
     total = sum(len(s) for s in tally.latencies.values())
-    print(f"\n{clients} clients for {elapsed:.1f} s: {total:,} requests, "
-          f"{total / elapsed:.1f} requests/s, {sum(tally.errors.values())} errors")
+    print(
+        f"\n{clients} clients for {elapsed:.1f} s: {total:,} requests, "
+        f"{total / elapsed:.1f} requests/s, {sum(tally.errors.values())} errors"
+    )
     print(f"{'request':<15}{'count':>8}{'errors':>8}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
     everything = [x for samples in tally.latencies.values() for x in samples]
     rows = [*sorted(tally.latencies.items()), ("overall", everything)]
     for kind, samples in rows:
         errors = sum(tally.errors.values()) if kind == "overall" else tally.errors[kind]
-        print(f"{kind:<15}{len(samples):>8}{errors:>8}" + "".join(
-            f"{_percentile(samples, q):>10.1f}" for q in (50, 95, 99)))
+        print(
+            f"{kind:<15}{len(samples):>8}{errors:>8}"
+            + "".join(f"{_percentile(samples, q):>10.1f}" for q in (50, 95, 99))
+        )
     for example in tally.examples:
         print("  error:", example)
 
 
 def _post(http: httpx.Client, token: str, query: str, **variables: Any) -> dict[str, Any]:
-    response = http.post("/graphql", json={"query": query, "variables": variables},
-                         headers={"Authorization": f"Bearer {token}"})
+    response = http.post(
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     problem = _failure(response)
     if problem:
         raise SystemExit(f"setting up failed: {problem}")
@@ -193,13 +207,23 @@ def _fixture(http: httpx.Client, token: str, write_token: str, scratch_in_demo: 
         if not page["pageInfo"]["hasNextPage"]:
             break
         cursors.append(page["pageInfo"]["endCursor"])
-    schools = [e["node"]["id"] for e in _post(http, token, """{ actors(first: 100,
-        filter: {kind: MUNICIPAL_UNIT, arena: SCHOOL}) { edges { node { id } } } }""")
-        ["actors"]["edges"]]
+    schools = [
+        e["node"]["id"]
+        for e in _post(
+            http,
+            token,
+            """{ actors(first: 100,
+        filter: {kind: MUNICIPAL_UNIT, arena: SCHOOL}) { edges { node { id } } } }""",
+        )["actors"]["edges"]
+    ]
     area = None
     if scratch_in_demo:
-        area = _post(http, write_token, """mutation { createArea(input: {name: "Bench scratch",
-            areaType: "district"}) { __typename ... on Area { id } } }""")["createArea"]["id"]
+        area = _post(
+            http,
+            write_token,
+            """mutation { createArea(input: {name: "Bench scratch",
+            areaType: "district"}) { __typename ... on Area { id } } }""",
+        )["createArea"]["id"]
     _post(http, token, GAPS, tg=PLANTED_GAPS.target_group_missing_sector[0])  # compute it once
     return Fixture(cursors=cursors, actors=actors, schools=schools, scratch_area=area)
 
@@ -209,9 +233,23 @@ def _serve(settings: Settings, port: int, workers: int) -> subprocess.Popen[byte
     if settings.auth is None:
         env.pop("NEO4J_PASSWORD", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "graphsvc.api:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-         "--workers", str(workers)], env=env)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "graphsvc.api:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+    )
 
 
 def _wait(base: str, api: subprocess.Popen[bytes], within: float = 120) -> None:
@@ -248,6 +286,7 @@ def main() -> None:
         settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
     api = None
     try:
+
         async def prepare() -> tuple[str, str, float]:
             async with opened(settings) as store:
                 await apply_schema(store)
@@ -256,8 +295,11 @@ def main() -> None:
                 loaded = time.perf_counter() - started
                 stamp = str(int(time.time()))
                 read = (await add_user(store, tenant, f"bench-{stamp}", "coordinator")).secret
-                write = read if write_tenant == tenant else (
-                    await add_user(store, scratch, f"bench-{stamp}", "coordinator")).secret
+                write = (
+                    read
+                    if write_tenant == tenant
+                    else (await add_user(store, scratch, f"bench-{stamp}", "coordinator")).secret
+                )
                 return read, write, loaded
 
         read_token, write_token, load_s = asyncio.run(prepare())
@@ -267,9 +309,11 @@ def main() -> None:
         _wait(base, api)
         with httpx.Client(base_url=base, timeout=120) as http:
             fixture = _fixture(http, read_token, write_token, args.writes_in == "demo")
-        print(f"demo municipality '{args.size}' loaded in {load_s:.1f} s; {len(fixture.actors)} "
-              f"actors and {len(fixture.schools)} schools to ask about; writes in tenant "
-              f"'{write_tenant}' ({args.write_share:.0%} of requests)")
+        print(
+            f"demo municipality '{args.size}' loaded in {load_s:.1f} s; {len(fixture.actors)} "
+            f"actors and {len(fixture.schools)} schools to ask about; writes in tenant "
+            f"'{write_tenant}' ({args.write_share:.0%} of requests)"
+        )
         clients = Clients(base, read_token, write_token, fixture, args.write_share, args.seed)
         elapsed = asyncio.run(clients.run(args.clients, args.seconds))
         report(clients.tally, elapsed, args.clients)
@@ -289,6 +333,7 @@ def _stop(api: subprocess.Popen[bytes] | None, server: LocalServer | None) -> No
             api.kill()
     if server is not None:
         server.stop()
+
 
 if __name__ == "__main__":
     main()

@@ -45,10 +45,17 @@ from graphsvc.services.scope import command_line_caller, open_scope
 
 CHROMIUM = "/usr/bin/chromium"
 AIM_SECONDS, AIM_MB = 3.0, 3.0  # from navigation to a drawn map; the offline file
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
-MAPS = [("the whole municipality", "network", {}),
-        ("SSP two steps out", "ego", {"actor": "ssp", "depth": 2})]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MAPS = [("the whole municipality", "network", {}), ("SSP two steps out", "ego", {"actor": "ssp", "depth": 2})]
 SAVE = """mutation($v: MapViewInput!) { saveMapView(input: $v) {
     ... on MapView { id downloads { html } } ... on Error { message } } }"""
 
@@ -90,6 +97,7 @@ def main() -> None:
         server = start_child(settings, data_dir=data, port=free_port())
         settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
     try:
+
         async def prepare() -> tuple[float, str, str]:
             async with opened(settings) as store:
                 await apply_schema(store)
@@ -101,8 +109,9 @@ def main() -> None:
                 return loaded, viewer.secret, coordinator.secret
 
         load_s, viewer, coordinator = asyncio.run(prepare())
-        api = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
-                                     log_level="warning"))
+        api = _Server(
+            uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
+        )
         thread = threading.Thread(target=api.run, daemon=True)
         thread.start()
         while not api.started:
@@ -111,16 +120,17 @@ def main() -> None:
         print(f"demo municipality '{args.size}' loaded in {load_s:.1f} s")
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            context = browser.new_context(viewport={"width": 1920, "height": 1080},
-                                          extra_http_headers={"Authorization": f"Bearer {viewer}"})
+            context = browser.new_context(
+                viewport={"width": 1920, "height": 1080},
+                extra_http_headers={"Authorization": f"Bearer {viewer}"},
+            )
             context.route("**/*", _local_only)
             page = context.new_page()
             for name, kind, options in MAPS:
                 query = "&".join(f"{k}={v}" for k, v in options.items())
                 url = f"{base}/maps/{kind}.html" + (f"?{query}" if query else "")
                 started = time.perf_counter()
-                httpx.get(url, timeout=300,
-                          headers={"Authorization": f"Bearer {viewer}"}).raise_for_status()
+                httpx.get(url, timeout=300, headers={"Authorization": f"Bearer {viewer}"}).raise_for_status()
                 first = time.perf_counter() - started
                 runs = [_drawn(page, url) for _ in range(args.runs)]
                 info = runs[-1][1]
@@ -128,21 +138,31 @@ def main() -> None:
                 in_page = statistics.median(r[1]["drawnMs"] for r in runs) / 1000
                 print(f"{name} ({kind}): {info['nodes']:,} nodes, {info['edges']:,} ties")
                 print(f"  first request, server only:          {first:5.2f} s")
-                print(f"  navigation to the drawn map:         {drawn:5.2f} s"
-                      f" median of {args.runs} (in the page: {in_page:.2f} s),"
-                      f" {drawn / AIM_SECONDS:.0%} of the {AIM_SECONDS:g} s aim")
-                saved = httpx.post(f"{base}/graphql", timeout=120, json={
-                    "query": SAVE, "variables": {"v": {"kind": kind.upper(), **options}}},
-                    headers={"Authorization": f"Bearer {coordinator}"}).json()
+                print(
+                    f"  navigation to the drawn map:         {drawn:5.2f} s"
+                    f" median of {args.runs} (in the page: {in_page:.2f} s),"
+                    f" {drawn / AIM_SECONDS:.0%} of the {AIM_SECONDS:g} s aim"
+                )
+                saved = httpx.post(
+                    f"{base}/graphql",
+                    timeout=120,
+                    json={"query": SAVE, "variables": {"v": {"kind": kind.upper(), **options}}},
+                    headers={"Authorization": f"Bearer {coordinator}"},
+                ).json()
                 if "errors" in saved or "id" not in (saved["data"]["saveMapView"] or {}):
                     raise SystemExit(f"the view could not be saved: {saved}")
                 view = saved["data"]["saveMapView"]
-                file = httpx.get(base + view["downloads"]["html"], timeout=120,
-                                 headers={"Authorization": f"Bearer {viewer}"})
+                file = httpx.get(
+                    base + view["downloads"]["html"],
+                    timeout=120,
+                    headers={"Authorization": f"Bearer {viewer}"},
+                )
                 file.raise_for_status()
                 size = len(file.content) / 1e6
-                print(f"  self-contained HTML file:            {size:5.2f} MB,"
-                      f" {size / AIM_MB:.0%} of the {AIM_MB:g} MB aim")
+                print(
+                    f"  self-contained HTML file:            {size:5.2f} MB,"
+                    f" {size / AIM_MB:.0%} of the {AIM_MB:g} MB aim"
+                )
             browser.close()
         api.should_exit = True
         thread.join(timeout=10)

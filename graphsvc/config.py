@@ -34,13 +34,9 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", validation_alias=_env("NEO4J_DATABASE"))
 
     local_port: int = Field(default=7687, ge=1, le=65535, validation_alias=_env("NEO4J_LOCAL_PORT"))
-    data_dir: Path = Field(
-        default=REPO_ROOT / "var" / "neo4j", validation_alias=_env("GRAPHSVC_DATA_DIR")
-    )
+    data_dir: Path = Field(default=REPO_ROOT / "var" / "neo4j", validation_alias=_env("GRAPHSVC_DATA_DIR"))
     local_heap: str = Field(default="1g", validation_alias=_env("NEO4J_LOCAL_HEAP"))
-    local_pagecache_mb: int = Field(
-        default=256, ge=16, validation_alias=_env("NEO4J_LOCAL_PAGECACHE_MB")
-    )
+    local_pagecache_mb: int = Field(default=256, ge=16, validation_alias=_env("NEO4J_LOCAL_PAGECACHE_MB"))
 
     host: str = Field(default="127.0.0.1", validation_alias=_env("GRAPHSVC_HOST"))
     port: int = Field(default=8000, ge=1, le=65535, validation_alias=_env("GRAPHSVC_PORT"))
@@ -51,31 +47,36 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=2, validation_alias=_env("GRAPHSVC_MAX_QUERY_DEPTH"))
     max_aliases: int = Field(default=20, ge=1, validation_alias=_env("GRAPHSVC_MAX_ALIASES"))
     max_tokens: int = Field(default=3000, ge=100, validation_alias=_env("GRAPHSVC_MAX_TOKENS"))
-    max_page_size: int = Field(default=100, ge=1, le=100,
-                               validation_alias=_env("GRAPHSVC_MAX_PAGE_SIZE"))
-    max_neighbourhood_depth: int = Field(default=3, ge=1, le=3,
-                                         validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_DEPTH"))
-    max_neighbourhood_nodes: int = Field(default=2000, ge=1, le=10_000,
-                                         validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_NODES"))
+    max_page_size: int = Field(default=100, ge=1, le=100, validation_alias=_env("GRAPHSVC_MAX_PAGE_SIZE"))
+    max_neighbourhood_depth: int = Field(
+        default=3, ge=1, le=3, validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_DEPTH")
+    )
+    max_neighbourhood_nodes: int = Field(
+        default=2000, ge=1, le=10_000, validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_NODES")
+    )
     # The largest spreadsheet (CSV or XLSX) an import takes; a municipality's lists are far
     # smaller. Larger files are refused with a message before they are parsed.
-    import_max_bytes: int = Field(default=IMPORT_MAX_BYTES, ge=1024,
-                                  validation_alias=_env("GRAPHSVC_IMPORT_MAX_BYTES"))
+    import_max_bytes: int = Field(
+        default=IMPORT_MAX_BYTES, ge=1024, validation_alias=_env("GRAPHSVC_IMPORT_MAX_BYTES")
+    )
 
     # The largest request body other than a file upload (GraphQL requests are a few kilobytes).
-    max_request_bytes: int = Field(default=256 * 1024, ge=1024,
-                                   validation_alias=_env("GRAPHSVC_MAX_REQUEST_BYTES"))
+    max_request_bytes: int = Field(
+        default=256 * 1024, ge=1024, validation_alias=_env("GRAPHSVC_MAX_REQUEST_BYTES")
+    )
 
     # Sign-in through the municipality's identity provider (OIDC): bearer JWTs signed by a key
     # from the JWKS address, with the tenant and role in claims. Unset: graphsvc tokens only.
     oidc_jwks_url: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_JWKS_URL"))
     oidc_issuer: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_ISSUER"))
     oidc_audience: str | None = Field(default=None, validation_alias=_env("GRAPHSVC_OIDC_AUDIENCE"))
-    oidc_tenant_claim: str = Field(default="graphsvc_tenant",
-                                   validation_alias=_env("GRAPHSVC_OIDC_TENANT_CLAIM"))
+    oidc_tenant_claim: str = Field(
+        default="graphsvc_tenant", validation_alias=_env("GRAPHSVC_OIDC_TENANT_CLAIM")
+    )
     oidc_role_claim: str = Field(default="graphsvc_role", validation_alias=_env("GRAPHSVC_OIDC_ROLE_CLAIM"))
-    oidc_name_claim: str = Field(default="preferred_username",
-                                 validation_alias=_env("GRAPHSVC_OIDC_NAME_CLAIM"))
+    oidc_name_claim: str = Field(
+        default="preferred_username", validation_alias=_env("GRAPHSVC_OIDC_NAME_CLAIM")
+    )
 
     @property
     def uses_local_neo4j(self) -> bool:

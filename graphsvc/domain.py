@@ -75,6 +75,7 @@ _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
 # Control characters, and code points no XML file (GraphML, exports) can hold.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
+
 def _check_id(value: str) -> str:
     if not re.fullmatch(_ID_PATTERN, value):
         raise ValueError(
@@ -354,52 +355,91 @@ _YP = frozenset({Kind.YOUNG_PERSON})
 
 TIE_RULES: dict[TieType, TieRule] = {
     TieType.ATTENDS: TieRule(
-        sources=_YP, targets=frozenset({Kind.MUNICIPAL_UNIT}), properties=frozenset(),
-        meaning="a young person attends a school or municipal unit"),
+        sources=_YP,
+        targets=frozenset({Kind.MUNICIPAL_UNIT}),
+        properties=frozenset(),
+        meaning="a young person attends a school or municipal unit",
+    ),
     TieType.MEMBER_OF: TieRule(
-        sources=_YP, targets=frozenset({Kind.ASSOCIATION}), properties=frozenset({"since"}),
-        meaning="a young person is a member of an association"),
+        sources=_YP,
+        targets=frozenset({Kind.ASSOCIATION}),
+        properties=frozenset({"since"}),
+        meaning="a young person is a member of an association",
+    ),
     TieType.WORKS_AT: TieRule(
-        sources=_YP, targets=frozenset({Kind.BUSINESS}), properties=frozenset({"since"}),
-        meaning="a young person works at a business (student job, internship)"),
+        sources=_YP,
+        targets=frozenset({Kind.BUSINESS}),
+        properties=frozenset({"since"}),
+        meaning="a young person works at a business (student job, internship)",
+    ),
     TieType.USES: TieRule(
-        sources=_YP, targets=frozenset({Kind.MUNICIPAL_UNIT, Kind.ORGANISATION, Kind.ASSOCIATION}),
+        sources=_YP,
+        targets=frozenset({Kind.MUNICIPAL_UNIT, Kind.ORGANISATION, Kind.ASSOCIATION}),
         properties=frozenset(),
-        meaning="a young person uses a service"),
+        meaning="a young person uses a service",
+    ),
     TieType.COLLABORATES_WITH: TieRule(
-        sources=_ACTORS, targets=_ACTORS,
-        properties=frozenset({"strength", "since", "frequency",
-                              "trust", "value", "reciprocated", "survey"}),  # survey answers
-        meaning="two actors work together"),
+        sources=_ACTORS,
+        targets=_ACTORS,
+        properties=frozenset(
+            {"strength", "since", "frequency", "trust", "value", "reciprocated", "survey"}
+        ),  # survey answers
+        meaning="two actors work together",
+    ),
     TieType.REFERS_TO: TieRule(
-        sources=_ACTORS, targets=_ACTORS, properties=frozenset({"since"}),
-        meaning="an actor refers young people to another (a referral path)"),
+        sources=_ACTORS,
+        targets=_ACTORS,
+        properties=frozenset({"since"}),
+        meaning="an actor refers young people to another (a referral path)",
+    ),
     TieType.FUNDS: TieRule(
-        sources=_ACTORS, targets=_ACTORS | {Kind.INITIATIVE}, properties=frozenset({"since"}),
-        meaning="an actor funds another actor or an initiative"),
+        sources=_ACTORS,
+        targets=_ACTORS | {Kind.INITIATIVE},
+        properties=frozenset({"since"}),
+        meaning="an actor funds another actor or an initiative",
+    ),
     TieType.WORKS_FOR: TieRule(
-        sources=frozenset({Kind.PERSON}), targets=_ACTORS, properties=frozenset(),
-        meaning="a contact person works for an actor"),
+        sources=frozenset({Kind.PERSON}),
+        targets=_ACTORS,
+        properties=frozenset(),
+        meaning="a contact person works for an actor",
+    ),
     TieType.VOLUNTEERS_AT: TieRule(
-        sources=frozenset({Kind.PERSON}), targets=_ACTORS, properties=frozenset(),
-        meaning="a contact person volunteers at an actor"),
+        sources=frozenset({Kind.PERSON}),
+        targets=_ACTORS,
+        properties=frozenset(),
+        meaning="a contact person volunteers at an actor",
+    ),
     TieType.PARTICIPATES_IN: TieRule(
-        sources=_ACTORS, targets=frozenset({Kind.INITIATIVE}), properties=frozenset({"role"}),
-        meaning="an actor takes part in an initiative (as lead, partner or funder)"),
+        sources=_ACTORS,
+        targets=frozenset({Kind.INITIATIVE}),
+        properties=frozenset({"role"}),
+        meaning="an actor takes part in an initiative (as lead, partner or funder)",
+    ),
     TieType.TARGETS: TieRule(
-        sources=frozenset({Kind.INITIATIVE}), targets=frozenset({Kind.TARGET_GROUP}),
+        sources=frozenset({Kind.INITIATIVE}),
+        targets=frozenset({Kind.TARGET_GROUP}),
         properties=frozenset(),
-        meaning="an initiative is aimed at a target group"),
+        meaning="an initiative is aimed at a target group",
+    ),
     TieType.LOCATED_IN: TieRule(
-        sources=_ACTORS | {Kind.YOUNG_PERSON}, targets=frozenset({Kind.AREA}),
+        sources=_ACTORS | {Kind.YOUNG_PERSON},
+        targets=frozenset({Kind.AREA}),
         properties=frozenset(),
-        meaning="an actor or young person is located in an area"),
+        meaning="an actor or young person is located in an area",
+    ),
     TieType.PART_OF: TieRule(
-        sources=frozenset({Kind.AREA}), targets=frozenset({Kind.AREA}), properties=frozenset(),
-        meaning="an area is part of a larger area"),
+        sources=frozenset({Kind.AREA}),
+        targets=frozenset({Kind.AREA}),
+        properties=frozenset(),
+        meaning="an area is part of a larger area",
+    ),
     TieType.INCLUDED_IN: TieRule(
-        sources=_YP, targets=frozenset({Kind.TARGET_GROUP}), properties=frozenset(),
-        meaning="a young person is an explicit member of a target group"),
+        sources=_YP,
+        targets=frozenset({Kind.TARGET_GROUP}),
+        properties=frozenset(),
+        meaning="a young person is an explicit member of a target group",
+    ),
 }
 
 
@@ -457,9 +497,7 @@ class Tie(BaseModel):
         unexpected = sorted(set(self.properties()) - rule.properties)
         if unexpected:
             allowed = ", ".join(sorted(rule.properties)) or "none"
-            raise ValueError(
-                f"a {self.type.value} tie has no {', '.join(unexpected)} (allowed: {allowed})"
-            )
+            raise ValueError(f"a {self.type.value} tie has no {', '.join(unexpected)} (allowed: {allowed})")
 
 
 class Network(BaseModel):
@@ -480,9 +518,24 @@ class Network(BaseModel):
 # this order (cypher/analytics/read_page.cypher, checked by a test), and
 # graphsvc.analytics.projection turns them into node attributes, whether they come from that
 # read or from domain objects.
-PROJECTION_COLUMNS = ("id", "kind", "name", "sector", "arenas", "category", "age_band",
-                      "birth_year", "challenges", "role", "email", "phone", "area_type",
-                      "criteria_age_bands", "criteria_areas", "criteria_challenges")
+PROJECTION_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "sector",
+    "arenas",
+    "category",
+    "age_band",
+    "birth_year",
+    "challenges",
+    "role",
+    "email",
+    "phone",
+    "area_type",
+    "criteria_age_bands",
+    "criteria_areas",
+    "criteria_challenges",
+)
 # Each outgoing tie of a projected node, in this order.
 PROJECTION_TIE_COLUMNS = ("type", "target", "strength", "since", "frequency", "role")
 

@@ -40,8 +40,9 @@ def check_network(network: Network, known: Mapping[str, Kind] | None = None) -> 
         if node.id in seen:
             problems.append(Problem(record, "the id is used twice"))
         elif node.id in known and known[node.id] != node.kind:
-            problems.append(Problem(
-                record, f"the id is already used by {article(known[node.id].value)} in this tenant"))
+            problems.append(
+                Problem(record, f"the id is already used by {article(known[node.id].value)} in this tenant")
+            )
         seen.add(node.id)
         kinds[node.id] = node.kind
     for node in network.nodes:

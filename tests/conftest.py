@@ -36,8 +36,9 @@ _tenants = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    settings = Settings(NEO4J_URI=None, NEO4J_PASSWORD=None, NEO4J_LOCAL_PAGECACHE_MB=64,
-                        NEO4J_LOCAL_HEAP="768m")
+    settings = Settings(
+        NEO4J_URI=None, NEO4J_PASSWORD=None, NEO4J_LOCAL_PAGECACHE_MB=64, NEO4J_LOCAL_HEAP="768m"
+    )
     server = start_child(settings, data_dir=tmp_path_factory.mktemp("neo4j"), port=free_port())
     yield server
     server.stop()
@@ -93,8 +94,9 @@ def small_town() -> Callable[[str], Network]:
 def with_marked_names(network: Network, mark: str) -> Network:
     """``network`` with ``mark`` in every name: text that must never show up anywhere else
     (another tenant's answers, say)."""
-    return network.model_copy(update={"nodes": tuple(
-        n.model_copy(update={"name": f"{n.name} {mark}"}) for n in network.nodes)})
+    return network.model_copy(
+        update={"nodes": tuple(n.model_copy(update={"name": f"{n.name} {mark}"}) for n in network.nodes)}
+    )
 
 
 def _small_town(tenant: str) -> Network:
@@ -103,26 +105,57 @@ def _small_town(tenant: str) -> Network:
     nodes = (
         Area(id="kommune", tenant=tenant, name="Lejre Kommune", area_type="municipality"),
         Area(id="hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"),
-        Actor(kind=Kind.MUNICIPAL_UNIT, id="school", tenant=tenant, name="Hvalsø Skole",
-              sector=Sector.PUBLIC, arenas={Arena.SCHOOL}, area="hvalsoe"),
-        Actor(kind=Kind.ASSOCIATION, id="club", tenant=tenant, name="Hvalsø Klatreklub",
-              sector=Sector.CIVIL_SOCIETY, arenas={Arena.LEISURE}, area="hvalsoe"),
-        Actor(kind=Kind.ORGANISATION, id="fund", tenant=tenant, name="Helsefonden",
-              sector=Sector.PHILANTHROPY),
-        YoungPerson(id="yp-1", tenant=tenant, name="Blå Ræv", age_band="12-14",
-                    challenges={"loneliness"}, area="hvalsoe"),
-        Person(id="p-1", tenant=tenant, name="Mette Jensen", role="Formand",
-               email="mette@example.dk"),
-        TargetGroup(id="tg", tenant=tenant, name="Ensomme 12-17-årige i Hvalsø",
-                    criteria_age_bands={"12-14", "15-17"}, criteria_areas={"hvalsoe"},
-                    criteria_challenges={"loneliness"}),
+        Actor(
+            kind=Kind.MUNICIPAL_UNIT,
+            id="school",
+            tenant=tenant,
+            name="Hvalsø Skole",
+            sector=Sector.PUBLIC,
+            arenas={Arena.SCHOOL},
+            area="hvalsoe",
+        ),
+        Actor(
+            kind=Kind.ASSOCIATION,
+            id="club",
+            tenant=tenant,
+            name="Hvalsø Klatreklub",
+            sector=Sector.CIVIL_SOCIETY,
+            arenas={Arena.LEISURE},
+            area="hvalsoe",
+        ),
+        Actor(
+            kind=Kind.ORGANISATION, id="fund", tenant=tenant, name="Helsefonden", sector=Sector.PHILANTHROPY
+        ),
+        YoungPerson(
+            id="yp-1",
+            tenant=tenant,
+            name="Blå Ræv",
+            age_band="12-14",
+            challenges={"loneliness"},
+            area="hvalsoe",
+        ),
+        Person(id="p-1", tenant=tenant, name="Mette Jensen", role="Formand", email="mette@example.dk"),
+        TargetGroup(
+            id="tg",
+            tenant=tenant,
+            name="Ensomme 12-17-årige i Hvalsø",
+            criteria_age_bands={"12-14", "15-17"},
+            criteria_areas={"hvalsoe"},
+            criteria_challenges={"loneliness"},
+        ),
         Initiative(id="plusdig", tenant=tenant, name="+DIG"),
     )
     ties = (
         Tie(type=TieType.PART_OF, source="hvalsoe", target="kommune"),
         Tie(type=TieType.ATTENDS, source="yp-1", target="school"),
-        Tie(type=TieType.COLLABORATES_WITH, source="school", target="club", strength=3, since=2025,
-            frequency="monthly"),
+        Tie(
+            type=TieType.COLLABORATES_WITH,
+            source="school",
+            target="club",
+            strength=3,
+            since=2025,
+            frequency="monthly",
+        ),
         Tie(type=TieType.REFERS_TO, source="school", target="club"),
         Tie(type=TieType.VOLUNTEERS_AT, source="p-1", target="club"),
         Tie(type=TieType.PARTICIPATES_IN, source="club", target="plusdig", role="partner"),

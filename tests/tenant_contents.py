@@ -15,10 +15,10 @@ _PROPS = """[k IN keys({x}) WHERE k <> 'tenant' | [k, valueType({x}[k]), {x}[k],
    CASE WHEN valueType({x}[k]) STARTS WITH 'LIST<ZONED DATETIME' THEN [v IN {x}[k] | toString(v)]
         WHEN valueType({x}[k]) STARTS WITH 'ZONED DATETIME' THEN toString({x}[k]) END]]"""
 NODES = f"""MATCH (n) WHERE n.tenant = $tenant AND NOT n:TenantState
-RETURN elementId(n) AS element, labels(n) AS labels, {_PROPS.format(x='n')} AS props"""
+RETURN elementId(n) AS element, labels(n) AS labels, {_PROPS.format(x="n")} AS props"""
 RELATIONSHIPS = f"""MATCH (a)-[r]->(b)
 WHERE a.tenant = $tenant AND b.tenant = $tenant AND NOT a:TenantState AND NOT b:TenantState
-RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, {_PROPS.format(x='r')} AS props"""
+RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, {_PROPS.format(x="r")} AS props"""
 
 Contents = tuple[Counter[Any], Counter[Any]]
 
@@ -33,6 +33,7 @@ async def read_contents(store: GraphStore, tenant: str) -> Contents:
         nodes = await (await session.run(NODES, tenant=tenant)).data()
         ties = await (await session.run(RELATIONSHIPS, tenant=tenant)).data()
     canonical = {n["element"]: (tuple(sorted(n["labels"])), _canonical(n["props"])) for n in nodes}
-    return (Counter(canonical.values()),
-            Counter((canonical[t["a"]], t["type"], canonical[t["b"]], _canonical(t["props"]))
-                    for t in ties))
+    return (
+        Counter(canonical.values()),
+        Counter((canonical[t["a"]], t["type"], canonical[t["b"]], _canonical(t["props"])) for t in ties),
+    )

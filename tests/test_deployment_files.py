@@ -18,8 +18,11 @@ def test_compose_file_wires_graphsvc_to_the_official_neo4j() -> None:
     environment = api["environment"]
     assert environment["NEO4J_URI"] == "bolt://neo4j:7687"
     # Every variable the compose file sets must be one graphsvc reads.
-    read = {alias for field in Settings.model_fields.values()
-            for alias in getattr(field.validation_alias, "choices", [])}
+    read = {
+        alias
+        for field in Settings.model_fields.values()
+        for alias in getattr(field.validation_alias, "choices", [])
+    }
     assert set(environment) <= read
 
 

@@ -28,9 +28,12 @@ def imported(path: Path) -> Iterator[str]:
 
 
 def _offending(layer: str, forbidden: tuple[str, ...]) -> list[str]:
-    return [f"{path.relative_to(PACKAGE.parent)} imports {name}"
-            for path in _modules(layer) for name in imported(path)
-            if any(name == f or name.startswith(f + ".") for f in forbidden)]
+    return [
+        f"{path.relative_to(PACKAGE.parent)} imports {name}"
+        for path in _modules(layer)
+        for name in imported(path)
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    ]
 
 
 @pytest.mark.parametrize("layer", ["schema", "api", "cli", "maps"])
@@ -39,25 +42,33 @@ def test_outer_layers_reach_the_store_only_through_services(layer: str) -> None:
 
 
 def test_analytics_are_pure() -> None:
-    assert not _offending("analytics", ("neo4j", "strawberry", "fastapi", "graphsvc.config",
-                                        "graphsvc.db", "graphsvc.services"))
+    assert not _offending(
+        "analytics", ("neo4j", "strawberry", "fastapi", "graphsvc.config", "graphsvc.db", "graphsvc.services")
+    )
 
 
 def test_services_know_nothing_of_the_web() -> None:
-    assert not _offending("services", ("strawberry", "fastapi", "starlette", "graphsvc.schema",
-                                       "graphsvc.api", "graphsvc.cli"))
+    assert not _offending(
+        "services", ("strawberry", "fastapi", "starlette", "graphsvc.schema", "graphsvc.api", "graphsvc.cli")
+    )
 
 
 def _calls(path: Path, name: str) -> int:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return sum(1 for node in ast.walk(tree) if isinstance(node, ast.Call) and (
-        getattr(node.func, "id", None) == name or getattr(node.func, "attr", None) == name))
+    return sum(
+        1
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) == name or getattr(node.func, "attr", None) == name)
+    )
 
 
 def test_a_scope_is_opened_in_three_places_only() -> None:
-    opening = {str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
-               if _calls(path, "open_scope") or (_calls(path, "Scope")
-                                                 and path.name != "scope.py")}
+    opening = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if _calls(path, "open_scope") or (_calls(path, "Scope") and path.name != "scope.py")
+    }
     assert opening == {"schema/context.py", "api/scope.py", "cli/common.py"}
 
 

@@ -11,8 +11,7 @@ import numpy as np
 
 from .engines import Engine, distance_matrix, pair_dependencies
 
-__all__ = ["PathShares", "eligible_pairs", "linked_ends", "pair_counts", "path_shares",
-           "share_of"]
+__all__ = ["PathShares", "eligible_pairs", "linked_ends", "pair_counts", "path_shares", "share_of"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,9 @@ class PathShares:
     pairs: int
 
 
-def path_shares(H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable], *,
-                engine: Engine = "auto") -> PathShares:
+def path_shares(
+    H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable], *, engine: Engine = "auto"
+) -> PathShares:
     """Share of source→target shortest paths through each node of the undirected ``H``.
 
     References
@@ -56,13 +56,16 @@ def path_shares(H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hash
     1.0
     """
     dependencies = pair_dependencies(H, sources, targets, engine=engine)
-    connected, pairs = pair_counts(distance_matrix(H, sources, targets, engine=engine),
-                                   sources, targets)
+    connected, pairs = pair_counts(distance_matrix(H, sources, targets, engine=engine), sources, targets)
     eligible = eligible_pairs(connected, sources, targets)
     shares = {v: share_of(d, eligible(v)) for v, d in dependencies.items()}
-    return PathShares(shares=shares, dependencies=dependencies,
-                      eligible_pairs={v: eligible(v) for v in dependencies},
-                      connected_pairs=int(connected.sum()), pairs=pairs)
+    return PathShares(
+        shares=shares,
+        dependencies=dependencies,
+        eligible_pairs={v: eligible(v) for v in dependencies},
+        connected_pairs=int(connected.sum()),
+        pairs=pairs,
+    )
 
 
 def share_of(dependency: float, eligible: int) -> float:
@@ -70,8 +73,9 @@ def share_of(dependency: float, eligible: int) -> float:
     return min(1.0, dependency / eligible) if eligible else 0.0
 
 
-def pair_counts(D: np.ndarray, sources: Sequence[Hashable], targets: Sequence[Hashable]
-                ) -> tuple[np.ndarray, int]:
+def pair_counts(
+    D: np.ndarray, sources: Sequence[Hashable], targets: Sequence[Hashable]
+) -> tuple[np.ndarray, int]:
     """From the source x target distance matrix: which pairs are connected (``s != t`` and
     finite distance), and how many pairs have ``s != t`` at all."""
     number: dict[Hashable, int] = {}
@@ -81,8 +85,9 @@ def pair_counts(D: np.ndarray, sources: Sequence[Hashable], targets: Sequence[Ha
     return np.isfinite(D) & ~same, int((~same).sum())
 
 
-def eligible_pairs(connected: np.ndarray, sources: Sequence[Hashable],
-                   targets: Sequence[Hashable]) -> Callable[[Hashable], int]:
+def eligible_pairs(
+    connected: np.ndarray, sources: Sequence[Hashable], targets: Sequence[Hashable]
+) -> Callable[[Hashable], int]:
     """Connected pairs a node is not an end of: all, less its row and its column."""
     total = int(connected.sum())
     rows = dict(zip(sources, connected.sum(axis=1).tolist(), strict=True))
@@ -90,12 +95,13 @@ def eligible_pairs(connected: np.ndarray, sources: Sequence[Hashable],
     return lambda v: total - rows.get(v, 0) - columns.get(v, 0)
 
 
-def linked_ends(H: nx.Graph, v: Hashable, S: list[str], T: list[str], D: np.ndarray,
-                connected: np.ndarray, engine: Engine) -> tuple[int, int]:
+def linked_ends(
+    H: nx.Graph, v: Hashable, S: list[str], T: list[str], D: np.ndarray, connected: np.ndarray, engine: Engine
+) -> tuple[int, int]:
     """Sources and targets of the connected pairs with a shortest path through ``v``:
     ``d(s, v) + d(v, t) == d(s, t)``, with ``v`` neither ``s`` nor ``t``."""
     dv = distance_matrix(H, [v], [*S, *T], engine=engine)[0]
-    to_s, to_t = dv[: len(S)], dv[len(S):]
+    to_s, to_t = dv[: len(S)], dv[len(S) :]
     through = connected & (to_s[:, None] + to_t[None, :] == D)
     through &= np.array([s != v for s in S])[:, None] & np.array([t != v for t in T])[None, :]
     return int(through.any(axis=1).sum()), int(through.any(axis=0).sum())

@@ -57,8 +57,7 @@ class BrokerageCounts:
 
     @property
     def total(self) -> int:
-        return (self.coordinator + self.itinerant + self.representative + self.gatekeeper
-                + self.liaison)
+        return self.coordinator + self.itinerant + self.representative + self.gatekeeper + self.liaison
 
     def main_role(self) -> BrokerageRole | None:
         """The most frequent role (ties: the order of :class:`BrokerageRole`), or ``None``."""
@@ -67,8 +66,9 @@ class BrokerageCounts:
         return max(BrokerageRole, key=lambda role: getattr(self, role.value))
 
 
-def brokerage_roles(D: nx.DiGraph, groups: Mapping[Any, Hashable], *,
-                    nodes: Iterable[Hashable] | None = None) -> dict[Hashable, BrokerageCounts]:
+def brokerage_roles(
+    D: nx.DiGraph, groups: Mapping[Any, Hashable], *, nodes: Iterable[Hashable] | None = None
+) -> dict[Hashable, BrokerageCounts]:
     """Count Gould–Fernandez brokerage roles for ``nodes`` (default: all) of ``D``.
 
     Parameters

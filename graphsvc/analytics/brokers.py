@@ -147,15 +147,21 @@ def arena_groups(G: nx.DiGraph, source_arena: str, target_arena: str) -> dict[st
     for node, data in node_data(G).items():
         if data["kind"] in ACTOR_KINDS_STR:
             a, b = source_arena in data["arenas"], target_arena in data["arenas"]
-            groups[node] = both if a and b else source_arena if a else target_arena if b \
-                else "other"
+            groups[node] = both if a and b else source_arena if a else target_arena if b else "other"
     return groups
 
 
-def rank_brokers(G: nx.DiGraph, *, source_arena: str = "school", target_arena: str = "leisure",
-                 area: str | None = None, include_young_people: bool = False,
-                 group_by: GroupBy = "sector", top: int | None = 20,
-                 engine: Engine = "auto") -> BrokerRanking:
+def rank_brokers(
+    G: nx.DiGraph,
+    *,
+    source_arena: str = "school",
+    target_arena: str = "leisure",
+    area: str | None = None,
+    include_young_people: bool = False,
+    group_by: GroupBy = "sector",
+    top: int | None = 20,
+    engine: Engine = "auto",
+) -> BrokerRanking:
     """Rank the nodes that connect ``source_arena`` actors to ``target_arena`` actors.
 
     Parameters
@@ -195,8 +201,13 @@ def rank_brokers(G: nx.DiGraph, *, source_arena: str = "school", target_arena: s
     nodes = node_data(G)
 
     def in_arena(arena: str) -> list[str]:
-        return [n for n in H if nodes[n]["kind"] in ACTOR_KINDS_STR
-                and arena in nodes[n]["arenas"] and (within is None or nodes[n]["area"] in within)]
+        return [
+            n
+            for n in H
+            if nodes[n]["kind"] in ACTOR_KINDS_STR
+            and arena in nodes[n]["arenas"]
+            and (within is None or nodes[n]["area"] in within)
+        ]
 
     S, T = in_arena(source_arena), in_arena(target_arena)
     D = distance_matrix(H, S, T, engine=kind)
@@ -205,17 +216,23 @@ def rank_brokers(G: nx.DiGraph, *, source_arena: str = "school", target_arena: s
     dependencies = pair_dependencies(H, S, T, engine=kind) if n_connected else {}
     eligible = eligible_pairs(connected, S, T)
     # Projection ids are strings; the kernels are typed for any hashable node.
-    shares = {str(v): share_of(d, eligible(v)) for v, d in dependencies.items()
-              if d > 1e-9 and nodes[v]["kind"] in ACTOR_KINDS_STR}
+    shares = {
+        str(v): share_of(d, eligible(v))
+        for v, d in dependencies.items()
+        if d > 1e-9 and nodes[v]["kind"] in ACTOR_KINDS_STR
+    }
     # Rounded so that float noise between engines cannot reorder equal shares.
     ranked = sorted(shares, key=lambda v: -round(shares[v], 9))
     linked = {v: linked_ends(H, v, S, T, D, connected, kind) for v in ranked[: (top or None)]}
-    ranked = sorted(linked, key=lambda v: (-round(shares[v], 9), -linked[v][0],
-                                           -linked[v][1], nodes[v]["name"], v))
+    ranked = sorted(
+        linked, key=lambda v: (-round(shares[v], 9), -linked[v][0], -linked[v][1], nodes[v]["name"], v)
+    )
     holes = structural_holes(H, nodes=ranked)
-    groups = (arena_groups(G, source_arena, target_arena) if group_by == "arena"
-              else {n: d["sector"] for n, d in nodes.items()
-                    if d["kind"] in ACTOR_KINDS_STR})
+    groups = (
+        arena_groups(G, source_arena, target_arena)
+        if group_by == "arena"
+        else {n: d["sector"] for n, d in nodes.items() if d["kind"] in ACTOR_KINDS_STR}
+    )
     roles = brokerage_roles(directed_actor_graph(G), groups, nodes=ranked)
     brokers = []
     for rank, v in enumerate(ranked, start=1):
@@ -223,24 +240,47 @@ def rank_brokers(G: nx.DiGraph, *, source_arena: str = "school", target_arena: s
         share = shares[v]
         main = roles[v].main_role()
         group = groups.get(v) if main else None
-        sentence = _sentence(source_arena, target_arena, linked[v], share, main, group,
-                             group_by)
-        brokers.append(Broker(
-            rank=rank, node=v, name=data["name"], kind=data["kind"], sector=data["sector"],
-            arenas=tuple(sorted(data["arenas"])), area=data["area"], share=share,
-            sources_linked=linked[v][0], targets_linked=linked[v][1],
-            constraint=holes[v].constraint, effective_size=holes[v].effective_size,
-            roles=roles[v], main_role=main.value if main else None, main_role_group=group,
-            sentence=sentence))
-    summary = (f"{count(len(S), source_arena + ' actor')} and "
-               f"{count(len(T), target_arena + ' actor')}"
-               + (f" in {nodes[area]['name']}" if area else "")
-               + f"; {n_connected} of {pairs} {source_arena}→{target_arena} pairs are connected")
+        sentence = _sentence(source_arena, target_arena, linked[v], share, main, group, group_by)
+        brokers.append(
+            Broker(
+                rank=rank,
+                node=v,
+                name=data["name"],
+                kind=data["kind"],
+                sector=data["sector"],
+                arenas=tuple(sorted(data["arenas"])),
+                area=data["area"],
+                share=share,
+                sources_linked=linked[v][0],
+                targets_linked=linked[v][1],
+                constraint=holes[v].constraint,
+                effective_size=holes[v].effective_size,
+                roles=roles[v],
+                main_role=main.value if main else None,
+                main_role_group=group,
+                sentence=sentence,
+            )
+        )
+    summary = (
+        f"{count(len(S), source_arena + ' actor')} and "
+        f"{count(len(T), target_arena + ' actor')}"
+        + (f" in {nodes[area]['name']}" if area else "")
+        + f"; {n_connected} of {pairs} {source_arena}→{target_arena} pairs are connected"
+    )
     return BrokerRanking(
-        source_arena=source_arena, target_arena=target_arena, area=area,
-        include_young_people=include_young_people, group_by=group_by, sources=len(S),
-        targets=len(T), pairs=pairs, connected_pairs=n_connected, engine=kind,
-        brokers=tuple(brokers), sentence=summary)
+        source_arena=source_arena,
+        target_arena=target_arena,
+        area=area,
+        include_young_people=include_young_people,
+        group_by=group_by,
+        sources=len(S),
+        targets=len(T),
+        pairs=pairs,
+        connected_pairs=n_connected,
+        engine=kind,
+        brokers=tuple(brokers),
+        sentence=summary,
+    )
 
 
 _ROLE_WORDS = {
@@ -252,11 +292,20 @@ _ROLE_WORDS = {
 }
 
 
-def _sentence(source: str, target: str, linked: tuple[int, int], share: float,
-              main: BrokerageRole | None, group: str | None, group_by: str) -> str:
-    text = (f"links {count(linked[0], source + ' actor')} to "
-            f"{count(linked[1], target + ' actor')}; {percent(share)} of "
-            f"{source}→{target} paths run through it")
+def _sentence(
+    source: str,
+    target: str,
+    linked: tuple[int, int],
+    share: float,
+    main: BrokerageRole | None,
+    group: str | None,
+    group_by: str,
+) -> str:
+    text = (
+        f"links {count(linked[0], source + ' actor')} to "
+        f"{count(linked[1], target + ' actor')}; {percent(share)} of "
+        f"{source}→{target} paths run through it"
+    )
     if main is not None:
         if group_by == "sector":
             name = label(SECTOR_LABELS, group)
@@ -264,7 +313,6 @@ def _sentence(source: str, target: str, linked: tuple[int, int], share: float,
             name = " and ".join(label(ARENA_LABELS, g) for g in (group or "").split("+"))
         words = _ROLE_WORDS[main].format(group=name)
         if group_by == "sector":
-            words = words.replace("another group", "another sector").replace(
-                "other groups", "other sectors")
+            words = words.replace("another group", "another sector").replace("other groups", "other sectors")
         text += f"; mostly {words}"
     return text

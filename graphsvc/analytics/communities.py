@@ -43,8 +43,9 @@ _IGRAPH_RNG = threading.Lock()
 _NO_WEIGHT = "graphsvc-unweighted"
 
 
-def louvain(H: nx.Graph, *, seed: int = 0, resolution: float = 1.0, engine: Engine = "auto"
-            ) -> tuple[list[frozenset[Hashable]], float, str]:
+def louvain(
+    H: nx.Graph, *, seed: int = 0, resolution: float = 1.0, engine: Engine = "auto"
+) -> tuple[list[frozenset[Hashable]], float, str]:
     """Louvain communities of the undirected ``H`` (edge weights ignored).
 
     Returns
@@ -88,8 +89,10 @@ def louvain(H: nx.Graph, *, seed: int = 0, resolution: float = 1.0, engine: Engi
         q = nx.community.modularity(H, found, weight=None, resolution=resolution)
         used = "python-louvain"
     else:
-        found = [frozenset(c) for c in nx.community.louvain_communities(
-            H, weight=None, resolution=resolution, seed=seed)]
+        found = [
+            frozenset(c)
+            for c in nx.community.louvain_communities(H, weight=None, resolution=resolution, seed=seed)
+        ]
         q = nx.community.modularity(H, found, weight=None, resolution=resolution)
         used = "networkx"
     found.sort(key=lambda c: (-len(c), min(str(n) for n in c)))
@@ -152,9 +155,15 @@ class CommunityResult:
     include_young_people: bool
 
 
-def detect_communities(G: nx.DiGraph, *, seed: int = 0, resolution: float = 1.0,
-                       include_young_people: bool = True, top_bridges: int = 5,
-                       engine: Engine = "auto") -> CommunityResult:
+def detect_communities(
+    G: nx.DiGraph,
+    *,
+    seed: int = 0,
+    resolution: float = 1.0,
+    include_young_people: bool = True,
+    top_bridges: int = 5,
+    engine: Engine = "auto",
+) -> CommunityResult:
     """Louvain communities of the projection's social graph, with each community's sector and
     arena mix and its bridges to the others (see :func:`louvain` for the engines).
 
@@ -200,16 +209,29 @@ def detect_communities(G: nx.DiGraph, *, seed: int = 0, resolution: float = 1.0,
         for a in actors:
             arenas.update(nodes[a]["arenas"])
         bridges = tuple(
-            CommunityBridge(other=j, ties=n,
-                            actors=tuple(a for a, _ in carriers[i, j].most_common(3)))
-            for j, n in sorted(between[i].items(), key=lambda p: (-p[1], p[0]))[:top_bridges])
-        result.append(Community(
-            index=i, label=f"around {nodes[hub]['name']}" if hub else "young people only",
-            size=len(group), actors=len(actors), young_people=len(group) - len(actors),
-            sectors=dict(Counter(nodes[a]["sector"] for a in actors).most_common()),
-            arenas=dict(arenas.most_common()), internal_ties=internal[i],
-            external_ties=sum(between[i].values()), bridges=bridges,
-            nodes=tuple(sorted(str(n) for n in group))))
-    return CommunityResult(communities=tuple(result), modularity=q, seed=seed,
-                           resolution=resolution, engine=used,
-                           include_young_people=include_young_people)
+            CommunityBridge(other=j, ties=n, actors=tuple(a for a, _ in carriers[i, j].most_common(3)))
+            for j, n in sorted(between[i].items(), key=lambda p: (-p[1], p[0]))[:top_bridges]
+        )
+        result.append(
+            Community(
+                index=i,
+                label=f"around {nodes[hub]['name']}" if hub else "young people only",
+                size=len(group),
+                actors=len(actors),
+                young_people=len(group) - len(actors),
+                sectors=dict(Counter(nodes[a]["sector"] for a in actors).most_common()),
+                arenas=dict(arenas.most_common()),
+                internal_ties=internal[i],
+                external_ties=sum(between[i].values()),
+                bridges=bridges,
+                nodes=tuple(sorted(str(n) for n in group)),
+            )
+        )
+    return CommunityResult(
+        communities=tuple(result),
+        modularity=q,
+        seed=seed,
+        resolution=resolution,
+        engine=used,
+        include_young_people=include_young_people,
+    )

@@ -30,11 +30,20 @@ __all__ = [
     "compare_networks",
 ]
 
-COMPARED_TIES = frozenset({TieType.COLLABORATES_WITH, TieType.REFERS_TO, TieType.FUNDS,
-                           TieType.PARTICIPATES_IN, TieType.TARGETS})
+COMPARED_TIES = frozenset(
+    {TieType.COLLABORATES_WITH, TieType.REFERS_TO, TieType.FUNDS, TieType.PARTICIPATES_IN, TieType.TARGETS}
+)
 # The measures compared, in the order reports show them.
-MEASURES = ("actors", "actor_ties", "density", "components", "isolated_actors",
-            "cross_sector_tie_share", "ei_index", "degree_centralisation")
+MEASURES = (
+    "actors",
+    "actor_ties",
+    "density",
+    "components",
+    "isolated_actors",
+    "cross_sector_tie_share",
+    "ei_index",
+    "degree_centralisation",
+)
 TieKey = tuple[str, str, str]  # (source, type, target)
 Selector = Callable[[Actor], bool]
 
@@ -114,8 +123,9 @@ class NetworkComparison:
     reach: tuple[ReachChange, ...]
 
 
-def compare_networks(before: Network, after: Network, *, measures_before: HealthMeasures,
-                     measures_after: HealthMeasures) -> NetworkComparison:
+def compare_networks(
+    before: Network, after: Network, *, measures_before: HealthMeasures, measures_after: HealthMeasures
+) -> NetworkComparison:
     """Compare two networks of one tenant and their measures (module docstring)."""
     actors_before, actors_after = _actors(before), _actors(after)
     names = {n.id: n.name for n in before.nodes} | {n.id: n.name for n in after.nodes}
@@ -126,13 +136,13 @@ def compare_networks(before: Network, after: Network, *, measures_before: Health
     ties_lost = sorted(ties_before - ties_after)
 
     def groups(group_names: Iterable[str], selector: Callable[[str], Selector]) -> tuple[GroupChange, ...]:
-        found = (_group(name, selector(name), actors_before, actors_after, gained, lost,
-                        ties_gained, ties_lost) for name in group_names)
-        return tuple(g for g in found
-                     if g.actors_before or g.actors_after or g.ties_gained or g.ties_lost)
+        found = (
+            _group(name, selector(name), actors_before, actors_after, gained, lost, ties_gained, ties_lost)
+            for name in group_names
+        )
+        return tuple(g for g in found if g.actors_before or g.actors_after or g.ties_gained or g.ties_lost)
 
-    arenas_present = {a for actor in (*actors_before.values(), *actors_after.values())
-                      for a in actor.arenas}
+    arenas_present = {a for actor in (*actors_before.values(), *actors_after.values()) for a in actor.arenas}
     return NetworkComparison(
         partners_gained=tuple(_partner(a) for a in gained),
         partners_lost=tuple(_partner(a) for a in lost),
@@ -141,7 +151,8 @@ def compare_networks(before: Network, after: Network, *, measures_before: Health
         by_sector=groups((s.value for s in Sector), _in_sector),
         by_arena=groups((a.value for a in Arena if a in arenas_present), _in_arena),
         measures=tuple(_measure(m, measures_before, measures_after) for m in MEASURES),
-        reach=_reach(measures_before, measures_after))
+        reach=_reach(measures_before, measures_after),
+    )
 
 
 def _actors(network: Network) -> dict[str, Actor]:
@@ -153,17 +164,26 @@ def _ties(network: Network) -> set[TieKey]:
 
 
 def _partner(actor: Actor) -> PartnerChange:
-    return PartnerChange(node=actor.id, name=actor.name, kind=actor.kind.value,
-                         sector=actor.sector.value,
-                         arenas=tuple(a.value for a in Arena if a in actor.arenas))
+    return PartnerChange(
+        node=actor.id,
+        name=actor.name,
+        kind=actor.kind.value,
+        sector=actor.sector.value,
+        arenas=tuple(a.value for a in Arena if a in actor.arenas),
+    )
 
 
 def _tie(tie: TieKey, names: dict[str, str], actors: dict[str, Actor]) -> TieChange:
     source, type_, target = tie
-    cross = (actors[source].sector != actors[target].sector
-             if source in actors and target in actors else None)
-    return TieChange(source=source, source_name=names.get(source, source), type=type_,
-                     target=target, target_name=names.get(target, target), cross_sector=cross)
+    cross = actors[source].sector != actors[target].sector if source in actors and target in actors else None
+    return TieChange(
+        source=source,
+        source_name=names.get(source, source),
+        type=type_,
+        target=target,
+        target_name=names.get(target, target),
+        cross_sector=cross,
+    )
 
 
 def _in_sector(sector: str) -> Selector:
@@ -174,9 +194,16 @@ def _in_arena(arena: str) -> Selector:
     return lambda actor: Arena(arena) in actor.arenas
 
 
-def _group(name: str, member: Selector, before: dict[str, Actor], after: dict[str, Actor],
-           gained: list[Actor], lost: list[Actor], ties_gained: list[TieKey],
-           ties_lost: list[TieKey]) -> GroupChange:
+def _group(
+    name: str,
+    member: Selector,
+    before: dict[str, Actor],
+    after: dict[str, Actor],
+    gained: list[Actor],
+    lost: list[Actor],
+    ties_gained: list[TieKey],
+    ties_lost: list[TieKey],
+) -> GroupChange:
     def touches(tie: TieKey, actors: dict[str, Actor]) -> bool:
         return any(end in actors and member(actors[end]) for end in (tie[0], tie[2]))
 
@@ -187,13 +214,13 @@ def _group(name: str, member: Selector, before: dict[str, Actor], after: dict[st
         partners_gained=sum(1 for a in gained if member(a)),
         partners_lost=sum(1 for a in lost if member(a)),
         ties_gained=sum(1 for t in ties_gained if touches(t, after)),
-        ties_lost=sum(1 for t in ties_lost if touches(t, before)))
+        ties_lost=sum(1 for t in ties_lost if touches(t, before)),
+    )
 
 
 def _measure(name: str, before: HealthMeasures, after: HealthMeasures) -> MeasureChange:
     a, b = getattr(before, name), getattr(after, name)
-    return MeasureChange(measure=name, before=a, after=b,
-                         change=None if a is None or b is None else b - a)
+    return MeasureChange(measure=name, before=a, after=b, change=None if a is None or b is None else b - a)
 
 
 def _reach(before: HealthMeasures, after: HealthMeasures) -> tuple[ReachChange, ...]:
@@ -204,11 +231,17 @@ def _reach(before: HealthMeasures, after: HealthMeasures) -> tuple[ReachChange, 
         o, n = old.get(tg), new.get(tg)
         share_before = o.share if o else None
         share_after = n.share if n else None
-        found.append(ReachChange(
-            target_group=tg, name=(n or o).name,  # type: ignore[union-attr]
-            members_before=o.members if o else None, members_after=n.members if n else None,
-            reached_before=o.reached if o else None, reached_after=n.reached if n else None,
-            share_before=share_before, share_after=share_after,
-            change=None if share_before is None or share_after is None
-            else share_after - share_before))
+        found.append(
+            ReachChange(
+                target_group=tg,
+                name=(n or o).name,  # type: ignore[union-attr]
+                members_before=o.members if o else None,
+                members_after=n.members if n else None,
+                reached_before=o.reached if o else None,
+                reached_after=n.reached if n else None,
+                share_before=share_before,
+                share_after=share_after,
+                change=None if share_before is None or share_after is None else share_after - share_before,
+            )
+        )
     return tuple(sorted(found, key=lambda r: (r.name, r.target_group)))

@@ -83,8 +83,9 @@ def as_igraph(H: nx.Graph) -> IndexedIgraph:
     return cached(H, "igraph", lambda: IndexedIgraph(H))
 
 
-def pair_dependencies(H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable],
-                      *, engine: Engine = "auto") -> dict[Hashable, float]:
+def pair_dependencies(
+    H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable], *, engine: Engine = "auto"
+) -> dict[Hashable, float]:
     """For every node ``v``: the sum over ordered pairs ``(s, t)``, ``s`` in ``sources``, ``t``
     in ``targets``, ``s != t``, of the share of shortest ``s``–``t`` paths through ``v``
     (``v`` strictly inside the path). Brandes (2008) subset betweenness, unnormalised.
@@ -99,13 +100,13 @@ def pair_dependencies(H: nx.Graph, sources: Sequence[Hashable], targets: Sequenc
         halved = nx.betweenness_centrality_subset(H, sources, targets, normalized=False)
         return {v: 2.0 * b for v, b in halved.items()}
     ix = as_igraph(H)
-    halved_list = ix.graph.betweenness(sources=ix.ids(sources), targets=ix.ids(targets),
-                                       directed=False)
+    halved_list = ix.graph.betweenness(sources=ix.ids(sources), targets=ix.ids(targets), directed=False)
     return {v: 2.0 * b for v, b in zip(ix.nodes, halved_list, strict=True)}
 
 
-def betweenness(H: nx.Graph, *, sources: Sequence[Hashable] | None = None,
-                engine: Engine = "auto") -> dict[Hashable, float]:
+def betweenness(
+    H: nx.Graph, *, sources: Sequence[Hashable] | None = None, engine: Engine = "auto"
+) -> dict[Hashable, float]:
     """Normalised betweenness centrality (Freeman 1977; Brandes 2001) of every node.
 
     With ``sources`` (a sample of nodes), the sum over those sources is scaled by
@@ -131,8 +132,9 @@ def betweenness(H: nx.Graph, *, sources: Sequence[Hashable] | None = None,
     return {v: s * scale for v, s in sums.items()}
 
 
-def distance_matrix(H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable],
-                    *, engine: Engine = "auto") -> np.ndarray[Any, np.dtype[np.float64]]:
+def distance_matrix(
+    H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[Hashable], *, engine: Engine = "auto"
+) -> np.ndarray[Any, np.dtype[np.float64]]:
     """Hop distances, ``len(sources) x len(targets)``, ``inf`` where unreachable."""
     if not sources or not targets:
         return np.zeros((len(sources), len(targets)))
@@ -154,7 +156,8 @@ def distance_matrix(H: nx.Graph, sources: Sequence[Hashable], targets: Sequence[
     return out[:, [column[t] for t in targets]]
 
 
-def distances_from(H: nx.Graph, source: Hashable, targets: Sequence[Hashable],
-                   *, engine: Engine = "auto") -> np.ndarray[Any, np.dtype[np.float64]]:
+def distances_from(
+    H: nx.Graph, source: Hashable, targets: Sequence[Hashable], *, engine: Engine = "auto"
+) -> np.ndarray[Any, np.dtype[np.float64]]:
     """Hop distances from one node to each of ``targets`` (``inf`` where unreachable)."""
     return distance_matrix(H, [source], targets, engine=engine)[0]

@@ -117,8 +117,7 @@ def degree_centralisation(A: nx.Graph) -> float | None:
     return sum(top - d for d in degrees) / ((n - 1) * (n - 2))
 
 
-def members_within(H: nx.Graph, sources: Collection[str], members: Collection[str], *,
-                   hops: int) -> int:
+def members_within(H: nx.Graph, sources: Collection[str], members: Collection[str], *, hops: int) -> int:
     """How many of ``members`` lie within ``hops`` ties of any of ``sources`` in ``H``."""
     wanted = set(members)
     seen = {s for s in sources if s in H}
@@ -134,23 +133,31 @@ def members_within(H: nx.Graph, sources: Collection[str], members: Collection[st
     return len(seen & wanted)
 
 
-def target_group_reach(G: nx.DiGraph, target_group: str, *, hops: int = 2,
-                       reference_year: int | None = None) -> TargetGroupReach:
+def target_group_reach(
+    G: nx.DiGraph, target_group: str, *, hops: int = 2, reference_year: int | None = None
+) -> TargetGroupReach:
     """The reach of ``target_group``'s partners into its members (module docstring)."""
     if hops < 1:
         raise ValueError("hops must be at least 1")
     members = target_group_members(G, target_group, reference_year=reference_year).members
-    partners = {a for initiative in initiatives_targeting(G, target_group)
-                for a in initiative_participants(G, initiative)}
+    partners = {
+        a
+        for initiative in initiatives_targeting(G, target_group)
+        for a in initiative_participants(G, initiative)
+    }
     reached = members_within(social_graph(G), partners, members, hops=hops) if partners else 0
     return TargetGroupReach(
-        target_group=target_group, name=node_data(G)[target_group]["name"], hops=hops,
-        partners=len(partners), members=len(members), reached=reached,
-        share=reached / len(members) if members else None)
+        target_group=target_group,
+        name=node_data(G)[target_group]["name"],
+        hops=hops,
+        partners=len(partners),
+        members=len(members),
+        reached=reached,
+        share=reached / len(members) if members else None,
+    )
 
 
-def network_health(G: nx.DiGraph, *, hops: int = 2,
-                   reference_year: int | None = None) -> HealthMeasures:
+def network_health(G: nx.DiGraph, *, hops: int = 2, reference_year: int | None = None) -> HealthMeasures:
     """Every measure of the module docstring for the projection ``G``.
 
     Parameters
@@ -174,15 +181,22 @@ def network_health(G: nx.DiGraph, *, hops: int = 2,
         by_sector[sector] = by_sector.get(sector, 0) + 1
         for arena in nodes[actor]["arenas"]:
             by_arena[arena] = by_arena.get(arena, 0) + 1
-    reach = [target_group_reach(G, tg, hops=hops, reference_year=reference_year)
-             for tg in nodes_of_kind(G, "TargetGroup")]
+    reach = [
+        target_group_reach(G, tg, hops=hops, reference_year=reference_year)
+        for tg in nodes_of_kind(G, "TargetGroup")
+    ]
     return HealthMeasures(
-        actors=A.number_of_nodes(), actor_ties=A.number_of_edges(), density=density(A),
+        actors=A.number_of_nodes(),
+        actor_ties=A.number_of_edges(),
+        density=density(A),
         components=nx.number_connected_components(A) if len(A) else 0,
         isolated_actors=sum(1 for _, d in A.degree() if d == 0),
-        external_ties=mix.external, internal_ties=mix.internal,
-        cross_sector_tie_share=mix.external / ties if ties else None, ei_index=mix.index,
+        external_ties=mix.external,
+        internal_ties=mix.internal,
+        cross_sector_tie_share=mix.external / ties if ties else None,
+        ei_index=mix.index,
         degree_centralisation=degree_centralisation(A),
         actors_by_sector=dict(sorted(by_sector.items())),
         actors_by_arena=dict(sorted(by_arena.items())),
-        reach=tuple(sorted(reach, key=lambda r: (r.name, r.target_group))))
+        reach=tuple(sorted(reach, key=lambda r: (r.name, r.target_group))),
+    )

@@ -82,9 +82,11 @@ def initiatives_targeting(G: nx.DiGraph, target_group: str) -> list[str]:
 
 def initiative_participants(G: nx.DiGraph, initiative: str) -> list[str]:
     """Actors taking part in the initiative (PARTICIPATES_IN) or funding it (FUNDS)."""
-    found = [u for u in G.predecessors(initiative)
-             if G.edges[u, initiative]["types"]
-             & {TieType.PARTICIPATES_IN.value, TieType.FUNDS.value}]
+    found = [
+        u
+        for u in G.predecessors(initiative)
+        if G.edges[u, initiative]["types"] & {TieType.PARTICIPATES_IN.value, TieType.FUNDS.value}
+    ]
     return [u for u in found if G.nodes[u]["kind"] in ACTOR_KINDS_STR]
 
 

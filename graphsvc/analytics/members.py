@@ -26,8 +26,12 @@ from .lookups import area_subtree, require_node
 
 __all__ = ["TargetGroupMembers", "age_band_of", "target_group_members"]
 
-_BANDS = ((12, 14, AgeBand.B12_14.value), (15, 17, AgeBand.B15_17.value),
-          (18, 24, AgeBand.B18_24.value), (25, 29, AgeBand.B25_29.value))
+_BANDS = (
+    (12, 14, AgeBand.B12_14.value),
+    (15, 17, AgeBand.B15_17.value),
+    (18, 24, AgeBand.B18_24.value),
+    (25, 29, AgeBand.B25_29.value),
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,9 @@ def age_band_of(data: dict[str, object], reference_year: int) -> str | None:
     return next((name for low, high, name in _BANDS if low <= age <= high), None)
 
 
-def target_group_members(G: nx.DiGraph, target_group: str, *,
-                         reference_year: int | None = None) -> TargetGroupMembers:
+def target_group_members(
+    G: nx.DiGraph, target_group: str, *, reference_year: int | None = None
+) -> TargetGroupMembers:
     """The members of ``target_group`` in the projection ``G`` (see the module docstring).
 
     Parameters
@@ -97,8 +102,10 @@ def target_group_members(G: nx.DiGraph, target_group: str, *,
             continue
         matched.add(node)
     included = TieType.INCLUDED_IN.value
-    explicit = {u for u in G.predecessors(target_group)
-                if included in G.edges[u, target_group]["types"]}
-    return TargetGroupMembers(target_group=target_group,
-                              members=frozenset(matched | explicit),
-                              matched=frozenset(matched), explicit=frozenset(explicit))
+    explicit = {u for u in G.predecessors(target_group) if included in G.edges[u, target_group]["types"]}
+    return TargetGroupMembers(
+        target_group=target_group,
+        members=frozenset(matched | explicit),
+        matched=frozenset(matched),
+        explicit=frozenset(explicit),
+    )

@@ -106,9 +106,15 @@ def _error_bound(n: int, k: int) -> float:
     return n / (n - 1) * math.sqrt(math.log(2 / 0.05) / (2 * k))
 
 
-def centralities(H: nx.Graph, *, nodes: Iterable[Hashable] | None = None,
-                 betweenness_k: Sampling = "auto", seed: int = 0, exact_limit: int = 5000,
-                 engine: Engine = "auto") -> tuple[dict[Hashable, Centralities], int | None]:
+def centralities(
+    H: nx.Graph,
+    *,
+    nodes: Iterable[Hashable] | None = None,
+    betweenness_k: Sampling = "auto",
+    seed: int = 0,
+    exact_limit: int = 5000,
+    engine: Engine = "auto",
+) -> tuple[dict[Hashable, Centralities], int | None]:
     """The metrics of the module docstring for ``nodes`` (default: all) of the undirected
     ``H``.
 
@@ -150,11 +156,17 @@ def centralities(H: nx.Graph, *, nodes: Iterable[Hashable] | None = None,
     closeness = _closeness(H, wanted, kind)
     eigen = _eigenvector(H, kind)
     holes = structural_holes(H, nodes=wanted)
-    result = {v: Centralities(degree=H.degree(v), betweenness=between[v],
-                              closeness=closeness[v], eigenvector=eigen.get(v),
-                              constraint=holes[v].constraint,
-                              effective_size=holes[v].effective_size)
-              for v in wanted}
+    result = {
+        v: Centralities(
+            degree=H.degree(v),
+            betweenness=between[v],
+            closeness=closeness[v],
+            eigenvector=eigen.get(v),
+            constraint=holes[v].constraint,
+            effective_size=holes[v].effective_size,
+        )
+        for v in wanted
+    }
     return result, None if sample is None else len(sample)
 
 
@@ -209,10 +221,17 @@ def _eigenvector(H: nx.Graph, engine: str) -> dict[Hashable, float]:
     return out
 
 
-def node_metrics(G: nx.DiGraph, *, kind: str | None = None, sector: str | None = None,
-                 include_young_people: bool = True, betweenness_k: Sampling = "auto",
-                 seed: int = 0, exact_limit: int = 5000, engine: Engine = "auto"
-                 ) -> MetricsResult:
+def node_metrics(
+    G: nx.DiGraph,
+    *,
+    kind: str | None = None,
+    sector: str | None = None,
+    include_young_people: bool = True,
+    betweenness_k: Sampling = "auto",
+    seed: int = 0,
+    exact_limit: int = 5000,
+    engine: Engine = "auto",
+) -> MetricsResult:
     """Metrics for the nodes of the projection's social graph, optionally only those of one
     ``kind`` (e.g. ``"Association"``) or ``sector``. The metrics are always computed on the
     whole social graph; the restriction only chooses which nodes are reported.
@@ -228,23 +247,43 @@ def node_metrics(G: nx.DiGraph, *, kind: str | None = None, sector: str | None =
     """
     H = social_graph(G, young_people=include_young_people)
     nodes = G.nodes
-    wanted = [v for v in H if (kind is None or nodes[v]["kind"] == kind)
-              and (sector is None or nodes[v]["sector"] == sector)]
-    metrics, sampled = centralities(H, nodes=wanted, betweenness_k=betweenness_k, seed=seed,
-                                    exact_limit=exact_limit, engine=engine)
-    rows = sorted((NodeMetrics(node=v, name=nodes[v]["name"], kind=nodes[v]["kind"],
-                               sector=nodes[v]["sector"], metrics=metrics[v]) for v in wanted),
-                  key=lambda r: (-r.metrics.betweenness, -r.metrics.degree, r.name, r.node))
+    wanted = [
+        v
+        for v in H
+        if (kind is None or nodes[v]["kind"] == kind) and (sector is None or nodes[v]["sector"] == sector)
+    ]
+    metrics, sampled = centralities(
+        H, nodes=wanted, betweenness_k=betweenness_k, seed=seed, exact_limit=exact_limit, engine=engine
+    )
+    rows = sorted(
+        (
+            NodeMetrics(
+                node=v,
+                name=nodes[v]["name"],
+                kind=nodes[v]["kind"],
+                sector=nodes[v]["sector"],
+                metrics=metrics[v],
+            )
+            for v in wanted
+        ),
+        key=lambda r: (-r.metrics.betweenness, -r.metrics.degree, r.name, r.node),
+    )
     n = H.number_of_nodes()
     if sampled is None:
         error, text = 0.0, f"betweenness is exact over all {n} nodes"
     else:
         error = _error_bound(n, sampled)
-        text = (f"betweenness is estimated from {sampled} of {n} nodes as sources (seed "
-                f"{seed}); each value is within ±{error:.3f} of the exact one with 95% "
-                "confidence")
-    return MetricsResult(nodes=tuple(rows), betweenness_exact=sampled is None,
-                         betweenness_sources=n if sampled is None else sampled,
-                         betweenness_error=error, sentence=text,
-                         include_young_people=include_young_people,
-                         engine=resolve_engine(engine))
+        text = (
+            f"betweenness is estimated from {sampled} of {n} nodes as sources (seed "
+            f"{seed}); each value is within ±{error:.3f} of the exact one with 95% "
+            "confidence"
+        )
+    return MetricsResult(
+        nodes=tuple(rows),
+        betweenness_exact=sampled is None,
+        betweenness_sources=n if sampled is None else sampled,
+        betweenness_error=error,
+        sentence=text,
+        include_young_people=include_young_people,
+        engine=resolve_engine(engine),
+    )

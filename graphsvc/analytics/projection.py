@@ -86,10 +86,10 @@ __all__ = [
     "social_graph",
 ]
 
-YOUTH_TIES = frozenset({TieType.ATTENDS.value, TieType.MEMBER_OF.value,
-                        TieType.WORKS_AT.value, TieType.USES.value})
-ACTOR_TIES = frozenset({TieType.COLLABORATES_WITH.value, TieType.REFERS_TO.value,
-                        TieType.FUNDS.value})
+YOUTH_TIES = frozenset(
+    {TieType.ATTENDS.value, TieType.MEMBER_OF.value, TieType.WORKS_AT.value, TieType.USES.value}
+)
+ACTOR_TIES = frozenset({TieType.COLLABORATES_WITH.value, TieType.REFERS_TO.value, TieType.FUNDS.value})
 SOCIAL_TIES = YOUTH_TIES | ACTOR_TIES
 CONTACT_TIES = frozenset({TieType.WORKS_FOR.value, TieType.VOLUNTEERS_AT.value})
 ACTOR_KINDS_STR = frozenset(k.value for k in ACTOR_KINDS)
@@ -144,9 +144,13 @@ def network_to_graph(network: Network) -> nx.DiGraph:
             key = (tie.source, tie.target)
             data = edges.get(key)
             if data is None:
-                edges[key] = {"types": {_NAMES[tie.type]}, "strength": tie.strength,
-                              "since": tie.since, "frequency": _NAMES.get(tie.frequency),
-                              "role": _NAMES.get(tie.role)}
+                edges[key] = {
+                    "types": {_NAMES[tie.type]},
+                    "strength": tie.strength,
+                    "since": tie.since,
+                    "frequency": _NAMES.get(tie.frequency),
+                    "role": _NAMES.get(tie.role),
+                }
                 continue
             # Two tie types on one pair (collaborates and refers): keep the strongest, earliest.
             data["types"].add(_NAMES[tie.type])
@@ -161,8 +165,7 @@ def network_to_graph(network: Network) -> nx.DiGraph:
         # Ties to ids the network lacks would silently create attribute-less nodes.
         unknown = {end for key in edges for end in key if end not in G}
         if unknown:
-            raise ValueError(f"ties refer to nodes the network does not hold: "
-                             f"{sorted(unknown)[:5]}")
+            raise ValueError(f"ties refer to nodes the network does not hold: {sorted(unknown)[:5]}")
         G.add_edges_from((u, v, d) for (u, v), d in edges.items())
     return G
 
@@ -209,8 +212,13 @@ def node_attributes(values: Mapping[str, Any]) -> dict[str, Any]:
     'Formand'
     """
     kind = values["kind"]
-    attrs: dict[str, Any] = {"kind": kind, "name": values["name"], "sector": None,
-                             "arenas": _EMPTY, "area": None}
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "name": values["name"],
+        "sector": None,
+        "arenas": _EMPTY,
+        "area": None,
+    }
     if kind in ACTOR_KINDS_STR:
         attrs["sector"] = values["sector"]
         attrs["arenas"] = frozenset(values["arenas"] or ())
@@ -286,8 +294,9 @@ def introduction_graph(G: nx.DiGraph) -> nx.Graph:
     (a teacher who also coaches at the club); never through young people.
     """
     _require_projection(G)
-    return cached(G, "introductions",
-                  lambda: _view(G, ACTOR_KINDS_STR | {_PERSON}, ACTOR_TIES | CONTACT_TIES))
+    return cached(
+        G, "introductions", lambda: _view(G, ACTOR_KINDS_STR | {_PERSON}, ACTOR_TIES | CONTACT_TIES)
+    )
 
 
 def directed_actor_graph(G: nx.DiGraph) -> nx.DiGraph:
@@ -308,16 +317,21 @@ def directed_actor_graph(G: nx.DiGraph) -> nx.DiGraph:
     return cached(G, "directed_actors", build)
 
 
-def _select(G: nx.DiGraph, kinds: Collection[str], ties: frozenset[str]
-            ) -> tuple[list[str], list[tuple[str, str, frozenset[str]]]]:
+def _select(
+    G: nx.DiGraph, kinds: Collection[str], ties: frozenset[str]
+) -> tuple[list[str], list[tuple[str, str, frozenset[str]]]]:
     """The nodes of ``kinds`` (in the projection's order) and the edges among them that carry
     one of ``ties``. Reads NetworkX's adjacency dicts directly: ``G.edges(data=...)`` builds a
     tuple per edge, which costs seconds at a million ties."""
     node_data = G._node
     keep = [n for n, d in node_data.items() if d["kind"] in kinds]
     wanted = set(keep)
-    edges = [(u, v, d["types"]) for u in keep for v, d in G._succ[u].items()
-             if v in wanted and not d["types"].isdisjoint(ties)]
+    edges = [
+        (u, v, d["types"])
+        for u in keep
+        for v, d in G._succ[u].items()
+        if v in wanted and not d["types"].isdisjoint(ties)
+    ]
     return keep, edges
 
 

@@ -122,8 +122,13 @@ def _actor_arenas(H: nx.Graph, person: str) -> Iterable[frozenset[str]]:
     return (nodes[a]["arenas"] for a in H._adj[person])
 
 
-def arena_reach(G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "leisure",
-                reference_year: int | None = None) -> ArenaReach:
+def arena_reach(
+    G: nx.DiGraph,
+    members: Collection[str],
+    *,
+    focus_arena: str = "leisure",
+    reference_year: int | None = None,
+) -> ArenaReach:
     """Count members with no tie in ``focus_arena``, with ties in only one arena, and with no
     ties at all: overall, per area and per age band (module docstring). Age bands come from
     :func:`~graphsvc.analytics.members.age_band_of` in ``reference_year`` (default: now)."""
@@ -143,28 +148,33 @@ def arena_reach(G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "
             none.add(m)
 
     def counts(group: str, label: str, who: Collection[str]) -> ReachCounts:
-        return ReachCounts(group=group, label=label, members=len(who),
-                           without_focus=sum(1 for m in who if m in without),
-                           one_arena=sum(1 for m in who if m in one),
-                           no_ties=sum(1 for m in who if m in none))
+        return ReachCounts(
+            group=group,
+            label=label,
+            members=len(who),
+            without_focus=sum(1 for m in who if m in without),
+            one_arena=sum(1 for m in who if m in one),
+            no_ties=sum(1 for m in who if m in none),
+        )
 
     by_area: dict[str, list[str]] = defaultdict(list)
     by_band: dict[str, list[str]] = defaultdict(list)
     for m in members:
         by_area[nodes[m]["area"] or "unknown"].append(m)
         by_band[age_band_of(nodes[m], year) or "unknown"].append(m)
-    areas = [counts(a, nodes[a]["name"] if a in nodes else "unknown area", who)
-             for a, who in by_area.items()]
+    areas = [counts(a, nodes[a]["name"] if a in nodes else "unknown area", who) for a, who in by_area.items()]
     bands = [counts(b, b, who) for b, who in sorted(by_band.items())]
     return ArenaReach(
-        focus_arena=focus_arena, overall=counts("all", "all members", members),
+        focus_arena=focus_arena,
+        overall=counts("all", "all members", members),
         by_area=tuple(sorted(areas, key=lambda c: (-c.members, c.label))),
-        by_age_band=tuple(bands), members_without_focus=frozenset(without),
-        members_one_arena=frozenset(one))
+        by_age_band=tuple(bands),
+        members_without_focus=frozenset(without),
+        members_one_arena=frozenset(one),
+    )
 
 
-def area_gaps(G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "leisure"
-              ) -> list[AreaGap]:
+def area_gaps(G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "leisure") -> list[AreaGap]:
     """Areas where members live that no ``focus_arena`` actor reaches (module docstring),
     most members first."""
     H = social_graph(G)
@@ -174,22 +184,33 @@ def area_gaps(G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "le
         if data["kind"] in ACTOR_KINDS_STR and focus_arena in data["arenas"]:
             if data["area"]:
                 reached.add(data["area"])
-            reached.update(nodes[y]["area"] for y in H._adj.get(node, ())
-                           if nodes[y]["kind"] == "YoungPerson" and nodes[y]["area"])
+            reached.update(
+                nodes[y]["area"]
+                for y in H._adj.get(node, ())
+                if nodes[y]["kind"] == "YoungPerson" and nodes[y]["area"]
+            )
     living = Counter(nodes[m]["area"] for m in members if nodes[m]["area"])
-    residents = Counter(data["area"] for _, data in nodes.items()
-                        if data["kind"] == "YoungPerson" and data["area"])
+    residents = Counter(
+        data["area"] for _, data in nodes.items() if data["kind"] == "YoungPerson" and data["area"]
+    )
     gaps = []
     for area, count in living.items():
         # Reached through a sub-area counts too: a leisure actor in a district of the town.
         if not area_subtree(G, [area]) & reached:
-            gaps.append(AreaGap(area=area, name=nodes[area]["name"], members=count,
-                                young_people=residents[area]))
+            gaps.append(
+                AreaGap(area=area, name=nodes[area]["name"], members=count, young_people=residents[area])
+            )
     return sorted(gaps, key=lambda g: (-g.members, g.name))
 
 
-def schools_without_arena(G: nx.DiGraph, schools: Iterable[str], *, arena: str = "leisure",
-                          hops: int = 2, members: Collection[str] = ()) -> list[SchoolGap]:
+def schools_without_arena(
+    G: nx.DiGraph,
+    schools: Iterable[str],
+    *,
+    arena: str = "leisure",
+    hops: int = 2,
+    members: Collection[str] = (),
+) -> list[SchoolGap]:
     """The ``schools`` with no ``arena`` actor within ``hops`` ties (through actors or
     young people), those most members attend first."""
     H = social_graph(G)
@@ -201,15 +222,25 @@ def schools_without_arena(G: nx.DiGraph, schools: Iterable[str], *, arena: str =
         if arena in nodes[school]["arenas"] or _near(adj, nodes, school, arena, hops):
             continue
         pupils = [y for y in adj[school] if nodes[y]["kind"] == "YoungPerson"]
-        gaps.append(SchoolGap(
-            school=school, name=nodes[school]["name"], hops=hops,
-            members_attending=sum(1 for y in pupils if y in member_set),
-            young_people_attending=len(pupils)))
+        gaps.append(
+            SchoolGap(
+                school=school,
+                name=nodes[school]["name"],
+                hops=hops,
+                members_attending=sum(1 for y in pupils if y in member_set),
+                young_people_attending=len(pupils),
+            )
+        )
     return sorted(gaps, key=lambda g: (-g.members_attending, g.name))
 
 
-def _near(adj: Mapping[str, Mapping[str, Any]], nodes: Mapping[str, Mapping[str, Any]],
-          start: str, arena: str, hops: int) -> bool:
+def _near(
+    adj: Mapping[str, Mapping[str, Any]],
+    nodes: Mapping[str, Mapping[str, Any]],
+    start: str,
+    arena: str,
+    hops: int,
+) -> bool:
     """Whether an actor of ``arena`` lies within ``hops`` of ``start``. Stops at the first
     one: a school's two-hop neighbourhood runs through services used by thousands of young
     people, and most schools have a leisure partner one hop away."""
@@ -229,9 +260,9 @@ def _near(adj: Mapping[str, Mapping[str, Any]], nodes: Mapping[str, Mapping[str,
     return False
 
 
-def single_points_of_failure(G: nx.DiGraph, members: Collection[str], *,
-                             focus_arena: str = "leisure") -> tuple[list[SinglePointOfFailure],
-                                                                    int]:
+def single_points_of_failure(
+    G: nx.DiGraph, members: Collection[str], *, focus_arena: str = "leisure"
+) -> tuple[list[SinglePointOfFailure], int]:
     """Actors whose removal cuts members off from ``focus_arena`` access within two hops.
 
     Returns the actors (most members cut off first) and the number of members who have
@@ -257,9 +288,9 @@ def single_points_of_failure(G: nx.DiGraph, members: Collection[str], *,
 
     def focus_partners(a: str) -> list[str]:
         if a not in partners_cache:
-            partners_cache[a] = [v for v in adj[a]
-                                 if v != a and nodes[v]["kind"] in ACTOR_KINDS_STR
-                                 and is_focus(v)]
+            partners_cache[a] = [
+                v for v in adj[a] if v != a and nodes[v]["kind"] in ACTOR_KINDS_STR and is_focus(v)
+            ]
         return partners_cache[a]
 
     cut_off: Counter[str] = Counter()
@@ -281,8 +312,15 @@ def single_points_of_failure(G: nx.DiGraph, members: Collection[str], *,
             continue  # no access at all: counted by arena reach, not here
         with_access += 1
         cut_off.update(common)
-    found = [SinglePointOfFailure(node=v, name=nodes[v]["name"], kind=nodes[v]["kind"],
-                                  sector=nodes[v]["sector"], members_cut_off=n,
-                                  members_with_access=with_access)
-             for v, n in cut_off.items()]
+    found = [
+        SinglePointOfFailure(
+            node=v,
+            name=nodes[v]["name"],
+            kind=nodes[v]["kind"],
+            sector=nodes[v]["sector"],
+            members_cut_off=n,
+            members_with_access=with_access,
+        )
+        for v, n in cut_off.items()
+    ]
     return sorted(found, key=lambda s: (-s.members_cut_off, s.name)), with_access

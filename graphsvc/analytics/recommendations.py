@@ -42,8 +42,16 @@ from .lookups import area_subtree, contact_persons
 from .projection import ACTOR_KINDS_STR, introduction_graph, node_data
 from .wording import ARENA_LABELS, SECTOR_LABELS, count, label
 
-__all__ = ["ContactPerson", "PathStep", "Reason", "Recommendation", "Recommendations",
-           "ScoreWeights", "recommend_partners", "without_people"]
+__all__ = [
+    "ContactPerson",
+    "PathStep",
+    "Reason",
+    "Recommendation",
+    "Recommendations",
+    "ScoreWeights",
+    "recommend_partners",
+    "without_people",
+]
 
 # An introduction-path step through someone the audience may not see keeps only this.
 HIDDEN_STEP = {"Person": "a contact person", "YoungPerson": "a young person"}
@@ -125,8 +133,9 @@ class Recommendations:
     recommendations: tuple[Recommendation, ...]
 
 
-def recommend_partners(G: nx.DiGraph, report: GapReport, *, top: int | None = 20,
-                       weights: ScoreWeights = ScoreWeights()) -> Recommendations:
+def recommend_partners(
+    G: nx.DiGraph, report: GapReport, *, top: int | None = 20, weights: ScoreWeights = ScoreWeights()
+) -> Recommendations:
     """Recommend partners to recruit for the gaps in ``report`` (module docstring).
 
     Parameters
@@ -160,8 +169,7 @@ def recommend_partners(G: nx.DiGraph, report: GapReport, *, top: int | None = 20
         if data["kind"] not in ACTOR_KINDS_STR or node in partners:
             continue
         candidates += 1
-        reasons = _gap_reasons(G, data, weights, missing, under, arena, lacking_focus,
-                               gap_areas, living)
+        reasons = _gap_reasons(G, data, weights, missing, under, arena, lacking_focus, gap_areas, living)
         if not reasons:
             continue
         contacts = I._adj.get(node, {})
@@ -170,8 +178,17 @@ def recommend_partners(G: nx.DiGraph, report: GapReport, *, top: int | None = 20
             points = weights.warmth_per_contact * min(warm, weights.warmth_cap)
             reasons.append(Reason("warmth", points, _warmth_text(warm), {"contacts": warm}))
         callable_ = any(nodes[y]["kind"] == person for y in contacts)
-        found.append((sum(r.points for r in reasons), not callable_, -warm,
-                      depth.get(node, len(depth) + 1), data["name"], node, reasons))
+        found.append(
+            (
+                sum(r.points for r in reasons),
+                not callable_,
+                -warm,
+                depth.get(node, len(depth) + 1),
+                data["name"],
+                node,
+                reasons,
+            )
+        )
     # Score, then someone to call, warmth, a short introduction, name: the module docstring.
     found.sort(key=lambda f: (-f[0], *f[1:6]))
     result = []
@@ -179,15 +196,30 @@ def recommend_partners(G: nx.DiGraph, report: GapReport, *, top: int | None = 20
         data = nodes[node]
         area = data["area"]
         path = _path(parent, node, G)
-        result.append(Recommendation(
-            rank=rank, node=node, name=name, kind=data["kind"], sector=data["sector"],
-            arenas=tuple(sorted(data["arenas"])), area=area,
-            area_name=nodes[area]["name"] if area in nodes else None, score=score,
-            reasons=tuple(reasons), warmth=-minus_warm,
-            contacts=tuple(_contact(G, p, rel) for p, rel in contact_persons(G, node)),
-            introduction_path=path, sentence=_sentence(reasons, path)))
-    return Recommendations(target_group=report.target_group, weights=weights,
-                           candidates=candidates, recommendations=tuple(result))
+        result.append(
+            Recommendation(
+                rank=rank,
+                node=node,
+                name=name,
+                kind=data["kind"],
+                sector=data["sector"],
+                arenas=tuple(sorted(data["arenas"])),
+                area=area,
+                area_name=nodes[area]["name"] if area in nodes else None,
+                score=score,
+                reasons=tuple(reasons),
+                warmth=-minus_warm,
+                contacts=tuple(_contact(G, p, rel) for p, rel in contact_persons(G, node)),
+                introduction_path=path,
+                sentence=_sentence(reasons, path),
+            )
+        )
+    return Recommendations(
+        target_group=report.target_group,
+        weights=weights,
+        candidates=candidates,
+        recommendations=tuple(result),
+    )
 
 
 def _within(G: nx.DiGraph, counts: dict[str, int]) -> dict[str, tuple[str, int]]:
@@ -200,42 +232,71 @@ def _within(G: nx.DiGraph, counts: dict[str, int]) -> dict[str, tuple[str, int]]
     return found
 
 
-def _gap_reasons(G: nx.DiGraph, data: dict[str, Any], w: ScoreWeights, missing: set[str],
-                 under: set[str], arena: str, lacking_focus: int,
-                 gap_areas: dict[str, tuple[str, int]],
-                 living: dict[str, tuple[str, int]]) -> list[Reason]:
+def _gap_reasons(
+    G: nx.DiGraph,
+    data: dict[str, Any],
+    w: ScoreWeights,
+    missing: set[str],
+    under: set[str],
+    arena: str,
+    lacking_focus: int,
+    gap_areas: dict[str, tuple[str, int]],
+    living: dict[str, tuple[str, int]],
+) -> list[Reason]:
     reasons = []
     sector = data["sector"]
     name = label(SECTOR_LABELS, sector)
     if sector in missing:
-        reasons.append(Reason("missing_sector", w.missing_sector,
-                              f"adds {name}, which no actor around the target group belongs to",
-                              {"sector": sector}))
+        reasons.append(
+            Reason(
+                "missing_sector",
+                w.missing_sector,
+                f"adds {name}, which no actor around the target group belongs to",
+                {"sector": sector},
+            )
+        )
     elif sector in under:
-        reasons.append(Reason("under_represented_sector", w.under_represented_sector,
-                              f"adds {name}, under-represented around the target group",
-                              {"sector": sector}))
+        reasons.append(
+            Reason(
+                "under_represented_sector",
+                w.under_represented_sector,
+                f"adds {name}, under-represented around the target group",
+                {"sector": sector},
+            )
+        )
     if arena in data["arenas"] and lacking_focus:
-        reasons.append(Reason("focus_arena", w.focus_arena,
-                              f"is a {label(ARENA_LABELS, arena)} actor, and "
-                              f"{count(lacking_focus, 'member')} "
-                              f"{'has' if lacking_focus == 1 else 'have'} no {arena} tie",
-                              {"arena": arena, "members": lacking_focus}))
+        reasons.append(
+            Reason(
+                "focus_arena",
+                w.focus_arena,
+                f"is a {label(ARENA_LABELS, arena)} actor, and "
+                f"{count(lacking_focus, 'member')} "
+                f"{'has' if lacking_focus == 1 else 'have'} no {arena} tie",
+                {"arena": arena, "members": lacking_focus},
+            )
+        )
     area = data["area"]
     if area in gap_areas:
         where, members = gap_areas[area]
-        reasons.append(Reason("gap_area", w.gap_area,
-                              f"is located in {node_data(G)[where]['name']}, where "
-                              f"{_live(members)} and no {arena} actor reaches",
-                              {"area": where, "area_name": node_data(G)[where]["name"],
-                               "members": members, "arena": arena}))
+        reasons.append(
+            Reason(
+                "gap_area",
+                w.gap_area,
+                f"is located in {node_data(G)[where]['name']}, where "
+                f"{_live(members)} and no {arena} actor reaches",
+                {"area": where, "area_name": node_data(G)[where]["name"], "members": members, "arena": arena},
+            )
+        )
     elif area in living:
         where, members = living[area]
-        reasons.append(Reason("members_area", w.members_area,
-                              f"is located in {node_data(G)[where]['name']}, where "
-                              f"{_live(members)}",
-                              {"area": where, "area_name": node_data(G)[where]["name"],
-                               "members": members}))
+        reasons.append(
+            Reason(
+                "members_area",
+                w.members_area,
+                f"is located in {node_data(G)[where]['name']}, where {_live(members)}",
+                {"area": where, "area_name": node_data(G)[where]["name"], "members": members},
+            )
+        )
     return reasons
 
 
@@ -249,8 +310,10 @@ def _warmth_text(warm: int) -> str:
     return f"{warm} of its contacts are current partners or know one"
 
 
-def _bfs(I: nx.Graph, sources: list[str]  # noqa: E741 - the introduction graph
-         ) -> tuple[dict[str, str | None], dict[str, int]]:
+def _bfs(
+    I: nx.Graph,  # noqa: E741 - the introduction graph
+    sources: list[str],
+) -> tuple[dict[str, str | None], dict[str, int]]:
     """Breadth-first from all current partners at once: each node's predecessor on a
     shortest chain from its nearest partner (``None`` for the partners themselves), and the
     chain's length."""
@@ -268,8 +331,7 @@ def _bfs(I: nx.Graph, sources: list[str]  # noqa: E741 - the introduction graph
 
 
 def _sentence(reasons: Iterable[Reason], path: tuple[PathStep, ...]) -> str:
-    intro = (f"introduction: {' → '.join(s.name for s in path)}" if len(path) > 1
-             else "no known introduction")
+    intro = f"introduction: {' → '.join(s.name for s in path)}" if len(path) > 1 else "no known introduction"
     sentence = "; ".join([*(r.sentence for r in reasons), intro])
     return sentence[:1].upper() + sentence[1:]
 
@@ -297,11 +359,11 @@ def without_people(found: Recommendations, hidden: Iterable[str]) -> Recommendat
 
     def redacted(rec: Recommendation) -> Recommendation:
         path = tuple(bare(s) for s in rec.introduction_path)
-        return dataclasses.replace(rec, contacts=(), introduction_path=path,
-                                   sentence=_sentence(rec.reasons, path))
+        return dataclasses.replace(
+            rec, contacts=(), introduction_path=path, sentence=_sentence(rec.reasons, path)
+        )
 
-    return dataclasses.replace(found, recommendations=tuple(
-        redacted(r) for r in found.recommendations))
+    return dataclasses.replace(found, recommendations=tuple(redacted(r) for r in found.recommendations))
 
 
 def _path(parent: dict[str, str | None], node: str, G: nx.DiGraph) -> tuple[PathStep, ...]:
@@ -318,5 +380,11 @@ def _path(parent: dict[str, str | None], node: str, G: nx.DiGraph) -> tuple[Path
 
 def _contact(G: nx.DiGraph, person: str, relation: str) -> ContactPerson:
     d = node_data(G)[person]
-    return ContactPerson(node=person, name=d["name"], role=d.get("role"), email=d.get("email"),
-                         phone=d.get("phone"), relation=relation)
+    return ContactPerson(
+        node=person,
+        name=d["name"],
+        role=d.get("role"),
+        email=d.get("email"),
+        phone=d.get("phone"),
+        relation=relation,
+    )

@@ -45,8 +45,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 _DANISH_REASONS = {
     "missing_sector": "tilføjer {sector}, som ingen aktør omkring målgruppen tilhører",
-    "under_represented_sector": "tilføjer {sector}, som er underrepræsenteret omkring "
-                                "målgruppen",
+    "under_represented_sector": "tilføjer {sector}, som er underrepræsenteret omkring målgruppen",
     "focus_arena": "er en aktør inden for {arena}, og {members} har ingen tilknytning dertil",
     "gap_area": "ligger i {area_name}, hvor {members} bor uden nogen aktør inden for {arena}",
     "members_area": "ligger i {area_name}, hvor {members} bor",
@@ -69,8 +68,7 @@ def _reason_text(reason: Reason, language: Language) -> str:
     if "members" in values:
         n = values["members"]
         values["members"] = f"{n} medlem" if n == 1 else f"{n} medlemmer"
-    code = "warmth_one" if reason.code == "warmth" and values.get("contacts") == 1 \
-        else reason.code
+    code = "warmth_one" if reason.code == "warmth" and values.get("contacts") == 1 else reason.code
     return _DANISH_REASONS.get(code, reason.sentence).format(**values)
 
 
@@ -106,8 +104,9 @@ def _row(rec: Recommendation, language: Language) -> dict[str, Any]:
     }
 
 
-def recruitment_rows(recommendations: Recommendations, *, language: Language = "da"
-                     ) -> tuple[list[str], list[list[Any]]]:
+def recruitment_rows(
+    recommendations: Recommendations, *, language: Language = "da"
+) -> tuple[list[str], list[list[Any]]]:
     """The list's headings in ``language`` and one row of plain values per recommendation."""
     if language not in ("en", "da"):
         raise ValueError("language must be 'da' or 'en'")
@@ -161,8 +160,7 @@ def recruitment_xlsx(recommendations: Recommendations, *, language: Language = "
     sheet.freeze_panes = "A2"
     for c, heading in enumerate(headings, start=1):
         longest = max([len(str(heading)), *(len(str(row[c - 1])) for row in rows)])
-        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = min(
-            60, longest + 2)
+        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = min(60, longest + 2)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

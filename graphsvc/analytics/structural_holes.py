@@ -44,8 +44,9 @@ class StructuralHoles:
     efficiency: float | None
 
 
-def structural_holes(G: nx.Graph, *, nodes: Iterable[Hashable] | None = None
-                     ) -> dict[Hashable, StructuralHoles]:
+def structural_holes(
+    G: nx.Graph, *, nodes: Iterable[Hashable] | None = None
+) -> dict[Hashable, StructuralHoles]:
     """Burt's constraint, effective size and efficiency for ``nodes`` (default: all).
 
     Parameters

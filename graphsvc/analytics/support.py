@@ -123,8 +123,9 @@ class Silo:
     young_people: int
 
 
-def support_network(G: nx.DiGraph, members: Collection[str], *, hops: int = 2,
-                    initiatives: Iterable[str] = ()) -> SupportNetwork:
+def support_network(
+    G: nx.DiGraph, members: Collection[str], *, hops: int = 2, initiatives: Iterable[str] = ()
+) -> SupportNetwork:
     """Actors within ``hops`` of ``members`` plus the actors of ``initiatives``."""
     if hops < 1:
         raise ValueError("hops must be at least 1")
@@ -148,21 +149,29 @@ def support_network(G: nx.DiGraph, members: Collection[str], *, hops: int = 2,
             via.setdefault(actor, []).append(initiative)
     ids = {v for v, d in distance.items() if d > 0 and nodes[v]["kind"] in ACTOR_KINDS_STR}
     ids |= via.keys()
-    found = [SupportActor(node=v, name=nodes[v]["name"], kind=nodes[v]["kind"],
-                          sector=nodes[v]["sector"], arenas=tuple(sorted(nodes[v]["arenas"])),
-                          area=nodes[v]["area"], hops=distance.get(v),
-                          initiatives=tuple(sorted(via.get(v, ()))))
-             for v in ids]
+    found = [
+        SupportActor(
+            node=v,
+            name=nodes[v]["name"],
+            kind=nodes[v]["kind"],
+            sector=nodes[v]["sector"],
+            arenas=tuple(sorted(nodes[v]["arenas"])),
+            area=nodes[v]["area"],
+            hops=distance.get(v),
+            initiatives=tuple(sorted(via.get(v, ()))),
+        )
+        for v in ids
+    ]
     found.sort(key=lambda a: (a.hops if a.hops is not None else hops + 1, a.name, a.node))
     return SupportNetwork(hops=hops, actors=tuple(found), ids=frozenset(ids))
 
 
-def sector_coverage(G: nx.DiGraph, support: Collection[str], *, expected: Iterable[str],
-                    under_ratio: float = 0.5) -> SectorCoverage:
+def sector_coverage(
+    G: nx.DiGraph, support: Collection[str], *, expected: Iterable[str], under_ratio: float = 0.5
+) -> SectorCoverage:
     """Missing and under-represented sectors of ``support`` against the tenant's actors."""
     nodes = node_data(G)
-    registry = Counter(d["sector"] for _, d in nodes.items()
-                       if d["kind"] in ACTOR_KINDS_STR)
+    registry = Counter(d["sector"] for _, d in nodes.items() if d["kind"] in ACTOR_KINDS_STR)
     around = Counter(nodes[a]["sector"] for a in support)
     expected = tuple(expected)
     n_registry, n_support = sum(registry.values()), len(support)
@@ -179,13 +188,24 @@ def sector_coverage(G: nx.DiGraph, support: Collection[str], *, expected: Iterab
             status = "under_represented"
         else:
             status = "covered"
-        shares.append(SectorShare(sector=sector, support_actors=around[sector],
-                                  support_share=s_share, registry_actors=registry[sector],
-                                  registry_share=r_share, ratio=ratio, status=status))
+        shares.append(
+            SectorShare(
+                sector=sector,
+                support_actors=around[sector],
+                support_share=s_share,
+                registry_actors=registry[sector],
+                registry_share=r_share,
+                ratio=ratio,
+                status=status,
+            )
+        )
     return SectorCoverage(
-        expected=expected, under_ratio=under_ratio, sectors=tuple(shares),
+        expected=expected,
+        under_ratio=under_ratio,
+        sectors=tuple(shares),
         missing=tuple(s.sector for s in shares if s.status == "missing"),
-        under_represented=tuple(s.sector for s in shares if s.status == "under_represented"))
+        under_represented=tuple(s.sector for s in shares if s.status == "under_represented"),
+    )
 
 
 def ei_index(G: nx.DiGraph, actors: Collection[str] | None = None) -> EIIndex:
@@ -208,13 +228,21 @@ def ei_index(G: nx.DiGraph, actors: Collection[str] | None = None) -> EIIndex:
         else:
             external += 1
     total = external + internal
-    return EIIndex(external=external, internal=internal,
-                   index=(external - internal) / total if total else None)
+    return EIIndex(
+        external=external, internal=internal, index=(external - internal) / total if total else None
+    )
 
 
-def silos(G: nx.DiGraph, members: Collection[str], support: Collection[str], *, seed: int = 0,
-          school_arena: str = "school", leisure_arena: str = "leisure",
-          engine: Engine = "auto") -> list[Silo]:
+def silos(
+    G: nx.DiGraph,
+    members: Collection[str],
+    support: Collection[str],
+    *,
+    seed: int = 0,
+    school_arena: str = "school",
+    leisure_arena: str = "leisure",
+    engine: Engine = "auto",
+) -> list[Silo]:
     """Louvain communities of members and support actors with school but no leisure actors.
 
     Notes
@@ -242,8 +270,13 @@ def silos(G: nx.DiGraph, members: Collection[str], support: Collection[str], *, 
         schools = sorted(v for v in group_actors if school_arena in nodes[v]["arenas"])
         if not schools or any(leisure_arena in nodes[v]["arenas"] for v in group_actors):
             continue
-        found.append(Silo(community=number, school_actors=tuple(schools),
-                          actors=len(group_actors),
-                          members=sum(1 for v in group if v in member_set),
-                          young_people=len(group) - len(group_actors)))
+        found.append(
+            Silo(
+                community=number,
+                school_actors=tuple(schools),
+                actors=len(group_actors),
+                members=sum(1 for v in group if v in member_set),
+                young_people=len(group) - len(group_actors),
+            )
+        )
     return found

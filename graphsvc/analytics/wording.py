@@ -27,38 +27,77 @@ __all__ = [
 Language = Literal["en", "da"]
 
 SECTOR_LABELS: dict[str, dict[str, str]] = {
-    "en": {"public": "public sector", "civil_society": "civil society",
-           "business": "business", "philanthropy": "philanthropy",
-           "knowledge": "knowledge institutions", "citizens": "citizens"},
-    "da": {"public": "offentlig sektor", "civil_society": "civilsamfund",
-           "business": "erhverv", "philanthropy": "fonde", "knowledge": "videninstitutioner",
-           "citizens": "borgere"},
+    "en": {
+        "public": "public sector",
+        "civil_society": "civil society",
+        "business": "business",
+        "philanthropy": "philanthropy",
+        "knowledge": "knowledge institutions",
+        "citizens": "citizens",
+    },
+    "da": {
+        "public": "offentlig sektor",
+        "civil_society": "civilsamfund",
+        "business": "erhverv",
+        "philanthropy": "fonde",
+        "knowledge": "videninstitutioner",
+        "citizens": "borgere",
+    },
 }
 # "No public-sector actor ...": the sector as a word before "actor".
 SECTOR_ACTOR_WORDS: dict[str, str] = {
-    "public": "public-sector", "civil_society": "civil-society", "business": "business",
-    "philanthropy": "philanthropic", "knowledge": "knowledge-institution",
-    "citizens": "citizen"}
+    "public": "public-sector",
+    "civil_society": "civil-society",
+    "business": "business",
+    "philanthropy": "philanthropic",
+    "knowledge": "knowledge-institution",
+    "citizens": "citizen",
+}
 ARENA_LABELS: dict[str, dict[str, str]] = {
-    "en": {"school": "school", "leisure": "leisure", "health": "health", "work": "work",
-           "family": "family", "community": "community"},
-    "da": {"school": "skole", "leisure": "fritid", "health": "sundhed", "work": "arbejde",
-           "family": "familie", "community": "lokalsamfund"},
+    "en": {
+        "school": "school",
+        "leisure": "leisure",
+        "health": "health",
+        "work": "work",
+        "family": "family",
+        "community": "community",
+    },
+    "da": {
+        "school": "skole",
+        "leisure": "fritid",
+        "health": "sundhed",
+        "work": "arbejde",
+        "family": "familie",
+        "community": "lokalsamfund",
+    },
 }
 KIND_LABELS: dict[str, dict[str, str]] = {
-    "en": {"Association": "association", "Business": "business",
-           "MunicipalUnit": "municipal unit", "Organisation": "organisation",
-           "YoungPerson": "young person", "Person": "person", "Area": "area",
-           "TargetGroup": "target group", "Initiative": "initiative"},
-    "da": {"Association": "forening", "Business": "virksomhed",
-           "MunicipalUnit": "kommunal enhed", "Organisation": "organisation",
-           "YoungPerson": "ung", "Person": "person", "Area": "område",
-           "TargetGroup": "målgruppe", "Initiative": "indsats"},
+    "en": {
+        "Association": "association",
+        "Business": "business",
+        "MunicipalUnit": "municipal unit",
+        "Organisation": "organisation",
+        "YoungPerson": "young person",
+        "Person": "person",
+        "Area": "area",
+        "TargetGroup": "target group",
+        "Initiative": "initiative",
+    },
+    "da": {
+        "Association": "forening",
+        "Business": "virksomhed",
+        "MunicipalUnit": "kommunal enhed",
+        "Organisation": "organisation",
+        "YoungPerson": "ung",
+        "Person": "person",
+        "Area": "område",
+        "TargetGroup": "målgruppe",
+        "Initiative": "indsats",
+    },
 }
 
 
-def label(table: Mapping[str, Mapping[str, str]], value: str | None,
-          language: Language = "en") -> str:
+def label(table: Mapping[str, Mapping[str, str]], value: str | None, language: Language = "en") -> str:
     """The word for ``value`` in ``language``; the value itself when there is none."""
     if value is None:
         return ""

@@ -17,6 +17,7 @@ from graphsvc.errors import Unauthenticated
 
 __all__ = ["SESSION_COOKIE", "Caller", "authenticate_request", "caller", "router"]
 
+
 async def caller(request: Request) -> Principal:
     return await authenticate_request(request)
 
@@ -43,8 +44,15 @@ async def sign_in(request: Request, response: Response, body: SessionRequest) ->
     principal = await principal_for(request, body.token)
     if principal is None or principal.view_id is not None:
         raise Unauthenticated("this token is not valid: it is unknown, revoked or expired")
-    response.set_cookie(SESSION_COOKIE, body.token, max_age=SESSION_SECONDS, httponly=True,
-                        samesite="strict", secure=request.url.scheme == "https", path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        body.token,
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
     return Me(name=principal.name, role=principal.role.value, tenant=principal.tenant)
 
 

@@ -59,8 +59,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Multipart requests carry importFile's upload. They are "simple" requests a foreign
         # page could send, but the session cookie is SameSite=Strict and tokens travel in a
         # header, so such a request arrives signed out and is refused.
-        GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql",
-                      multipart_uploads_enabled=True),
+        GraphQLRouter(
+            build_schema(settings),
+            context_getter=get_context,
+            graphql_ide="graphiql",
+            multipart_uploads_enabled=True,
+        ),
         prefix="/graphql",
     )
     app.include_router(exports.router)
@@ -71,8 +75,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_unavailable_handlers(app)
     # Uploads may be as large as an import may be.
-    app.add_middleware(BodySizeLimit, default=settings.max_request_bytes,
-                       file_limit=settings.import_max_bytes)
+    app.add_middleware(
+        BodySizeLimit, default=settings.max_request_bytes, file_limit=settings.import_max_bytes
+    )
     install_pages(app)
 
     @app.get("/healthz", summary="The process is alive")

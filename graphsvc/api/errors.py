@@ -44,8 +44,14 @@ def error_response(error: GraphsvcError) -> JSONResponse:
 def invalid_request_response(error: RequestValidationError) -> JSONResponse:
     """FastAPI's 422 without the input echoed back: FastAPI's own handler encodes the raw body
     as text, and a body that is not UTF-8 then makes it fail with a 500."""
-    problems = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", "")),
-                 "type": str(e.get("type", ""))} for e in error.errors()]
+    problems = [
+        {
+            "loc": [str(part) for part in e.get("loc", ())],
+            "msg": str(e.get("msg", "")),
+            "type": str(e.get("type", "")),
+        }
+        for e in error.errors()
+    ]
     return JSONResponse({"detail": problems}, status_code=422)
 
 

@@ -32,27 +32,40 @@ Lang = Annotated[Literal["da", "en"], Query(description="Column headings in Dani
 Top = Annotated[int, Query(ge=1, le=service.MAX_TOP, description="How many partners to list.")]
 
 
-async def _recruitment(scope: Scope, target_group_id: str, file_format: Literal["csv", "xlsx"],
-                       lang: Literal["da", "en"], top: int) -> Response:
-    content = await service.recruitment_list(scope, target_group_id, file_format=file_format,
-                                             language=lang, top=top)
+async def _recruitment(
+    scope: Scope,
+    target_group_id: str,
+    file_format: Literal["csv", "xlsx"],
+    lang: Literal["da", "en"],
+    top: int,
+) -> Response:
+    content = await service.recruitment_list(
+        scope, target_group_id, file_format=file_format, language=lang, top=top
+    )
     filename = f"{_FILE_NAMES[lang]}-{target_group_id}.{file_format}"
-    return Response(content=content, media_type=CONTENT_TYPES[file_format],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        content=content,
+        media_type=CONTENT_TYPES[file_format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
-@router.get("/recruitment/{target_group_id}.csv", summary="The recruitment list as CSV",
-            response_class=Response)
-async def recruitment_csv(scope: RequestScope, target_group_id: str, lang: Lang = "da",
-                          top: Top = 50) -> Response:
+@router.get(
+    "/recruitment/{target_group_id}.csv", summary="The recruitment list as CSV", response_class=Response
+)
+async def recruitment_csv(
+    scope: RequestScope, target_group_id: str, lang: Lang = "da", top: Top = 50
+) -> Response:
     """Recommended partners for the target group, one row each (Danish CSV: ";" between
     columns and a decimal comma, as Danish Excel expects)."""
     return await _recruitment(scope, target_group_id, "csv", lang, top)
 
 
-@router.get("/recruitment/{target_group_id}.xlsx", summary="The recruitment list as XLSX",
-            response_class=Response)
-async def recruitment_xlsx(scope: RequestScope, target_group_id: str, lang: Lang = "da",
-                           top: Top = 50) -> Response:
+@router.get(
+    "/recruitment/{target_group_id}.xlsx", summary="The recruitment list as XLSX", response_class=Response
+)
+async def recruitment_xlsx(
+    scope: RequestScope, target_group_id: str, lang: Lang = "da", top: Top = 50
+) -> Response:
     """Recommended partners for the target group as an Excel workbook."""
     return await _recruitment(scope, target_group_id, "xlsx", lang, top)

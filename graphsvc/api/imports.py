@@ -35,23 +35,23 @@ _TYPES = {
 Lang = Annotated[Literal["da", "en"], Query(description="Headings in Danish or English.")]
 
 
-def _template(kind: ImportKind, file_format: Literal["csv", "xlsx"],
-              lang: Literal["da", "en"]) -> Response:
+def _template(kind: ImportKind, file_format: Literal["csv", "xlsx"], lang: Literal["da", "en"]) -> Response:
     content = template_csv(kind, lang) if file_format == "csv" else template_xlsx(kind, lang)
     name = template_file_name(kind, lang, file_format)
-    return Response(content=content, media_type=_TYPES[file_format],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        content=content,
+        media_type=_TYPES[file_format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
-@router.get("/templates/{kind}.csv", summary="An empty import file as CSV",
-            response_class=Response)
+@router.get("/templates/{kind}.csv", summary="An empty import file as CSV", response_class=Response)
 async def template_as_csv(kind: ImportKind, lang: Lang = "da") -> Response:
     """The headings to fill in (Danish: ';' between columns, as Danish Excel expects)."""
     return _template(kind, "csv", lang)
 
 
-@router.get("/templates/{kind}.xlsx", summary="An empty import file as XLSX",
-            response_class=Response)
+@router.get("/templates/{kind}.xlsx", summary="An empty import file as XLSX", response_class=Response)
 async def template_as_xlsx(kind: ImportKind, lang: Lang = "da") -> Response:
     """The headings to fill in, with a help sheet on what each column takes."""
     return _template(kind, "xlsx", lang)
@@ -62,12 +62,10 @@ async def upload(
     request: Request,
     scope: RequestScope,
     file: UploadFile,
-    kind: Annotated[ImportKind | None, Query(description="Told from the headings if left out.")]
-    = None,
+    kind: Annotated[ImportKind | None, Query(description="Told from the headings if left out.")] = None,
     dry_run: bool = False,
     skip_invalid_rows: bool = False,
-    map: Annotated[list[str] | None, Query(description="HEADING=FIELD, e.g. Forening=name.")]
-    = None,
+    map: Annotated[list[str] | None, Query(description="HEADING=FIELD, e.g. Forening=name.")] = None,
     survey: str | None = None,
 ) -> JSONResponse:
     scope.require(Role.COORDINATOR)  # before the upload is read
@@ -77,10 +75,15 @@ async def upload(
         raise InvalidInput(str(e)) from None
     limit = request.app.state.settings.import_max_bytes
     data = await file.read(limit + 1)
-    options = ImportOptions(kind=kind, dry_run=dry_run, mapping=mapping,
-                            skip_invalid_rows=skip_invalid_rows, survey=survey, max_bytes=limit)
-    report = await import_file(scope, data, file_name=file.filename or "", size=file.size,
-                               options=options)
+    options = ImportOptions(
+        kind=kind,
+        dry_run=dry_run,
+        mapping=mapping,
+        skip_invalid_rows=skip_invalid_rows,
+        survey=survey,
+        max_bytes=limit,
+    )
+    report = await import_file(scope, data, file_name=file.filename or "", size=file.size, options=options)
     body: dict[str, Any] = dataclasses.asdict(report)
     body["summary"] = report.summary()
     body["errors"] = len(report.errors)

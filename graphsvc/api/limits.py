@@ -33,7 +33,8 @@ class BodySizeLimit:
             # Room for the form around the file; the message speaks of the file alone.
             return self.file_limit + _FORM, (
                 f"the file is larger than the {self.file_limit / 1e6:,.1f} MB an import takes: "
-                "split it into several files, e.g. by area or by kind")
+                "split it into several files, e.g. by area or by kind"
+            )
         return self.default, f"the request is larger than the limit of {self.default:,} bytes"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -72,7 +73,11 @@ class BodySizeLimit:
 
 async def _refuse(send: Send, words: str) -> None:
     body = json.dumps({"detail": words}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -58,18 +58,32 @@ def _headers(frame_ancestors: str) -> dict[str, str]:
 def _error_page(error: GraphsvcError, *, frame_ancestors: str) -> Response:
     status = 410 if isinstance(error, map_views.ShareLinkGone) else status_of(error)
     message = html.escape(str(error))
-    heading = {400: "The map cannot be drawn", 403: "Not allowed", 404: "Not found",
-               410: "This link no longer works"}.get(status, "The map cannot be shown")
-    page = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{heading}</title></head><body><h1>{heading}</h1><p>{message}</p>"
-            "</body></html>\n")
-    return Response(page, status_code=status, media_type="text/html; charset=utf-8", headers={
-        "Content-Security-Policy": f"{_ERROR_POLICY}; frame-ancestors {frame_ancestors}",
-        "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
+    heading = {
+        400: "The map cannot be drawn",
+        403: "Not allowed",
+        404: "Not found",
+        410: "This link no longer works",
+    }.get(status, "The map cannot be shown")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{heading}</title></head><body><h1>{heading}</h1><p>{message}</p>"
+        "</body></html>\n"
+    )
+    return Response(
+        page,
+        status_code=status,
+        media_type="text/html; charset=utf-8",
+        headers={
+            "Content-Security-Policy": f"{_ERROR_POLICY}; frame-ancestors {frame_ancestors}",
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
-async def _render(scope: Scope, options: MapOptions, fmt: str, *,
-                  filename: str | None, frame_ancestors: str) -> Response:
+async def _render(
+    scope: Scope, options: MapOptions, fmt: str, *, filename: str | None, frame_ancestors: str
+) -> Response:
     if fmt == "html":
         content: str | bytes = await service.map_page(scope, options)
         media_type = "text/html; charset=utf-8"
@@ -84,10 +98,10 @@ async def _render(scope: Scope, options: MapOptions, fmt: str, *,
     return Response(content, media_type=media_type, headers=headers)
 
 
-@router.get("/maps/{kind}.html", summary="A live map as a self-contained page",
-            response_class=Response)
-async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQuery = None,
-                   header: TenantHeader = None) -> Response:
+@router.get("/maps/{kind}.html", summary="A live map as a self-contained page", response_class=Response)
+async def live_map(
+    request: Request, caller: Caller, kind: str, tenant: TenantQuery = None, header: TenantHeader = None
+) -> Response:
     """The map of ``kind`` (network, target-group, ego, brokers, gaps) with the options in
     the query string: ``lang``, ``metric``, ``title``, ``young``, ``target_group``, ``hops``,
     ``actor``, ``depth``, ``area``, ``from``, ``to``, ``top``."""
@@ -95,60 +109,74 @@ async def live_map(request: Request, caller: Caller, kind: str, tenant: TenantQu
         scope = scope_of(request, caller, tenant, header)
         params = {k: v for k, v in request.query_params.items() if k != "tenant"}
         options = map_options(kind, params)
-        return await _render(scope, options, "html", filename=None,
-                             frame_ancestors="'self'")
+        return await _render(scope, options, "html", filename=None, frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="'self'")
 
 
-@router.get("/maps/views/{view_id}.html", summary="A saved map view as a live map",
-            response_class=Response)
-async def saved_view(request: Request, caller: Caller, view_id: str, tenant: TenantQuery = None,
-                     header: TenantHeader = None) -> Response:
+@router.get("/maps/views/{view_id}.html", summary="A saved map view as a live map", response_class=Response)
+async def saved_view(
+    request: Request, caller: Caller, view_id: str, tenant: TenantQuery = None, header: TenantHeader = None
+) -> Response:
     try:
         scope = scope_of(request, caller, tenant, header)
         found = await map_views.view(scope, view_id)
-        return await _render(scope, found.options, "html", filename=None,
-                             frame_ancestors="'self'")
+        return await _render(scope, found.options, "html", filename=None, frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="'self'")
 
 
-@router.get("/maps/views/{view_id}/download.{fmt}", summary="A saved map view as a file",
-            response_class=Response)
-async def view_download(request: Request, caller: Caller, view_id: str, fmt: str,
-                        tenant: TenantQuery = None, header: TenantHeader = None) -> Response:
+@router.get(
+    "/maps/views/{view_id}/download.{fmt}", summary="A saved map view as a file", response_class=Response
+)
+async def view_download(
+    request: Request,
+    caller: Caller,
+    view_id: str,
+    fmt: str,
+    tenant: TenantQuery = None,
+    header: TenantHeader = None,
+) -> Response:
     """``.html``: the map page, which works offline; ``.png`` or ``.svg``: a slide image."""
     try:
         scope = scope_of(request, caller, tenant, header)
         found = await map_views.view(scope, view_id)
-        return await _render(scope, found.options, fmt,
-                             filename=f"graphsvc-{found.options.kind.value}-{view_id}",
-                             frame_ancestors="'self'")
+        return await _render(
+            scope,
+            found.options,
+            fmt,
+            filename=f"graphsvc-{found.options.kind.value}-{view_id}",
+            frame_ancestors="'self'",
+        )
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="'self'")
 
 
-@router.get("/share/{token}", summary="A shared map (read-only, embeddable anywhere)",
-            response_class=Response)
+@router.get(
+    "/share/{token}", summary="A shared map (read-only, embeddable anywhere)", response_class=Response
+)
 async def shared_map(request: Request, token: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
-        response = await _render(scope_of(request, caller), found.options, "html", filename=None,
-                                 frame_ancestors="*")
+        response = await _render(
+            scope_of(request, caller), found.options, "html", filename=None, frame_ancestors="*"
+        )
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="*")
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
-@router.get("/share/{token}/download.{fmt}", summary="A shared map as a file",
-            response_class=Response)
+@router.get("/share/{token}/download.{fmt}", summary="A shared map as a file", response_class=Response)
 async def shared_download(request: Request, token: str, fmt: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
-        return await _render(scope_of(request, caller), found.options, fmt,
-                             filename=f"graphsvc-{found.options.kind.value}-{found.id}",
-                             frame_ancestors="*")
+        return await _render(
+            scope_of(request, caller),
+            found.options,
+            fmt,
+            filename=f"graphsvc-{found.options.kind.value}-{found.id}",
+            frame_ancestors="*",
+        )
     except GraphsvcError as e:
         return _error_page(e, frame_ancestors="*")

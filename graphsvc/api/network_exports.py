@@ -33,19 +33,21 @@ _CHART_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
-    return Response(content=content, media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        content=content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
-async def _network(scope: Scope, file_format: ExportFormat,
-                   lang: Literal["da", "en"]) -> Response:
+async def _network(scope: Scope, file_format: ExportFormat, lang: Literal["da", "en"]) -> Response:
     content = await network_exports.export_file(scope, file_format, language=lang)
-    return _download(content, CONTENT_TYPES[file_format],
-                     f"network-{scope.tenant}.{file_format}")
+    return _download(content, CONTENT_TYPES[file_format], f"network-{scope.tenant}.{file_format}")
 
 
-@router.get("/network.graphml", summary="The network as GraphML (Gephi, yEd, NetworkX)",
-            response_class=Response)
+@router.get(
+    "/network.graphml", summary="The network as GraphML (Gephi, yEd, NetworkX)", response_class=Response
+)
 async def network_graphml(scope: RequestScope) -> Response:
     """The tenant's network as GraphML; it imports back with `graphsvc import`."""
     return await _network(scope, "graphml", "da")
@@ -63,31 +65,27 @@ async def network_json(scope: RequestScope) -> Response:
     return await _network(scope, "json", "da")
 
 
-@router.get("/network.zip", summary="The network as two CSV tables in a ZIP file",
-            response_class=Response)
+@router.get("/network.zip", summary="The network as two CSV tables in a ZIP file", response_class=Response)
 async def network_zip(scope: RequestScope, lang: Lang = "da") -> Response:
     """Nodes and ties as CSV (Danish: `noder.csv` and `relationer.csv`, ";" between columns,
     as Danish Excel expects; English: `nodes.csv` and `ties.csv`)."""
     return await _network(scope, "zip", lang)
 
 
-async def _growth(scope: Scope, file_format: Literal["png", "svg"],
-                  lang: Literal["da", "en"]) -> Response:
+async def _growth(scope: Scope, file_format: Literal["png", "svg"], lang: Literal["da", "en"]) -> Response:
     scope.require(Role.VIEWER)  # a share link shows its own map only
     content = await snapshots.growth_chart(scope, file_format=file_format, language=lang)
     return _download(content, _CHART_TYPES[file_format], f"growth-{scope.tenant}.{file_format}")
 
 
-@router.get("/growth.png", summary="The growth chart of all snapshots as PNG",
-            response_class=Response)
+@router.get("/growth.png", summary="The growth chart of all snapshots as PNG", response_class=Response)
 async def growth_png(scope: RequestScope, lang: Lang = "da") -> Response:
     """Partners, ties, density, components, centralisation, cross-sector ties, E-I index
     and target-group reach over all snapshots, for a report."""
     return await _growth(scope, "png", lang)
 
 
-@router.get("/growth.svg", summary="The growth chart of all snapshots as SVG",
-            response_class=Response)
+@router.get("/growth.svg", summary="The growth chart of all snapshots as SVG", response_class=Response)
 async def growth_svg(scope: RequestScope, lang: Lang = "da") -> Response:
     """The growth chart as SVG (scales for print)."""
     return await _growth(scope, "svg", lang)

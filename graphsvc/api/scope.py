@@ -16,13 +16,15 @@ from graphsvc.services.scope import Scope, open_scope
 __all__ = ["RequestScope", "request_scope", "scope_of"]
 
 
-def scope_of(request: Request, caller: Principal, tenant: str | None = None,
-             header: str | None = None) -> Scope:
+def scope_of(
+    request: Request, caller: Principal, tenant: str | None = None, header: str | None = None
+) -> Scope:
     return open_scope(request.app.state.store, caller, tenant, header)
 
 
-async def request_scope(request: Request, caller: Caller, tenant: TenantQuery = None,
-                        header: TenantHeader = None) -> Scope:
+async def request_scope(
+    request: Request, caller: Caller, tenant: TenantQuery = None, header: TenantHeader = None
+) -> Scope:
     return scope_of(request, caller, tenant, header)
 
 

@@ -29,8 +29,7 @@ def install_unavailable_handlers(app: FastAPI) -> None:
 
     async def handle(request: Request, error: Exception) -> JSONResponse:
         sentence = unavailability(error) or UNAVAILABLE
-        log.warning("answered 503 on %s: %s (%s)", redact(request.url.path), sentence,
-                    type(error).__name__)
+        log.warning("answered 503 on %s: %s (%s)", redact(request.url.path), sentence, type(error).__name__)
         return unavailable_response(request, sentence)
 
     for kind in OUT_OF_REACH:

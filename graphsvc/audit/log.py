@@ -18,8 +18,7 @@ from pydantic import BaseModel
 
 from graphsvc.db.driver import GraphStore, run
 
-__all__ = ["AuditEntry", "acting_as", "current_actor", "entries", "record", "redact", "set_actor",
-           "what"]
+__all__ = ["AuditEntry", "acting_as", "current_actor", "entries", "record", "redact", "set_actor", "what"]
 
 # Who changes things in this request or command; the command line acts as "command line".
 _actor: ContextVar[str] = ContextVar("graphsvc_audit_actor", default="command line")
@@ -81,24 +80,56 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
 
 
-async def record(tx: AsyncManagedTransaction, tenant: str, action: str, target: str, *,
-                 subjects: Sequence[str] = (), before: Any = None, after: Any = None) -> None:
+async def record(
+    tx: AsyncManagedTransaction,
+    tenant: str,
+    action: str,
+    target: str,
+    *,
+    subjects: Sequence[str] = (),
+    before: Any = None,
+    after: Any = None,
+) -> None:
     """Log one change inside its transaction. ``subjects`` are the node ids it is about (what an
     erasure looks for); ``before``/``after`` are the records (domain objects or dicts)."""
-    await run(tx, "audit/record", tenant=tenant, id=secrets.token_hex(8), actor=_actor.get(),
-              action=action, target=target, subjects=list(subjects) or [target],
-              before=_json(before), after=_json(after))
+    await run(
+        tx,
+        "audit/record",
+        tenant=tenant,
+        id=secrets.token_hex(8),
+        actor=_actor.get(),
+        action=action,
+        target=target,
+        subjects=list(subjects) or [target],
+        before=_json(before),
+        after=_json(after),
+    )
 
 
-async def entries(store: GraphStore, tenant: str, *, subject: str | None = None,
-                  before_at: datetime | None = None, limit: int = 50) -> list[AuditEntry]:
-    records = await store.query("audit/entries", tenant=tenant, subject=subject,
-                                before_at=before_at, limit=limit)
-    return [AuditEntry(id=r["id"], at=r["at"].to_native(), actor=r["actor"], action=r["action"],
-                       target=r["target"],
-                       before=json.loads(r["before"]) if r["before"] else None,
-                       after=json.loads(r["after"]) if r["after"] else None,
-                       redacted=r["redacted"]) for r in records]
+async def entries(
+    store: GraphStore,
+    tenant: str,
+    *,
+    subject: str | None = None,
+    before_at: datetime | None = None,
+    limit: int = 50,
+) -> list[AuditEntry]:
+    records = await store.query(
+        "audit/entries", tenant=tenant, subject=subject, before_at=before_at, limit=limit
+    )
+    return [
+        AuditEntry(
+            id=r["id"],
+            at=r["at"].to_native(),
+            actor=r["actor"],
+            action=r["action"],
+            target=r["target"],
+            before=json.loads(r["before"]) if r["before"] else None,
+            after=json.loads(r["after"]) if r["after"] else None,
+            redacted=r["redacted"],
+        )
+        for r in records
+    ]
 
 
 async def redact(tx: AsyncManagedTransaction, tenant: str, subject: str) -> int:

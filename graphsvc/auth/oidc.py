@@ -34,7 +34,10 @@ def _verify(settings: Settings, token: str) -> Principal | None:
     try:
         key = _keys(settings.oidc_jwks_url).get_signing_key_from_jwt(token)
         claims = jwt.decode(
-            token, key.key, algorithms=_ALGORITHMS, audience=settings.oidc_audience,
+            token,
+            key.key,
+            algorithms=_ALGORITHMS,
+            audience=settings.oidc_audience,
             issuer=settings.oidc_issuer,
             options={"require": ["exp"], "verify_aud": settings.oidc_audience is not None},
         )

@@ -87,8 +87,15 @@ def _new_token(expires_in_days: int | None) -> tuple[str, str, datetime | None]:
     return secret, hash_token(secret), expires
 
 
-async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, *,
-                   label: str = "first token", expires_in_days: int | None = None) -> IssuedToken:
+async def add_user(
+    store: GraphStore,
+    tenant: str,
+    name: str,
+    role: str | Role,
+    *,
+    label: str = "first token",
+    expires_in_days: int | None = None,
+) -> IssuedToken:
     """A new user with a first token, both in one transaction: every value is checked first,
     and a user is never left without the token that was to be shown."""
     checked_role = _role(role)
@@ -98,10 +105,23 @@ async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, 
 
     async def work(tx: AsyncManagedTransaction) -> None:
         await run(tx, "auth/create_user", tenant=tenant, user=name, role=checked_role.value)
-        await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
-                  token_id=token_id(hashed), label=label[:80], expires_at=expires)
-        await _audit(tx, tenant, "add user", name, after={"name": name, "role": checked_role.value,
-                                                          **_token(hashed, label, expires)})
+        await run(
+            tx,
+            "auth/add_token",
+            tenant=tenant,
+            user=name,
+            hash=hashed,
+            token_id=token_id(hashed),
+            label=label[:80],
+            expires_at=expires,
+        )
+        await _audit(
+            tx,
+            tenant,
+            "add user",
+            name,
+            after={"name": name, "role": checked_role.value, **_token(hashed, label, expires)},
+        )
 
     try:
         await store.write(work)
@@ -110,8 +130,15 @@ async def add_user(store: GraphStore, tenant: str, name: str, role: str | Role, 
     return IssuedToken(user=name, secret=secret, token_id=token_id(hashed), expires_at=expires)
 
 
-async def issue_token(store: GraphStore, tenant: str, name: str, *, label: str = "token",
-                      expires_in_days: int | None = None, replace_label: bool = False) -> IssuedToken:
+async def issue_token(
+    store: GraphStore,
+    tenant: str,
+    name: str,
+    *,
+    label: str = "token",
+    expires_in_days: int | None = None,
+    replace_label: bool = False,
+) -> IssuedToken:
     """Another token for an existing user. ``replace_label`` revokes the user's earlier tokens
     with the same label in the same transaction (a sign-in link made afresh at every start)."""
     _check_days(expires_in_days)
@@ -119,10 +146,17 @@ async def issue_token(store: GraphStore, tenant: str, name: str, *, label: str =
 
     async def work(tx: AsyncManagedTransaction) -> bool:
         if replace_label:
-            await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=None,
-                      label=label)
-        if not await run(tx, "auth/add_token", tenant=tenant, user=name, hash=hashed,
-                         token_id=token_id(hashed), label=label[:80], expires_at=expires):
+            await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=None, label=label)
+        if not await run(
+            tx,
+            "auth/add_token",
+            tenant=tenant,
+            user=name,
+            hash=hashed,
+            token_id=token_id(hashed),
+            label=label[:80],
+            expires_at=expires,
+        ):
             return False
         await _audit(tx, tenant, "issue token", name, after=_token(hashed, label, expires))
         return True
@@ -146,27 +180,38 @@ async def authenticate(store: GraphStore, secret: str) -> Principal | None:
 async def list_users(store: GraphStore, tenant: str) -> list[User]:
     records = await store.query("auth/list_users", tenant=tenant)
     return [
-        User(name=r["name"], role=Role(r["role"]), tenant=tenant,
-             created_at=_native(r["created_at"]),
-             tokens=tuple(TokenInfo(t["token_id"], t["label"], _native(t["created_at"]),
-                                    _native(t["expires_at"])) for t in r["tokens"]))
+        User(
+            name=r["name"],
+            role=Role(r["role"]),
+            tenant=tenant,
+            created_at=_native(r["created_at"]),
+            tokens=tuple(
+                TokenInfo(t["token_id"], t["label"], _native(t["created_at"]), _native(t["expires_at"]))
+                for t in r["tokens"]
+            ),
+        )
         for r in records
     ]
 
 
-async def revoke_tokens(store: GraphStore, tenant: str, *, name: str | None = None,
-                        token: str | None = None) -> int:
+async def revoke_tokens(
+    store: GraphStore, tenant: str, *, name: str | None = None, token: str | None = None
+) -> int:
     """Revoke every token of a user, or one token by its id; returns how many."""
     if name is None and token is None:
         raise InvalidInput("say whose tokens to revoke, or which token")
 
     async def work(tx: AsyncManagedTransaction) -> int:
-        records = await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=token,
-                            label=None)
+        records = await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=token, label=None)
         revoked = int(records[0]["revoked"])
         if revoked:
-            await _audit(tx, tenant, "revoke tokens", name or f"token {token}",
-                         after={"revoked": revoked, "token_id": token})
+            await _audit(
+                tx,
+                tenant,
+                "revoke tokens",
+                name or f"token {token}",
+                after={"revoked": revoked, "token_id": token},
+            )
         return revoked
 
     revoked = await store.write(work)
@@ -182,8 +227,14 @@ async def set_role(store: GraphStore, tenant: str, name: str, role: str | Role) 
     async def work(tx: AsyncManagedTransaction) -> bool:
         records = await run(tx, "auth/set_role", tenant=tenant, user=name, role=checked)
         if records:
-            await _audit(tx, tenant, "set user role", name, before={"role": records[0]["before"]},
-                         after={"role": checked})
+            await _audit(
+                tx,
+                tenant,
+                "set user role",
+                name,
+                before={"role": records[0]["before"]},
+                after={"role": checked},
+            )
         return bool(records)
 
     if not await store.write(work):
@@ -203,12 +254,23 @@ async def remove_user(store: GraphStore, tenant: str, name: str) -> None:
 
 def _token(hashed: str, label: str, expires: datetime | None) -> dict[str, Any]:
     """What the audit log keeps of a token: never the secret, nor its hash."""
-    return {"token_id": token_id(hashed), "label": label[:80],
-            "expires_at": expires.isoformat() if expires else None}
+    return {
+        "token_id": token_id(hashed),
+        "label": label[:80],
+        "expires_at": expires.isoformat() if expires else None,
+    }
 
 
-async def _audit(tx: AsyncManagedTransaction, tenant: str, action: str, user: str, *,
-                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+async def _audit(
+    tx: AsyncManagedTransaction,
+    tenant: str,
+    action: str,
+    user: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
     # "user:" keeps a user's name apart from node ids, which an erasure looks for.
-    await audit.record(tx, tenant, action, f"user {user}", subjects=[f"user:{user}"],
-                       before=before, after=after)
+    await audit.record(
+        tx, tenant, action, f"user {user}", subjects=[f"user:{user}"], before=before, after=after
+    )

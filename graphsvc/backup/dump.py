@@ -46,14 +46,20 @@ async def backup_tenant(store: GraphStore, tenant: str, target: Path) -> BackupS
     async def work(tx: AsyncManagedTransaction) -> None:
         writer.restart()  # the driver may run this again after a transient error
         numbers: dict[str, int] = {}
-        nodes = await tx.run(queries.text("backup/read_nodes"),  # type: ignore[arg-type]
-                             tenant=tenant, page=PAGE)
+        nodes = await tx.run(
+            queries.text("backup/read_nodes"),  # type: ignore[arg-type]
+            tenant=tenant,
+            page=PAGE,
+        )
         async for record in nodes:
             for element, labels, props, zoned in record["page"]:
                 numbers[element] = writer.node(labels, props, _zoned(zoned))
             writer.flush()
-        ties = await tx.run(queries.text("backup/read_relationships"),  # type: ignore[arg-type]
-                            tenant=tenant, page=PAGE)
+        ties = await tx.run(
+            queries.text("backup/read_relationships"),  # type: ignore[arg-type]
+            tenant=tenant,
+            page=PAGE,
+        )
         async for record in ties:
             for source_element, type_, target_element, props, zoned in record["page"]:
                 source, target = numbers.get(source_element), numbers.get(target_element)
@@ -64,11 +70,20 @@ async def backup_tenant(store: GraphStore, tenant: str, target: Path) -> BackupS
 
     try:
         await store.read(work)
-        header = Header(tenant=tenant, nodes=writer.nodes, relationships=writer.relationships,
-                        graphsvc_version=__version__,
-                        created_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"))
+        header = Header(
+            tenant=tenant,
+            nodes=writer.nodes,
+            relationships=writer.relationships,
+            graphsvc_version=__version__,
+            created_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        )
         writer.finish(header)
     finally:
         writer.discard()
-    return BackupSummary(tenant=tenant, nodes=header.nodes, relationships=header.relationships,
-                         path=target, bytes=target.stat().st_size)
+    return BackupSummary(
+        tenant=tenant,
+        nodes=header.nodes,
+        relationships=header.relationships,
+        path=target,
+        bytes=target.stat().st_size,
+    )

@@ -30,8 +30,17 @@ from typing import Any
 from graphsvc.backup.values import decode_value, encode_value, zoned_text
 from graphsvc.errors import InvalidInput
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "SAFE_NAME", "Backup", "BodyWriter", "Header",
-           "NodeRecord", "RelationshipRecord", "read_backup"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "SAFE_NAME",
+    "Backup",
+    "BodyWriter",
+    "Header",
+    "NodeRecord",
+    "RelationshipRecord",
+    "read_backup",
+]
 
 FORMAT = "graphsvc-backup"
 FORMAT_VERSION = 1
@@ -51,9 +60,15 @@ class Header:
     format_version: int = FORMAT_VERSION
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "format_version": self.format_version, "tenant": self.tenant,
-                "nodes": self.nodes, "relationships": self.relationships,
-                "graphsvc_version": self.graphsvc_version, "created_at": self.created_at}
+        return {
+            "format": FORMAT,
+            "format_version": self.format_version,
+            "tenant": self.tenant,
+            "nodes": self.nodes,
+            "relationships": self.relationships,
+            "graphsvc_version": self.graphsvc_version,
+            "created_at": self.created_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,8 +123,9 @@ class BodyWriter:
         self.nodes = self.relationships = 0
 
     def _line(self, record: dict[str, Any]) -> None:
-        self._pending.append(json.dumps(record, ensure_ascii=False, separators=(",", ":"),
-                                        allow_nan=False).encode("utf-8"))
+        self._pending.append(
+            json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        )
 
     def flush(self) -> None:
         """Compress the lines written since the last flush (one call per page is far cheaper
@@ -126,8 +142,7 @@ class BodyWriter:
         self.nodes += 1
         return number
 
-    def relationship(self, type_: str, source: int, target: int, props: dict[str, Any],
-                     zoned: Zoned) -> None:
+    def relationship(self, type_: str, source: int, target: int, props: dict[str, Any], zoned: Zoned) -> None:
         self._line({"rel": type_, "from": source, "to": target, "props": _encoded(props, zoned)})
         self.relationships += 1
 
@@ -179,8 +194,9 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise InvalidInput(f"{path.name} is not a graphsvc backup (not a gzip file)") from None
         raise InvalidInput(f"{path.name} is damaged: {e}") from None
     except (EOFError, zlib.error):
-        raise InvalidInput(f"{path.name} is damaged or incomplete: its compressed data end early "
-                           "or fail their checksum") from None
+        raise InvalidInput(
+            f"{path.name} is damaged or incomplete: its compressed data end early or fail their checksum"
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInput(f"{path.name} is damaged: it is not UTF-8 text") from None
     except IsADirectoryError:
@@ -189,17 +205,23 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _header(path: Path, number: int, record: dict[str, Any]) -> Header:
     if record.get("format") != FORMAT:
-        raise InvalidInput(f"{path.name} is not a graphsvc backup (its first line has no "
-                           f"\"format\": \"{FORMAT}\")")
+        raise InvalidInput(
+            f'{path.name} is not a graphsvc backup (its first line has no "format": "{FORMAT}")'
+        )
     version = record.get("format_version")
     if version != FORMAT_VERSION:
-        raise InvalidInput(f"{path.name} is in backup format version {version!r}; this graphsvc "
-                           f"reads version {FORMAT_VERSION}")
+        raise InvalidInput(
+            f"{path.name} is in backup format version {version!r}; this graphsvc "
+            f"reads version {FORMAT_VERSION}"
+        )
     try:
-        return Header(tenant=_field(record, "tenant", str), nodes=_field(record, "nodes", int),
-                      relationships=_field(record, "relationships", int),
-                      graphsvc_version=_field(record, "graphsvc_version", str),
-                      created_at=_field(record, "created_at", str))
+        return Header(
+            tenant=_field(record, "tenant", str),
+            nodes=_field(record, "nodes", int),
+            relationships=_field(record, "relationships", int),
+            graphsvc_version=_field(record, "graphsvc_version", str),
+            created_at=_field(record, "created_at", str),
+        )
     except ValueError as e:
         raise InvalidInput(f"{path.name} is damaged: the header {e}") from None
 
@@ -240,8 +262,10 @@ def _name(value: Any, what: str) -> str:
 
 def _node(record: dict[str, Any], expected_number: int) -> NodeRecord:
     if record.get("node") != expected_number:
-        raise ValueError(f"node {str(record.get('node'))[:20]} comes where node {expected_number} "
-                         "should: a line is missing or out of order")
+        raise ValueError(
+            f"node {str(record.get('node'))[:20]} comes where node {expected_number} "
+            "should: a line is missing or out of order"
+        )
     labels = record.get("labels")
     if not isinstance(labels, list):
         raise ValueError("it has no list of labels")
@@ -255,8 +279,13 @@ def _relationship(record: dict[str, Any], nodes: int) -> RelationshipRecord:
         if not isinstance(end, int) or isinstance(end, bool) or not 0 <= end < nodes:
             raise ValueError(f"it names node {end!r}, which the file does not hold")
     props, zoned = _props(record)
-    return RelationshipRecord(type=_name(record.get("rel"), "relationship type"),
-                              source=ends[0], target=ends[1], props=props, zoned=zoned)  # type: ignore[arg-type]
+    return RelationshipRecord(
+        type=_name(record.get("rel"), "relationship type"),
+        source=ends[0],  # type: ignore[arg-type]
+        target=ends[1],  # type: ignore[arg-type]
+        props=props,
+        zoned=zoned,
+    )
 
 
 def read_backup(path: Path) -> Backup:
@@ -283,5 +312,6 @@ def read_backup(path: Path) -> Backup:
         raise InvalidInput(
             f"{path.name} is incomplete: it holds {len(backup.nodes):,} nodes and "
             f"{len(backup.relationships):,} relationships, its header promises "
-            f"{header.nodes:,} and {header.relationships:,}")
+            f"{header.nodes:,} and {header.relationships:,}"
+        )
     return backup

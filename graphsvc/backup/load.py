@@ -63,26 +63,31 @@ class _Plan:
 
 def _zoned(zoned: dict[str, Any]) -> list[list[Any]]:
     """[key, [texts], is list] for each zoned datetime property (see create_nodes.cypher)."""
-    return [[key, text if isinstance(text, list) else [text], isinstance(text, list)]
-            for key, text in zoned.items()]
+    return [
+        [key, text if isinstance(text, list) else [text], isinstance(text, list)]
+        for key, text in zoned.items()
+    ]
 
 
 def _plan(backup: Backup, tenant: str) -> _Plan:
     copy = tenant != backup.header.tenant
-    skipped = {i for i, n in enumerate(backup.nodes)
-               if copy and CREDENTIAL_LABELS.intersection(n.labels)}
-    nodes = [{"number": i, "labels": n.labels, "props": n.props | {"tenant": tenant},
-              "zoned": _zoned(n.zoned)}
-             for i, n in enumerate(backup.nodes) if i not in skipped]
-    relationships = [{"source": r.source, "type": r.type, "target": r.target, "props": r.props,
-                      "zoned": _zoned(r.zoned)}
-                     for r in backup.relationships
-                     if r.source not in skipped and r.target not in skipped]
+    skipped = {i for i, n in enumerate(backup.nodes) if copy and CREDENTIAL_LABELS.intersection(n.labels)}
+    nodes = [
+        {"number": i, "labels": n.labels, "props": n.props | {"tenant": tenant}, "zoned": _zoned(n.zoned)}
+        for i, n in enumerate(backup.nodes)
+        if i not in skipped
+    ]
+    relationships = [
+        {"source": r.source, "type": r.type, "target": r.target, "props": r.props, "zoned": _zoned(r.zoned)}
+        for r in backup.relationships
+        if r.source not in skipped and r.target not in skipped
+    ]
     return _Plan(nodes=nodes, relationships=relationships, left_out=len(skipped))
 
 
-async def restore_tenant(store: GraphStore, path: Path, *, tenant: str | None = None,
-                         replace: bool = False) -> RestoreSummary:
+async def restore_tenant(
+    store: GraphStore, path: Path, *, tenant: str | None = None, replace: bool = False
+) -> RestoreSummary:
     """Restore the backup at ``path`` into ``tenant`` (default: the tenant it was taken from).
 
     Refused, writing nothing, when the file is not a complete backup of a known format version
@@ -98,8 +103,10 @@ async def restore_tenant(store: GraphStore, path: Path, *, tenant: str | None = 
         nonlocal replaced
         existing = int((await run(tx, "backup/count_tenant_nodes", tenant=target))[0]["nodes"])
         if existing and not replace:
-            raise Conflict(f"tenant {target!r} already holds {existing:,} nodes: restore into an "
-                           "empty tenant (--tenant NEW), or replace its data with --replace")
+            raise Conflict(
+                f"tenant {target!r} already holds {existing:,} nodes: restore into an "
+                "empty tenant (--tenant NEW), or replace its data with --replace"
+            )
         if existing:
             await run(tx, "backup/delete_tenant_nodes", tenant=target)
         replaced = existing
@@ -109,14 +116,17 @@ async def restore_tenant(store: GraphStore, path: Path, *, tenant: str | None = 
                 elements[r["number"]] = r["element"]
         created = 0
         for batch in _batches(plan.relationships, RELATIONSHIP_BATCH):
-            rows = [row | {"source": elements[row["source"]], "target": elements[row["target"]]}
-                    for row in batch]
+            rows = [
+                row | {"source": elements[row["source"]], "target": elements[row["target"]]} for row in batch
+            ]
             created += int((await run(tx, "backup/create_relationships", rows=rows))[0]["created"])
         if (len(elements), created) != (len(plan.nodes), len(plan.relationships)):
             # Raising inside the transaction function rolls everything back.
-            raise GraphsvcError(f"the restore was undone: {len(elements):,} of {len(plan.nodes):,}"
-                                f" nodes and {created:,} of {len(plan.relationships):,} "
-                                "relationships were created")
+            raise GraphsvcError(
+                f"the restore was undone: {len(elements):,} of {len(plan.nodes):,}"
+                f" nodes and {created:,} of {len(plan.relationships):,} "
+                "relationships were created"
+            )
         await bump_version(tx, target)
 
     try:
@@ -124,9 +134,14 @@ async def restore_tenant(store: GraphStore, path: Path, *, tenant: str | None = 
     except Duplicate as e:
         raise Conflict(f"the restore was undone: {_uniqueness(e)}") from e
     await _replan(store)
-    return RestoreSummary(tenant=target, nodes=len(plan.nodes),
-                          relationships=len(plan.relationships), replaced=replaced,
-                          left_out=plan.left_out, seconds=time.perf_counter() - started)
+    return RestoreSummary(
+        tenant=target,
+        nodes=len(plan.nodes),
+        relationships=len(plan.relationships),
+        replaced=replaced,
+        left_out=plan.left_out,
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _uniqueness(error: Duplicate) -> str:
@@ -135,8 +150,10 @@ def _uniqueness(error: Duplicate) -> str:
     message = cause.message if isinstance(cause, Neo4jError) and cause.message else ""
     found = re.search(r"label `([^`]+)` and propert(?:y|ies) (`[^=]+`)", message)
     rule = f" (label {found[1]}, {found[2].strip()})" if found else ""
-    return (f"a node in the backup has the same unique key{rule} as a node already in the "
-            "database, for example in another tenant")
+    return (
+        f"a node in the backup has the same unique key{rule} as a node already in the "
+        "database, for example in another tenant"
+    )
 
 
 async def _replan(store: GraphStore) -> None:

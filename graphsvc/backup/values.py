@@ -45,8 +45,12 @@ __all__ = ["decode_value", "encode_value", "zoned_text"]
 Tagged = list[Any]  # [tag, payload]
 
 _SPECIAL_FLOATS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-_POINT_TYPES: dict[int, type[Point]] = {7203: CartesianPoint, 9157: CartesianPoint,
-                                        4326: WGS84Point, 4979: WGS84Point}
+_POINT_TYPES: dict[int, type[Point]] = {
+    7203: CartesianPoint,
+    9157: CartesianPoint,
+    4326: WGS84Point,
+    4979: WGS84Point,
+}
 _ZONED = re.compile(
     r"^(?P<local>[+-]?\d{4,}-\d\d-\d\dT[0-9:.]+)(?P<offset>Z|[+-]\d\d:\d\d(?::\d\d)?)"
     r"(?:\[(?P<zone>[A-Za-z0-9_+\-/]+)\])?$"
@@ -132,8 +136,9 @@ def _zoned_datetime(text: str) -> DateTime:
     if offset_text != "Z":
         sign = -1 if offset_text[0] == "-" else 1
         parts = [int(p) for p in offset_text[1:].split(":")]
-        offset = sign * datetime.timedelta(hours=parts[0], minutes=parts[1],
-                                           seconds=parts[2] if len(parts) > 2 else 0)
+        offset = sign * datetime.timedelta(
+            hours=parts[0], minutes=parts[1], seconds=parts[2] if len(parts) > 2 else 0
+        )
     zone = match["zone"]
     if zone is None:
         # A standard-library zone has no name, so the driver sends it as a plain offset.
@@ -168,8 +173,12 @@ def _decode_one(tag: str, payload: Any) -> Any:
         except (ValueError, binascii.Error) as e:
             detail = str(e) if isinstance(e, _Unfit) else f"not a valid {tag} value"
             raise ValueError(f"{payload[:60]!r}: {detail}") from None
-    if tag == "duration" and isinstance(payload, list) and len(payload) == 4 and all(
-            isinstance(p, int) for p in payload):
+    if (
+        tag == "duration"
+        and isinstance(payload, list)
+        and len(payload) == 4
+        and all(isinstance(p, int) for p in payload)
+    ):
         months, days, seconds, nanoseconds = payload
         return Duration(months=months, days=days, seconds=seconds, nanoseconds=nanoseconds)
     if tag == "point" and isinstance(payload, dict):
@@ -216,7 +225,7 @@ def decode_value(tagged: Any) -> Any:
     if tag != "list":
         return _decode_one(tag, payload)
     if not (isinstance(payload, list) and len(payload) == 2 and isinstance(payload[1], list)):
-        raise ValueError("a list must be [\"list\", [element type, [values]]]")
+        raise ValueError('a list must be ["list", [element type, [values]]]')
     element_tag, payloads = payload
     if element_tag is None:
         if payloads:

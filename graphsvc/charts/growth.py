@@ -31,16 +31,20 @@ __all__ = ["MAX_GROUPS", "growth_chart"]
 Language = Literal["da", "en"]
 # More target-group lines than this are not readable; the largest groups are drawn.
 MAX_GROUPS = 8
-_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-            "#000000")
+_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 _GREY = "#555555"
 # matplotlib's font and text machinery is shared by the whole process.
 _DRAWING = threading.Lock()
 
 
-def growth_chart(snapshots: Sequence[Snapshot], *, tenant: str,
-                 file_format: Literal["png", "svg"] = "png", language: Language = "da") -> bytes:
+def growth_chart(
+    snapshots: Sequence[Snapshot],
+    *,
+    tenant: str,
+    file_format: Literal["png", "svg"] = "png",
+    language: Language = "da",
+) -> bytes:
     """The chart of ``snapshots`` (in the order given) as PNG or SVG bytes."""
     if not snapshots:
         raise ValueError("a growth chart needs at least one snapshot")
@@ -71,10 +75,10 @@ def growth_chart(snapshots: Sequence[Snapshot], *, tenant: str,
         counts.legend(loc="best", fontsize=8, frameon=False)
 
         parts = panel(0, 1, words["components_title"])
-        _line(parts, x, [m.components for m in measures], words["components"], _COLOURS[2],
-              language)
-        _line(parts, x, [m.isolated_actors for m in measures], words["isolated"], _GREY,
-              language, dashed=True)
+        _line(parts, x, [m.components for m in measures], words["components"], _COLOURS[2], language)
+        _line(
+            parts, x, [m.isolated_actors for m in measures], words["isolated"], _GREY, language, dashed=True
+        )
         _counts_axis(parts, language)
         parts.legend(loc="best", fontsize=8, frameon=False)
 
@@ -83,15 +87,14 @@ def growth_chart(snapshots: Sequence[Snapshot], *, tenant: str,
         _share_axis(dense, language, top=None)
 
         central = panel(1, 0, words["centralisation"])
-        _line(central, x, [m.degree_centralisation for m in measures], None, _COLOURS[5],
-              language, decimals=2)
+        _line(
+            central, x, [m.degree_centralisation for m in measures], None, _COLOURS[5], language, decimals=2
+        )
         central.set_ylim(0, 1.05)
-        central.yaxis.set_major_formatter(FuncFormatter(
-            lambda v, _: number_text(v, language, decimals=1)))
+        central.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_text(v, language, decimals=1)))
 
         cross = panel(1, 1, words["cross_sector"])
-        _line(cross, x, [m.cross_sector_tie_share for m in measures], None, _COLOURS[3],
-              language, share=True)
+        _line(cross, x, [m.cross_sector_tie_share for m in measures], None, _COLOURS[3], language, share=True)
         _share_axis(cross, language, top=1.05)
 
         ei = panel(1, 2, words["ei"])
@@ -99,8 +102,7 @@ def growth_chart(snapshots: Sequence[Snapshot], *, tenant: str,
         ei.set_ylim(-1.1, 1.1)
         ei.set_yticks([-1, -0.5, 0, 0.5, 1])
         ei.axhline(0, color=_GREY, linewidth=0.8)
-        ei.yaxis.set_major_formatter(FuncFormatter(
-            lambda v, _: number_text(v, language, decimals=1)))
+        ei.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_text(v, language, decimals=1)))
 
         reach = figure.add_subplot(grid[2, :])
         _style(reach, words["reach"], x, labels)
@@ -112,19 +114,27 @@ def growth_chart(snapshots: Sequence[Snapshot], *, tenant: str,
         note.axis("off")
         handles, names = reach.get_legend_handles_labels()
         if handles:  # groups with the same reach draw over each other: the legend names all
-            legend.legend(handles, names, loc="center", ncols=min(3, len(handles)),
-                          fontsize=8.5, frameon=False)
-        note.text(0.5, 0.5, "\n".join(textwrap.wrap(words["note"], width=170)),
-                  transform=note.transAxes, ha="center", va="center", fontsize=8.5,
-                  color=_GREY)
+            legend.legend(
+                handles, names, loc="center", ncols=min(3, len(handles)), fontsize=8.5, frameon=False
+            )
+        note.text(
+            0.5,
+            0.5,
+            "\n".join(textwrap.wrap(words["note"], width=170)),
+            transform=note.transAxes,
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            color=_GREY,
+        )
         figure.suptitle(f"{words['title']} – {tenant}", fontsize=15, fontweight="bold")
         out = io.BytesIO()
         if file_format == "svg":
-            figure.savefig(out, format="svg", bbox_inches="tight",
-                           metadata={"Date": None, "Creator": "graphsvc"})
+            figure.savefig(
+                out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "graphsvc"}
+            )
         else:
-            figure.savefig(out, format="png", bbox_inches="tight",
-                           metadata={"Software": "graphsvc"})
+            figure.savefig(out, format="png", bbox_inches="tight", metadata={"Software": "graphsvc"})
         return out.getvalue()
 
 
@@ -140,30 +150,61 @@ def _style(axes: Axes, title: str, x: list[int], labels: list[str] | None) -> No
     axes.set_title(title, fontsize=11, loc="left")
     axes.set_xticks(x)
     crowded = len(x) > 6  # long names side by side would overlap: slant them
-    axes.set_xticklabels(labels if labels is not None else [""] * len(x), fontsize=8,
-                         rotation=35 if crowded else 0, ha="right" if crowded else "center")
+    axes.set_xticklabels(
+        labels if labels is not None else [""] * len(x),
+        fontsize=8,
+        rotation=35 if crowded else 0,
+        ha="right" if crowded else "center",
+    )
     axes.set_xlim(-0.4, len(x) - 0.6) if len(x) > 1 else axes.set_xlim(-1, 1)
     axes.grid(axis="y", color="#dddddd", linewidth=0.7)
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(axis="y", labelsize=8)
 
 
-def _line(axes: Axes, x: list[int], values: Sequence[float | None], label: str | None,
-          colour: str, language: Language, *, share: bool = False, decimals: int = 0,
-          dashed: bool = False, marker: str = "o") -> None:
+def _line(
+    axes: Axes,
+    x: list[int],
+    values: Sequence[float | None],
+    label: str | None,
+    colour: str,
+    language: Language,
+    *,
+    share: bool = False,
+    decimals: int = 0,
+    dashed: bool = False,
+    marker: str = "o",
+) -> None:
     points = [(i, v) for i, v in zip(x, values, strict=True) if v is not None]
     if not points:
         return
     xs, ys = zip(*points, strict=True)
-    axes.plot(xs, ys, marker=marker, color=colour, label=label, linewidth=2,
-              linestyle="--" if dashed else "-", markersize=5)
+    axes.plot(
+        xs,
+        ys,
+        marker=marker,
+        color=colour,
+        label=label,
+        linewidth=2,
+        linestyle="--" if dashed else "-",
+        markersize=5,
+    )
     text: Callable[[float], str] = (
         (lambda v: percent_text(v, language, decimals=_share_decimals(ys)))
-        if share else (lambda v: number_text(v, language, decimals=decimals)))
+        if share
+        else (lambda v: number_text(v, language, decimals=decimals))
+    )
     if len(points) <= 8:
         for i, v in points:
-            axes.annotate(text(v), (i, v), textcoords="offset points", xytext=(0, 6),
-                          ha="center", fontsize=7.5, color=colour)
+            axes.annotate(
+                text(v),
+                (i, v),
+                textcoords="offset points",
+                xytext=(0, 6),
+                ha="center",
+                fontsize=7.5,
+                color=colour,
+            )
 
 
 def _share_decimals(values: Sequence[float]) -> int:
@@ -182,21 +223,23 @@ def _share_axis(axes: Axes, language: Language, *, top: float | None) -> None:
     if top is None:
         top = max(_highest(axes) * 1.2, 0.001)
     axes.set_ylim(0, top)
-    axes.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: percent_text(v, language, decimals=1 if axes.get_ylim()[1] < 0.1 else 0)))
+    axes.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: percent_text(v, language, decimals=1 if axes.get_ylim()[1] < 0.1 else 0))
+    )
 
 
 def _highest(axes: Axes) -> float:
-    return max((float(v) for line in axes.get_lines()
-                for v in np.asarray(line.get_ydata(), dtype=float)), default=0.0)
+    return max(
+        (float(v) for line in axes.get_lines() for v in np.asarray(line.get_ydata(), dtype=float)),
+        default=0.0,
+    )
 
 
 def _groups_in(snapshots: Sequence[Snapshot]) -> int:
     return len({r.target_group for s in snapshots for r in s.measures.reach})
 
 
-def _reach_lines(axes: Axes, x: list[int], snapshots: Sequence[Snapshot],
-                 language: Language) -> None:
+def _reach_lines(axes: Axes, x: list[int], snapshots: Sequence[Snapshot], language: Language) -> None:
     groups: dict[str, tuple[str, int]] = {}  # id -> (name, largest membership)
     for s in snapshots:
         for r in s.measures.reach:
@@ -204,12 +247,28 @@ def _reach_lines(axes: Axes, x: list[int], snapshots: Sequence[Snapshot],
             groups[r.target_group] = (r.name, size)
     chosen = sorted(groups, key=lambda g: (-groups[g][1], groups[g][0]))[:MAX_GROUPS]
     if not chosen:
-        axes.text(0.5, 0.5, WORDS[language]["no_groups"], transform=axes.transAxes,
-                  ha="center", va="center", color=_GREY)
+        axes.text(
+            0.5,
+            0.5,
+            WORDS[language]["no_groups"],
+            transform=axes.transAxes,
+            ha="center",
+            va="center",
+            color=_GREY,
+        )
         return
     ordered = sorted(chosen, key=lambda g: groups[g][0])
     for colour, marker, group in zip(_COLOURS, _MARKERS, ordered, strict=False):
-        shares = [next((r.share for r in s.measures.reach if r.target_group == group), None)
-                  for s in snapshots]
-        _line(axes, x, shares, textwrap.shorten(groups[group][0], width=50, placeholder="…"),
-              colour, language, share=True, marker=marker)
+        shares = [
+            next((r.share for r in s.measures.reach if r.target_group == group), None) for s in snapshots
+        ]
+        _line(
+            axes,
+            x,
+            shares,
+            textwrap.shorten(groups[group][0], width=50, placeholder="…"),
+            colour,
+            language,
+            share=True,
+            marker=marker,
+        )

@@ -27,11 +27,11 @@ WORDS: dict[str, dict[str, str]] = {
         "reach": "Målgruppernes rækkevidde: andel af målgruppen inden for 2 led af en partner",
         "no_groups": "Ingen målgrupper endnu",
         "note": "Alle mål undtagen rækkevidde er målt på netværket af samarbejde, henvisning og "
-                "finansiering mellem aktører (organisationer og enheder). Tæthed: andel af "
-                "mulige par, der har en relation. Komponenter: dele af netværket uden "
-                "forbindelse til hinanden. E-I-indeks: −1 når alle relationer er inden for én "
-                "sektor, +1 når alle går på tværs. Rækkevidde: andel af målgruppens unge, der er "
-                "højst 2 led fra en aktør i en indsats rettet mod målgruppen.",
+        "finansiering mellem aktører (organisationer og enheder). Tæthed: andel af "
+        "mulige par, der har en relation. Komponenter: dele af netværket uden "
+        "forbindelse til hinanden. E-I-indeks: −1 når alle relationer er inden for én "
+        "sektor, +1 når alle går på tværs. Rækkevidde: andel af målgruppens unge, der er "
+        "højst 2 led fra en aktør i en indsats rettet mod målgruppen.",
     },
     "en": {
         "title": "How the network has grown",
@@ -48,11 +48,11 @@ WORDS: dict[str, dict[str, str]] = {
         "reach": "Target-group reach: share of members within 2 ties of a partner",
         "no_groups": "No target groups yet",
         "note": "Every measure but reach is measured on the network of collaboration, referral "
-                "and funding between actors (organisations and units). Density: the share of "
-                "possible pairs that are tied. Components: parts of the network with no tie to "
-                "each other. E-I index: −1 when every tie stays within a sector, +1 when every "
-                "tie crosses. Reach: the share of a target group's young people who are at most "
-                "2 ties from an actor in an initiative aimed at the group.",
+        "and funding between actors (organisations and units). Density: the share of "
+        "possible pairs that are tied. Components: parts of the network with no tie to "
+        "each other. E-I index: −1 when every tie stays within a sector, +1 when every "
+        "tie crosses. Reach: the share of a target group's young people who are at most "
+        "2 ties from an actor in an initiative aimed at the group.",
     },
 }
 

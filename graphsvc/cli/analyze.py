@@ -24,8 +24,10 @@ from graphsvc.services import analytics as service
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Analyse a tenant's network: metrics, brokers, gaps, recommendations, "
-                  "communities.", no_args_is_help=True)
+app = typer.Typer(
+    help="Analyse a tenant's network: metrics, brokers, gaps, recommendations, communities.",
+    no_args_is_help=True,
+)
 T = TypeVar("T")
 
 
@@ -57,11 +59,12 @@ FORMAT = typer.Option(Format.MD, "--format", "-f", help="json, md (a report) or 
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen.")
 TARGET_GROUP = typer.Option(..., "--target-group", "-g", help="The target group's id.")
 HOPS = typer.Option(2, help="Radius of the support network around the members (1-4 ties).")
-EXPECTED = typer.Option(None, "--expected-sector",
-                        help="A sector the partnership should have (repeat it; default: all "
-                        "but citizens).")
-YOUNG = typer.Option(True, "--young-people/--actors-only",
-                     help="Whether young people are part of the graph.")
+EXPECTED = typer.Option(
+    None,
+    "--expected-sector",
+    help="A sector the partnership should have (repeat it; default: all but citizens).",
+)
+YOUNG = typer.Option(True, "--young-people/--actors-only", help="Whether young people are part of the graph.")
 
 
 def _emit(content: str | bytes, output: Path | None) -> None:
@@ -75,8 +78,12 @@ def _emit(content: str | bytes, output: Path | None) -> None:
     console.print(f"Wrote {output} ({len(data):,} bytes).", highlight=False)
 
 
-def _render(result: Any, fmt: Format | ListFormat, markdown: Callable[[Any], str],
-            table: Callable[[Any], str] | None = None) -> str:
+def _render(
+    result: Any,
+    fmt: Format | ListFormat,
+    markdown: Callable[[Any], str],
+    table: Callable[[Any], str] | None = None,
+) -> str:
     if fmt == Format.JSON:
         return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
     if fmt == Format.MD or table is None:
@@ -88,21 +95,22 @@ def _render(result: Any, fmt: Format | ListFormat, markdown: Callable[[Any], str
 @plain_errors
 def metrics(
     tenant: str | None = TENANT,
-    kind: Kind | None = typer.Option(None, case_sensitive=False,
-                                     help="Only nodes of this kind (an actor kind or "
-                                     "YoungPerson)."),
+    kind: Kind | None = typer.Option(
+        None, case_sensitive=False, help="Only nodes of this kind (an actor kind or YoungPerson)."
+    ),
     sector: Sector | None = typer.Option(None, case_sensitive=False, help="Only this sector."),
     young_people: bool = YOUNG,
-    top: int = typer.Option(50, help="How many nodes to show, highest betweenness first "
-                            "(0: all)."),
+    top: int = typer.Option(50, help="How many nodes to show, highest betweenness first (0: all)."),
     fmt: Format = FORMAT,
     output: Path | None = OUTPUT,
 ) -> None:
     """Degree, betweenness, closeness, eigenvector, constraint and effective size per node."""
     if top < 0:
         raise InvalidInput(f"--top: 0 (all) or more, not {top}")
-    result = in_scope(tenant, lambda scope: service.metrics(
-        scope, kind=kind, sector=sector, include_young_people=young_people))
+    result = in_scope(
+        tenant,
+        lambda scope: service.metrics(scope, kind=kind, sector=sector, include_young_people=young_people),
+    )
     if top:
         result = reports.first_nodes(result, top)
     _emit(_render(result, fmt, reports.metrics, tables.metrics), output)
@@ -112,23 +120,34 @@ def metrics(
 @plain_errors
 def brokers(
     tenant: str | None = TENANT,
-    source: Arena = typer.Option(Arena.SCHOOL, "--from", case_sensitive=False,
-                                 help="Paths start at actors of this arena."),
-    target: Arena = typer.Option(Arena.LEISURE, "--to", case_sensitive=False,
-                                 help="Paths end at actors of this arena."),
+    source: Arena = typer.Option(
+        Arena.SCHOOL, "--from", case_sensitive=False, help="Paths start at actors of this arena."
+    ),
+    target: Arena = typer.Option(
+        Arena.LEISURE, "--to", case_sensitive=False, help="Paths end at actors of this arena."
+    ),
     area: str | None = typer.Option(None, help="Only actors in this area (id) as ends."),
-    group_by: GroupBy = typer.Option(GroupBy.SECTOR, help="Brokerage roles between sectors "
-                                     "or arenas."),
-    young_people: bool = typer.Option(False, "--young-people/--actors-only",
-                                      help="Let paths run through young people too."),
+    group_by: GroupBy = typer.Option(GroupBy.SECTOR, help="Brokerage roles between sectors or arenas."),
+    young_people: bool = typer.Option(
+        False, "--young-people/--actors-only", help="Let paths run through young people too."
+    ),
     top: int = typer.Option(20, help="How many brokers (1-500)."),
     fmt: Format = FORMAT,
     output: Path | None = OUTPUT,
 ) -> None:
     """Who connects the actors of one arena to those of another (default school → leisure)."""
-    result = in_scope(tenant, lambda scope: service.brokers(
-        scope, source_arena=source, target_arena=target, area=area,
-        group_by=group_by.value, include_young_people=young_people, top=top))  # type: ignore[arg-type]
+    result = in_scope(
+        tenant,
+        lambda scope: service.brokers(
+            scope,
+            source_arena=source,
+            target_arena=target,
+            area=area,
+            group_by=group_by.value,
+            include_young_people=young_people,
+            top=top,
+        ),
+    )  # type: ignore[arg-type]
     _emit(_render(result, fmt, reports.brokers, tables.brokers), output)
 
 
@@ -143,8 +162,10 @@ def gaps(
     output: Path | None = OUTPUT,
 ) -> None:
     """What is missing around the young people of a target group, finding by finding."""
-    result = in_scope(tenant, lambda scope: service.gaps(
-        scope, target_group, hops=hops, expected_sectors=expected_sector or None))
+    result = in_scope(
+        tenant,
+        lambda scope: service.gaps(scope, target_group, hops=hops, expected_sectors=expected_sector or None),
+    )
     _emit(_render(result, fmt, reports.gaps, tables.findings), output)
 
 
@@ -156,9 +177,12 @@ def recommendations(
     top: int = typer.Option(20, help="How many partners (1-500)."),
     hops: int = HOPS,
     expected_sector: list[Sector] | None = EXPECTED,
-    fmt: ListFormat = typer.Option(ListFormat.MD, "--format", "-f",
-                                   help="json, md (a report), or the recruitment list as csv "
-                                   "or xlsx (xlsx needs --output)."),
+    fmt: ListFormat = typer.Option(
+        ListFormat.MD,
+        "--format",
+        "-f",
+        help="json, md (a report), or the recruitment list as csv or xlsx (xlsx needs --output).",
+    ),
     lang: Language = typer.Option(Language.DA, help="Headings of the recruitment list."),
     output: Path | None = OUTPUT,
 ) -> None:
@@ -167,13 +191,26 @@ def recommendations(
         raise InvalidInput("--format xlsx writes a workbook: name the file with --output")
     expected = expected_sector or None
     if fmt in (ListFormat.CSV, ListFormat.XLSX):
-        content = in_scope(tenant, lambda scope: service.recruitment_list(
-            scope, target_group, file_format=fmt.value, language=lang.value,  # type: ignore[arg-type]
-            top=top, hops=hops, expected_sectors=expected))
+        content = in_scope(
+            tenant,
+            lambda scope: service.recruitment_list(
+                scope,
+                target_group,
+                file_format=fmt.value,  # type: ignore[arg-type]
+                language=lang.value,
+                top=top,
+                hops=hops,
+                expected_sectors=expected,
+            ),
+        )
         _emit(content, output)
         return
-    result = in_scope(tenant, lambda scope: service.recommendations(
-        scope, target_group, top=top, hops=hops, expected_sectors=expected))
+    result = in_scope(
+        tenant,
+        lambda scope: service.recommendations(
+            scope, target_group, top=top, hops=hops, expected_sectors=expected
+        ),
+    )
     _emit(_render(result, fmt, reports.recommendations), output)
 
 
@@ -188,6 +225,10 @@ def communities(
     output: Path | None = OUTPUT,
 ) -> None:
     """Louvain communities with their sector and arena mix and their bridges."""
-    result = in_scope(tenant, lambda scope: service.communities(
-        scope, seed=seed, resolution=resolution, include_young_people=young_people))
+    result = in_scope(
+        tenant,
+        lambda scope: service.communities(
+            scope, seed=seed, resolution=resolution, include_young_people=young_people
+        ),
+    )
     _emit(_render(result, fmt, reports.communities, tables.communities), output)

@@ -18,8 +18,9 @@ __all__ = ["backup_command", "restore_command"]
 @plain_errors
 def backup_command(
     file: Path = typer.Argument(..., help="Where to write the backup (gzip'd JSON lines)."),
-    tenant: str | None = typer.Option(None, "--tenant", "-t",
-                                      help="Tenant (default: GRAPHSVC_DEFAULT_TENANT)."),
+    tenant: str | None = typer.Option(
+        None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT)."
+    ),
 ) -> None:
     """Back up a whole tenant: its network, saved views, users, audit log, everything."""
     name = resolve_tenant(tenant or get_settings().default_tenant)
@@ -29,17 +30,21 @@ def backup_command(
             return await backup_tenant(store, name, file)
 
     summary = run_async(work())
-    console.print(f"Backed up tenant {name!r} to {file}: {summary.nodes:,} nodes and "
-                  f"{summary.relationships:,} relationships ({summary.bytes / 1e6:.1f} MB).")
+    console.print(
+        f"Backed up tenant {name!r} to {file}: {summary.nodes:,} nodes and "
+        f"{summary.relationships:,} relationships ({summary.bytes / 1e6:.1f} MB)."
+    )
 
 
 @plain_errors
 def restore_command(
     file: Path = typer.Argument(..., help="A file written by `graphsvc backup`."),
     tenant: str | None = typer.Option(
-        None, "--tenant", "-t", help="Restore under this tenant (default: the backed-up one)."),
-    replace: bool = typer.Option(False, "--replace",
-                                 help="Delete what the tenant holds now (in the same transaction)."),
+        None, "--tenant", "-t", help="Restore under this tenant (default: the backed-up one)."
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Delete what the tenant holds now (in the same transaction)."
+    ),
 ) -> None:
     """Restore a backup into a tenant: all of it, or nothing if anything is wrong. The tenant
     must be empty unless --replace is given."""
@@ -52,8 +57,12 @@ def restore_command(
 
     s = run_async(work())
     replaced = f", replacing {s.replaced:,} nodes" if s.replaced else ""
-    console.print(f"Restored {file} into tenant {s.tenant!r}: {s.nodes:,} nodes and "
-                  f"{s.relationships:,} relationships{replaced} ({s.seconds:.1f} s).")
+    console.print(
+        f"Restored {file} into tenant {s.tenant!r}: {s.nodes:,} nodes and "
+        f"{s.relationships:,} relationships{replaced} ({s.seconds:.1f} s)."
+    )
     if s.left_out:
-        console.print(f"Left out {s.left_out:,} tokens and share links: they belong to the tenant "
-                      "the backup was taken from. Issue new ones for this tenant.")
+        console.print(
+            f"Left out {s.left_out:,} tokens and share links: they belong to the tenant "
+            "the backup was taken from. Issue new ones for this tenant."
+        )

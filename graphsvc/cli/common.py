@@ -47,8 +47,9 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 @asynccontextmanager
-async def command_scope(tenant: str | None, *, role: Role = Role.ADMIN, schema: bool = False,
-                        settings: Settings | None = None) -> AsyncIterator[Scope]:
+async def command_scope(
+    tenant: str | None, *, role: Role = Role.ADMIN, schema: bool = False, settings: Settings | None = None
+) -> AsyncIterator[Scope]:
     """The scope of a command: the person at the command line, for ``tenant`` (default:
     GRAPHSVC_DEFAULT_TENANT), as an admin unless the command works for a lesser audience;
     ``schema`` applies the database schema first (commands that write)."""
@@ -60,8 +61,9 @@ async def command_scope(tenant: str | None, *, role: Role = Role.ADMIN, schema: 
         yield open_scope(store, command_line_caller(name, role))
 
 
-def in_scope(tenant: str | None, job: Callable[[Scope], Awaitable[T]], *,
-             role: Role = Role.ADMIN, schema: bool = False) -> T:
+def in_scope(
+    tenant: str | None, job: Callable[[Scope], Awaitable[T]], *, role: Role = Role.ADMIN, schema: bool = False
+) -> T:
     """Run ``job`` in the scope of a command (see :func:`command_scope`)."""
 
     async def work() -> T:

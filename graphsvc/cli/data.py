@@ -45,17 +45,22 @@ def demo_load(
     async def load() -> networks.DemoLoad:
         async with command_scope(name, schema=True) as scope:
             with ExitStack() as stack:
-                return await networks.load_demo(scope, size=size, seed=seed, replace=replace,
-                                                progress_factory=_bars(stack, "Loading"))
+                return await networks.load_demo(
+                    scope, size=size, seed=seed, replace=replace, progress_factory=_bars(stack, "Loading")
+                )
 
     started = time.perf_counter()
     result = run_async(load())
     if result.loaded:
-        console.print(f"Loaded the {size} demo municipality into tenant {name!r}: "
-                      f"{result.nodes:,} nodes in {time.perf_counter() - started:.1f} s.")
+        console.print(
+            f"Loaded the {size} demo municipality into tenant {name!r}: "
+            f"{result.nodes:,} nodes in {time.perf_counter() - started:.1f} s."
+        )
     else:
-        console.print(f"Tenant {name!r} already holds {result.nodes:,} nodes; nothing loaded "
-                      "(use --replace to load the demo again).")
+        console.print(
+            f"Tenant {name!r} already holds {result.nodes:,} nodes; nothing loaded "
+            "(use --replace to load the demo again)."
+        )
 
 
 @plain_errors
@@ -64,14 +69,17 @@ def import_command(
     tenant: str | None = TENANT,
     dry_run: bool = typer.Option(False, "--dry-run", help="Spreadsheets: only check and report."),
     kind: str | None = typer.Option(
-        None, help="Spreadsheets: actors, contacts, young_people, ties or survey "
-                   "(default: told from the headings)."),
+        None,
+        help="Spreadsheets: actors, contacts, young_people, ties or survey "
+        "(default: told from the headings).",
+    ),
     map_: list[str] = typer.Option(
-        [], "--map", help="Spreadsheets: read a column as a field, e.g. 'Forening=name'."),
+        [], "--map", help="Spreadsheets: read a column as a field, e.g. 'Forening=name'."
+    ),
     skip_invalid: bool = typer.Option(
-        False, "--skip-invalid", help="Spreadsheets: import the valid rows, skip the others."),
-    survey: str | None = typer.Option(
-        None, help="Surveys: the survey's name (default: the file name)."),
+        False, "--skip-invalid", help="Spreadsheets: import the valid rows, skip the others."
+    ),
+    survey: str | None = typer.Option(None, help="Surveys: the survey's name (default: the file name)."),
 ) -> None:
     """Import a GraphML network, or a spreadsheet (CSV, XLSX) of actors, contacts, young
     people, ties or a partner survey: all of it, or nothing if anything is wrong."""
@@ -79,19 +87,29 @@ def import_command(
     if not file.is_file():
         raise InvalidInput(f"there is no file {str(file)!r}")
     if file.suffix.casefold() not in (".graphml", ".xml"):
-        import_spreadsheet(file, tenant=name, kind=kind, dry_run=dry_run, mapping=map_,
-                           skip_invalid=skip_invalid, survey=survey)
+        import_spreadsheet(
+            file,
+            tenant=name,
+            kind=kind,
+            dry_run=dry_run,
+            mapping=map_,
+            skip_invalid=skip_invalid,
+            survey=survey,
+        )
         return
     if dry_run or kind or map_ or skip_invalid or survey:
-        raise InvalidInput("--dry-run, --kind, --map, --skip-invalid and --survey are for CSV and "
-                           "XLSX files; a GraphML import is checked whole before anything is written")
+        raise InvalidInput(
+            "--dry-run, --kind, --map, --skip-invalid and --survey are for CSV and "
+            "XLSX files; a GraphML import is checked whole before anything is written"
+        )
 
     async def work() -> dict[str, int]:
         async with command_scope(name, schema=True) as scope:
             with ExitStack() as stack:
-                return await networks.import_graphml(scope, file,
-                                                     progress_factory=_bars(stack, "Importing"))
+                return await networks.import_graphml(scope, file, progress_factory=_bars(stack, "Importing"))
 
     summary = run_async(work())
-    console.print(f"Imported {file} into tenant {name!r}: {summary.get('nodes', 0):,} nodes, "
-                  f"{summary.get('ties', 0) + summary.get('located', 0):,} ties.")
+    console.print(
+        f"Imported {file} into tenant {name!r}: {summary.get('nodes', 0):,} nodes, "
+        f"{summary.get('ties', 0) + summary.get('located', 0):,} ties."
+    )

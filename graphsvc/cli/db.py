@@ -15,8 +15,9 @@ app = typer.Typer(help="The local Neo4j (used when NEO4J_URI is not set).", no_a
 def _require_local() -> None:
     settings = get_settings()
     if not settings.uses_local_neo4j:
-        console.print(f"NEO4J_URI is set ({settings.neo4j_uri}): graphsvc uses that server and "
-                      "manages no local Neo4j.")
+        console.print(
+            f"NEO4J_URI is set ({settings.neo4j_uri}): graphsvc uses that server and manages no local Neo4j."
+        )
         raise typer.Exit(0)
 
 

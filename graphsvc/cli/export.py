@@ -24,27 +24,41 @@ class Language(StrEnum):
 
 @plain_errors
 def export_command(
-    file: Path = typer.Argument(..., help="Where to write: .graphml, .gexf, .json, .zip (both "
-                                "CSV tables) or .csv (two files: NAME-noder.csv and "
-                                "NAME-relationer.csv)."),
-    tenant: str | None = typer.Option(None, "--tenant", "-t",
-                                      help="Tenant (default: GRAPHSVC_DEFAULT_TENANT)."),
-    file_format: str | None = typer.Option(None, "--format", "-f",
-                                           help="graphml, gexf, json, csv or zip (default: from "
-                                           "the file's extension)."),
-    lang: Language = typer.Option(Language.DA, "--lang",
-                                  help="CSV headings and file names: da (\";\" between columns, "
-                                  "for Danish Excel) or en."),
-    role: Role = typer.Option(Role.ADMIN, "--for",
-                                  help="Export what this role may see: viewer (no young people, "
-                                  "no contact persons), coordinator or admin (everything)."),
+    file: Path = typer.Argument(
+        ...,
+        help="Where to write: .graphml, .gexf, .json, .zip (both "
+        "CSV tables) or .csv (two files: NAME-noder.csv and "
+        "NAME-relationer.csv).",
+    ),
+    tenant: str | None = typer.Option(
+        None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT)."
+    ),
+    file_format: str | None = typer.Option(
+        None, "--format", "-f", help="graphml, gexf, json, csv or zip (default: from the file's extension)."
+    ),
+    lang: Language = typer.Option(
+        Language.DA,
+        "--lang",
+        help='CSV headings and file names: da (";" between columns, for Danish Excel) or en.',
+    ),
+    role: Role = typer.Option(
+        Role.ADMIN,
+        "--for",
+        help="Export what this role may see: viewer (no young people, "
+        "no contact persons), coordinator or admin (everything).",
+    ),
 ) -> None:
     """Export a tenant's network (GraphML and GEXF open in Gephi; GraphML imports back)."""
     name = resolve_tenant(tenant or get_settings().default_tenant)
     chosen = format_of(file, file_format)
-    network, written = in_scope(name, lambda scope: export_to_path(
-        scope, file, chosen, language=lang.value),  # type: ignore[arg-type]
-        role=role)
+    network, written = in_scope(
+        name,
+        lambda scope: export_to_path(scope, file, chosen, language=lang.value),  # type: ignore[arg-type]
+        role=role,
+    )
     files = " and ".join(str(p) for p in written)
-    console.print(f"Exported tenant {name!r} to {files}: {len(network.nodes):,} nodes, "
-                  f"{len(network.ties):,} ties besides locations.", highlight=False)
+    console.print(
+        f"Exported tenant {name!r} to {files}: {len(network.nodes):,} nodes, "
+        f"{len(network.ties):,} ties besides locations.",
+        highlight=False,
+    )

@@ -81,8 +81,9 @@ def _start_neo4j(settings: Settings) -> LocalServer | None:
     with console.status("Starting the local Neo4j…"):
         started = time.perf_counter()
         server = start_child(settings)
-    console.print(f"Neo4j is up at {server.uri} ({time.perf_counter() - started:.0f} s), "
-                  f"data in {server.data_dir}.")
+    console.print(
+        f"Neo4j is up at {server.uri} ({time.perf_counter() - started:.0f} s), data in {server.data_dir}."
+    )
     return server
 
 
@@ -90,9 +91,12 @@ async def _prepare(settings: Settings, tenant: str) -> tuple[networks.DemoLoad, 
     async with command_scope(tenant, schema=True, settings=settings) as scope:
         with ExitStack() as stack:
             demo = await networks.load_demo(
-                scope, size=settings.demo_size, seed=2635,
+                scope,
+                size=settings.demo_size,
+                seed=2635,
                 progress_factory=lambda total: stack.enter_context(
-                    progress_bar(f"Loading the {settings.demo_size} demo municipality", total)),
+                    progress_bar(f"Loading the {settings.demo_size} demo municipality", total)
+                ),
             )
         return demo, await _local_admin_token(scope)
 
@@ -102,8 +106,9 @@ async def _local_admin_token(scope: Scope) -> str:
     so a link left in an old terminal stops working."""
     with suppress(Duplicate):
         await users.add_user(scope, LOCAL_ADMIN, Role.ADMIN, label=_RUN_LABEL)
-    issued = await users.issue_token(scope, LOCAL_ADMIN, label=_RUN_LABEL,
-                                     replace_label=True, expires_in_days=7)
+    issued = await users.issue_token(
+        scope, LOCAL_ADMIN, label=_RUN_LABEL, replace_label=True, expires_in_days=7
+    )
     return issued.secret
 
 

@@ -23,8 +23,9 @@ from graphsvc.tenants import resolve_tenant
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Snapshots of a tenant's network over time: create, list, compare, "
-                  "chart.", no_args_is_help=True)
+app = typer.Typer(
+    help="Snapshots of a tenant's network over time: create, list, compare, chart.", no_args_is_help=True
+)
 T = TypeVar("T")
 
 TENANT = typer.Option(None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT).")
@@ -67,27 +68,34 @@ def _iso(value: object) -> str:
 @app.command("create")
 @plain_errors
 def create(
-    name: str = typer.Argument(..., help="What to call it, e.g. \"Kick-off 2026\"."),
+    name: str = typer.Argument(..., help='What to call it, e.g. "Kick-off 2026".'),
     tenant: str | None = TENANT,
-    date: str | None = typer.Option(None, "--date",
-                                    help="The day it stands for, YYYY-MM-DD (default: today)."),
+    date: str | None = typer.Option(
+        None, "--date", help="The day it stands for, YYYY-MM-DD (default: today)."
+    ),
 ) -> None:
     """Take a snapshot of the network as it is now: its organisations, areas, target groups,
     initiatives and their ties, and the network-health measures."""
     taken_on = _date(date)
-    tenant_name, snapshot = _run(tenant, lambda scope: service.create_snapshot(
-        scope, name, taken_on=taken_on))
+    tenant_name, snapshot = _run(
+        tenant, lambda scope: service.create_snapshot(scope, name, taken_on=taken_on)
+    )
     m = snapshot.measures
-    console.print(f"Took snapshot {snapshot.id!r} ({snapshot.name}, {snapshot.taken_on}) of "
-                  f"tenant {tenant_name!r}: {m.actors:,} partners, {m.actor_ties:,} ties "
-                  f"between them, {m.components:,} components.", highlight=False)
+    console.print(
+        f"Took snapshot {snapshot.id!r} ({snapshot.name}, {snapshot.taken_on}) of "
+        f"tenant {tenant_name!r}: {m.actors:,} partners, {m.actor_ties:,} ties "
+        f"between them, {m.components:,} components.",
+        highlight=False,
+    )
 
 
 @app.command("list")
 @plain_errors
-def list_command(tenant: str | None = TENANT,
-                 fmt: Format = typer.Option(Format.MD, "--format", "-f", help="md or json."),
-                 output: Path | None = OUTPUT) -> None:
+def list_command(
+    tenant: str | None = TENANT,
+    fmt: Format = typer.Option(Format.MD, "--format", "-f", help="md or json."),
+    output: Path | None = OUTPUT,
+) -> None:
     """The tenant's snapshots, oldest first, with their measures."""
     tenant_name, found = _run(tenant, service.list_snapshots)
     _emit(snapshots_markdown(tenant_name, found) if fmt == Format.MD else _json(found), output)
@@ -96,9 +104,8 @@ def list_command(tenant: str | None = TENANT,
 @app.command("compare")
 @plain_errors
 def compare(
-    before: str = typer.Argument(..., help="A snapshot's id or name, or \"now\"."),
-    after: str = typer.Argument(service.NOW, help="A snapshot's id or name, or \"now\" (the "
-                                "default)."),
+    before: str = typer.Argument(..., help='A snapshot\'s id or name, or "now".'),
+    after: str = typer.Argument(service.NOW, help='A snapshot\'s id or name, or "now" (the default).'),
     tenant: str | None = TENANT,
     fmt: Format = typer.Option(Format.MD, "--format", "-f", help="md (a report) or json."),
     output: Path | None = OUTPUT,
@@ -122,20 +129,26 @@ def chart(
         raise InvalidInput(f"the chart is written as .png or .svg, not {file.name!r}")
     if not file.parent.is_dir():
         raise InvalidInput(f"there is no folder {str(file.parent)!r} to write {file.name!r} in")
-    _, content = _run(tenant, lambda scope: service.growth_chart(
-        scope, file_format=suffix, language=lang.value))  # type: ignore[arg-type]
+    _, content = _run(
+        tenant,
+        lambda scope: service.growth_chart(
+            scope,
+            file_format=suffix,  # type: ignore[arg-type]
+            language=lang.value,
+        ),
+    )
     file.write_bytes(content)
     console.print(f"Wrote the growth chart to {file} ({len(content):,} bytes).", highlight=False)
 
 
 @app.command("delete")
 @plain_errors
-def delete(ref: str = typer.Argument(..., help="The snapshot's id or name."),
-           tenant: str | None = TENANT) -> None:
+def delete(
+    ref: str = typer.Argument(..., help="The snapshot's id or name."), tenant: str | None = TENANT
+) -> None:
     """Delete a snapshot."""
     tenant_name, gone = _run(tenant, lambda scope: service.delete_snapshot(scope, ref))
-    console.print(f"Deleted snapshot {gone.id!r} ({gone.name}) of tenant {tenant_name!r}.",
-                  highlight=False)
+    console.print(f"Deleted snapshot {gone.id!r} ({gone.name}) of tenant {tenant_name!r}.", highlight=False)
 
 
 def _date(text: str | None) -> datetime.date | None:

@@ -31,41 +31,77 @@ def snapshots_markdown(tenant: str, snapshots: Sequence[Snapshot]) -> str:
         lines.append("No snapshots yet: take one with `graphsvc snapshot create NAME`.")
         return _text(lines)
     lines += _table(
-        ["Id", "Name", "Taken on", "Partners", "Ties", "Density", "Components",
-         "Cross-sector ties", "E-I index", "Centralisation"],
-        ([s.id, s.name, s.taken_on.isoformat(), s.measures.actors, s.measures.actor_ties,
-          _value("density", s.measures.density), s.measures.components,
-          _value("cross_sector_tie_share", s.measures.cross_sector_tie_share),
-          _value("ei_index", s.measures.ei_index),
-          _value("degree_centralisation", s.measures.degree_centralisation)]
-         for s in snapshots))
+        [
+            "Id",
+            "Name",
+            "Taken on",
+            "Partners",
+            "Ties",
+            "Density",
+            "Components",
+            "Cross-sector ties",
+            "E-I index",
+            "Centralisation",
+        ],
+        (
+            [
+                s.id,
+                s.name,
+                s.taken_on.isoformat(),
+                s.measures.actors,
+                s.measures.actor_ties,
+                _value("density", s.measures.density),
+                s.measures.components,
+                _value("cross_sector_tie_share", s.measures.cross_sector_tie_share),
+                _value("ei_index", s.measures.ei_index),
+                _value("degree_centralisation", s.measures.degree_centralisation),
+            ]
+            for s in snapshots
+        ),
+    )
     return _text(lines)
 
 
 def comparison_markdown(c: Comparison) -> str:
     d = c.changes
-    lines = [f"# {_moment(c.before)} → {_moment(c.after)}", "", c.sentence, "",
-             "## Network health", ""]
-    lines += _table(["Measure", "Before", "After", "Change"],
-                    ([MEASURE_LABELS.get(m.measure, m.measure), _value(m.measure, m.before),
-                      _value(m.measure, m.after), _change(m.measure, m.change)]
-                     for m in d.measures))
+    lines = [f"# {_moment(c.before)} → {_moment(c.after)}", "", c.sentence, "", "## Network health", ""]
+    lines += _table(
+        ["Measure", "Before", "After", "Change"],
+        (
+            [
+                MEASURE_LABELS.get(m.measure, m.measure),
+                _value(m.measure, m.before),
+                _value(m.measure, m.after),
+                _change(m.measure, m.change),
+            ]
+            for m in d.measures
+        ),
+    )
     if d.reach:
         lines += ["", "## Target-group reach (members within 2 ties of a partner)", ""]
-        lines += _table(["Target group", "Before", "After", "Change"],
-                        ([r.name, _reach(r.reached_before, r.members_before, r.share_before),
-                          _reach(r.reached_after, r.members_after, r.share_after),
-                          _change("cross_sector_tie_share", r.change)] for r in d.reach))
+        lines += _table(
+            ["Target group", "Before", "After", "Change"],
+            (
+                [
+                    r.name,
+                    _reach(r.reached_before, r.members_before, r.share_before),
+                    _reach(r.reached_after, r.members_after, r.share_after),
+                    _change("cross_sector_tie_share", r.change),
+                ]
+                for r in d.reach
+            ),
+        )
     lines += ["", "## By sector", ""]
     lines += _groups(d.by_sector, SECTOR_LABELS)
     lines += ["", "## By arena", ""]
     lines += _groups(d.by_arena, ARENA_LABELS)
-    for title, partners in (("Partners gained", d.partners_gained),
-                            ("Partners lost", d.partners_lost)):
+    for title, partners in (("Partners gained", d.partners_gained), ("Partners lost", d.partners_lost)):
         lines += ["", f"## {title} ({len(partners)})", ""]
-        lines += [f"- {p.name} ({label(KIND_LABELS, p.kind)}, {label(SECTOR_LABELS, p.sector)}"
-                  f"{'; ' + ', '.join(p.arenas) if p.arenas else ''})"
-                  for p in partners[:_LISTED]] or ["- none"]
+        lines += [
+            f"- {p.name} ({label(KIND_LABELS, p.kind)}, {label(SECTOR_LABELS, p.sector)}"
+            f"{'; ' + ', '.join(p.arenas) if p.arenas else ''})"
+            for p in partners[:_LISTED]
+        ] or ["- none"]
         lines += _more(len(partners))
     for title, ties in (("Ties gained", d.ties_gained), ("Ties lost", d.ties_lost)):
         lines += ["", f"## {title} ({len(ties)})", ""]
@@ -81,10 +117,21 @@ def _moment(moment: Moment) -> str:
 def _groups(groups: Sequence[GroupChange], labels: dict[str, dict[str, str]]) -> list[str]:
     if not groups:
         return ["No actors."]
-    return _table(["", "Actors before", "Actors after", "Partners gained", "Partners lost",
-                   "Ties gained", "Ties lost"],
-                  ([label(labels, g.group), g.actors_before, g.actors_after, g.partners_gained,
-                    g.partners_lost, g.ties_gained, g.ties_lost] for g in groups))
+    return _table(
+        ["", "Actors before", "Actors after", "Partners gained", "Partners lost", "Ties gained", "Ties lost"],
+        (
+            [
+                label(labels, g.group),
+                g.actors_before,
+                g.actors_after,
+                g.partners_gained,
+                g.partners_lost,
+                g.ties_gained,
+                g.ties_lost,
+            ]
+            for g in groups
+        ),
+    )
 
 
 def _tie(t: TieChange) -> str:
@@ -93,8 +140,7 @@ def _tie(t: TieChange) -> str:
 
 
 def _more(total: int) -> list[str]:
-    return [f"- … and {total - _LISTED} more (all of them are in `--format json`)"] \
-        if total > _LISTED else []
+    return [f"- … and {total - _LISTED} more (all of them are in `--format json`)"] if total > _LISTED else []
 
 
 def _value(measure: str, value: float | None) -> str:

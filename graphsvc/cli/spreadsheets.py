@@ -21,8 +21,16 @@ __all__ = ["import_spreadsheet"]
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
-def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bool,
-                       mapping: list[str], skip_invalid: bool, survey: str | None) -> None:
+def import_spreadsheet(
+    file: Path,
+    *,
+    tenant: str,
+    kind: str | None,
+    dry_run: bool,
+    mapping: list[str],
+    skip_invalid: bool,
+    survey: str | None,
+) -> None:
     settings = get_settings()
     import_kind = parse_kind(kind) if kind else None
     if kind and import_kind is None:
@@ -34,9 +42,14 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
     size = file.stat().st_size
     with file.open("rb") as stream:  # a file over the limit is not read whole
         data = stream.read(settings.import_max_bytes + 1)
-    options = ImportOptions(kind=import_kind, dry_run=dry_run, mapping=columns,
-                            skip_invalid_rows=skip_invalid, survey=survey,
-                            max_bytes=settings.import_max_bytes)
+    options = ImportOptions(
+        kind=import_kind,
+        dry_run=dry_run,
+        mapping=columns,
+        skip_invalid_rows=skip_invalid,
+        survey=survey,
+        max_bytes=settings.import_max_bytes,
+    )
 
     async def work() -> ImportReport:
         async with command_scope(tenant, schema=True, settings=settings) as scope:
@@ -51,9 +64,9 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
 
             with ExitStack() as stack:
                 try:
-                    return await import_file(scope, data, file_name=file.name,
-                                             options=options, size=size,
-                                             progress_factory=writing)
+                    return await import_file(
+                        scope, data, file_name=file.name, options=options, size=size, progress_factory=writing
+                    )
                 finally:
                     checking.stop()
 
@@ -64,21 +77,30 @@ def import_spreadsheet(file: Path, *, tenant: str, kind: str | None, dry_run: bo
 
 
 def print_report(report: ImportReport) -> None:
-    how = [part for part in (
-        f"{report.file_format.upper()}" if report.file_format else "",
-        f"encoding {report.encoding}" if report.encoding else "",
-        f"separator {report.delimiter!r}" if report.delimiter else "",
-        f"sheet {report.sheet!r}" if report.sheet else "",
-        f"{report.rows:,} rows" if report.rows else "") if part]
+    how = [
+        part
+        for part in (
+            f"{report.file_format.upper()}" if report.file_format else "",
+            f"encoding {report.encoding}" if report.encoding else "",
+            f"separator {report.delimiter!r}" if report.delimiter else "",
+            f"sheet {report.sheet!r}" if report.sheet else "",
+            f"{report.rows:,} rows" if report.rows else "",
+        )
+        if part
+    ]
     if how:
-        console.print(f"{report.file_name} ({report.kind or '?'}): {', '.join(how)}.",
-                      highlight=False)
+        console.print(f"{report.file_name} ({report.kind or '?'}): {', '.join(how)}.", highlight=False)
     if report.entries:
         table = Table("", "row", "column", "problem", "suggestion", show_lines=False)
         for entry in report.entries:
-            table.add_row(entry.severity.value, "" if entry.row is None else str(entry.row),
-                          entry.column or "", entry.problem, entry.suggestion or "",
-                          style=_STYLE[entry.severity])
+            table.add_row(
+                entry.severity.value,
+                "" if entry.row is None else str(entry.row),
+                entry.column or "",
+                entry.problem,
+                entry.suggestion or "",
+                style=_STYLE[entry.severity],
+            )
         (err_console if report.errors else console).print(table)
     if report.counts:
         counts = Table("records", "new", "changed", "unchanged")

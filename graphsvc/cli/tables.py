@@ -43,35 +43,122 @@ def _counts(values: Mapping[str, int]) -> str:
 
 def metrics(r: MetricsResult) -> str:
     return _csv(
-        ["node", "name", "kind", "sector", "degree", "betweenness", "closeness", "eigenvector",
-         "constraint", "effective_size"],
-        ([n.node, n.name, n.kind, n.sector, n.metrics.degree, n.metrics.betweenness,
-          n.metrics.closeness, n.metrics.eigenvector, n.metrics.constraint,
-          n.metrics.effective_size] for n in r.nodes))
+        [
+            "node",
+            "name",
+            "kind",
+            "sector",
+            "degree",
+            "betweenness",
+            "closeness",
+            "eigenvector",
+            "constraint",
+            "effective_size",
+        ],
+        (
+            [
+                n.node,
+                n.name,
+                n.kind,
+                n.sector,
+                n.metrics.degree,
+                n.metrics.betweenness,
+                n.metrics.closeness,
+                n.metrics.eigenvector,
+                n.metrics.constraint,
+                n.metrics.effective_size,
+            ]
+            for n in r.nodes
+        ),
+    )
 
 
 def brokers(r: BrokerRanking) -> str:
     return _csv(
-        ["rank", "node", "name", "kind", "sector", "arenas", "area", "share", "sources_linked",
-         "targets_linked", "constraint", "effective_size", "coordinator", "itinerant",
-         "representative", "gatekeeper", "liaison", "main_role", "main_role_group",
-         "sentence"],
-        ([b.rank, b.node, b.name, b.kind, b.sector, _joined(b.arenas), b.area, b.share,
-          b.sources_linked, b.targets_linked, b.constraint, b.effective_size,
-          b.roles.coordinator, b.roles.itinerant, b.roles.representative, b.roles.gatekeeper,
-          b.roles.liaison, b.main_role, b.main_role_group, b.sentence] for b in r.brokers))
+        [
+            "rank",
+            "node",
+            "name",
+            "kind",
+            "sector",
+            "arenas",
+            "area",
+            "share",
+            "sources_linked",
+            "targets_linked",
+            "constraint",
+            "effective_size",
+            "coordinator",
+            "itinerant",
+            "representative",
+            "gatekeeper",
+            "liaison",
+            "main_role",
+            "main_role_group",
+            "sentence",
+        ],
+        (
+            [
+                b.rank,
+                b.node,
+                b.name,
+                b.kind,
+                b.sector,
+                _joined(b.arenas),
+                b.area,
+                b.share,
+                b.sources_linked,
+                b.targets_linked,
+                b.constraint,
+                b.effective_size,
+                b.roles.coordinator,
+                b.roles.itinerant,
+                b.roles.representative,
+                b.roles.gatekeeper,
+                b.roles.liaison,
+                b.main_role,
+                b.main_role_group,
+                b.sentence,
+            ]
+            for b in r.brokers
+        ),
+    )
 
 
 def findings(r: GapReport) -> str:
-    return _csv(["severity", "code", "sentence", "subjects"],
-                ([f.severity.value, f.code, f.sentence, _joined(f.subjects)]
-                 for f in r.findings))
+    return _csv(
+        ["severity", "code", "sentence", "subjects"],
+        ([f.severity.value, f.code, f.sentence, _joined(f.subjects)] for f in r.findings),
+    )
 
 
 def communities(r: CommunityResult) -> str:
     return _csv(
-        ["index", "label", "size", "actors", "young_people", "sectors", "arenas",
-         "internal_ties", "external_ties", "bridges"],
-        ([c.index, c.label, c.size, c.actors, c.young_people, _counts(c.sectors),
-          _counts(c.arenas), c.internal_ties, c.external_ties,
-          "|".join(f"{b.other}:{b.ties}" for b in c.bridges)] for c in r.communities))
+        [
+            "index",
+            "label",
+            "size",
+            "actors",
+            "young_people",
+            "sectors",
+            "arenas",
+            "internal_ties",
+            "external_ties",
+            "bridges",
+        ],
+        (
+            [
+                c.index,
+                c.label,
+                c.size,
+                c.actors,
+                c.young_people,
+                _counts(c.sectors),
+                _counts(c.arenas),
+                c.internal_ties,
+                c.external_ties,
+                "|".join(f"{b.other}:{b.ties}" for b in c.bridges),
+            ]
+            for c in r.communities
+        ),
+    )

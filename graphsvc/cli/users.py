@@ -26,20 +26,37 @@ def _show_token(issued: service.IssuedToken) -> None:
 
 @app.command("add")
 @plain_errors
-def add(name: str, role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
-        tenant: str | None = TENANT, expires_in_days: int | None = DAYS) -> None:
+def add(
+    name: str,
+    role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
+    tenant: str | None = TENANT,
+    expires_in_days: int | None = DAYS,
+) -> None:
     """Add a user with a role and print their first token."""
-    _show_token(in_scope(tenant, lambda scope: service.add_user(
-        scope, name, role, expires_in_days=expires_in_days), schema=True))
+    _show_token(
+        in_scope(
+            tenant,
+            lambda scope: service.add_user(scope, name, role, expires_in_days=expires_in_days),
+            schema=True,
+        )
+    )
 
 
 @app.command("token")
 @plain_errors
-def token(name: str, tenant: str | None = TENANT, expires_in_days: int | None = DAYS,
-          label: str = typer.Option("token", help="What the token is for (shown in the list).")) -> None:
+def token(
+    name: str,
+    tenant: str | None = TENANT,
+    expires_in_days: int | None = DAYS,
+    label: str = typer.Option("token", help="What the token is for (shown in the list)."),
+) -> None:
     """Make another token for a user (the old ones keep working until revoked)."""
-    _show_token(in_scope(tenant, lambda scope: service.issue_token(
-        scope, name, label=label, expires_in_days=expires_in_days)))
+    _show_token(
+        in_scope(
+            tenant,
+            lambda scope: service.issue_token(scope, name, label=label, expires_in_days=expires_in_days),
+        )
+    )
 
 
 @app.command("list")
@@ -49,26 +66,31 @@ def list_users(tenant: str | None = TENANT) -> None:
     found = in_scope(tenant, service.list_users)
     table = Table("user", "role", "tokens (id: label)")
     for user in found:
-        table.add_row(user.name, user.role.value,
-                      ", ".join(f"{t.token_id}: {t.label}" for t in user.tokens) or "-")
+        table.add_row(
+            user.name, user.role.value, ", ".join(f"{t.token_id}: {t.label}" for t in user.tokens) or "-"
+        )
     console.print(table)
 
 
 @app.command("revoke")
 @plain_errors
-def revoke(name: str | None = typer.Argument(None, help="Revoke all of this user's tokens."),
-           token_id: str | None = typer.Option(None, "--token", help="Revoke only this token id."),
-           tenant: str | None = TENANT) -> None:
+def revoke(
+    name: str | None = typer.Argument(None, help="Revoke all of this user's tokens."),
+    token_id: str | None = typer.Option(None, "--token", help="Revoke only this token id."),
+    tenant: str | None = TENANT,
+) -> None:
     """Revoke tokens: at once, every request with them is refused."""
-    revoked = in_scope(tenant, lambda scope: service.revoke_tokens(scope, name=name,
-                                                                  token=token_id))
+    revoked = in_scope(tenant, lambda scope: service.revoke_tokens(scope, name=name, token=token_id))
     console.print(f"Revoked {revoked} token(s).")
 
 
 @app.command("role")
 @plain_errors
-def set_role(name: str, role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
-             tenant: str | None = TENANT) -> None:
+def set_role(
+    name: str,
+    role: Role = typer.Option(..., "--role", help="viewer, coordinator or admin."),
+    tenant: str | None = TENANT,
+) -> None:
     """Change a user's role (their tokens keep working, with the new role)."""
     in_scope(tenant, lambda scope: service.set_role(scope, name, role))
     console.print(f"{name} is now {role.value}.")

@@ -110,8 +110,9 @@ class GraphStore:
             self.unreachable = True
             raise
 
-    async def query(self, name: str, *, write: bool = False, tie_type: TieType | None = None,
-                    **parameters: Any) -> list[neo4j.Record]:
+    async def query(
+        self, name: str, *, write: bool = False, tie_type: TieType | None = None, **parameters: Any
+    ) -> list[neo4j.Record]:
         """Run one named query in its own transaction and return all records."""
         self.transactions += 1
         async with self._attempt():
@@ -143,8 +144,9 @@ class GraphStore:
         return True
 
 
-async def run(tx: AsyncManagedTransaction, name: str, *, tie_type: TieType | None = None,
-              **parameters: Any) -> list[neo4j.Record]:
+async def run(
+    tx: AsyncManagedTransaction, name: str, *, tie_type: TieType | None = None, **parameters: Any
+) -> list[neo4j.Record]:
     """One named query inside a transaction."""
     result = await tx.run(queries.text(name, tie_type=tie_type), parameters)  # type: ignore[arg-type]
     return [record async for record in result]

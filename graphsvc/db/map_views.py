@@ -49,14 +49,25 @@ def _native(value: Any) -> Any:
 
 
 def _view(tenant: str, r: Any) -> SavedView:
-    return SavedView(id=r["id"], tenant=tenant, options=r["options"], created_by=r["created_by"],
-                     created_at=_native(r["created_at"]))
+    return SavedView(
+        id=r["id"],
+        tenant=tenant,
+        options=r["options"],
+        created_by=r["created_by"],
+        created_at=_native(r["created_at"]),
+    )
 
 
 def _link(tenant: str, r: Any) -> StoredLink:
-    return StoredLink(id=r["id"], tenant=tenant, view_id=r["view_id"],
-                      created_by=r["created_by"], created_at=_native(r["created_at"]),
-                      expires_at=_native(r["expires_at"]), revoked_at=_native(r["revoked_at"]))
+    return StoredLink(
+        id=r["id"],
+        tenant=tenant,
+        view_id=r["view_id"],
+        created_by=r["created_by"],
+        created_at=_native(r["created_at"]),
+        expires_at=_native(r["expires_at"]),
+        revoked_at=_native(r["revoked_at"]),
+    )
 
 
 class MapViewRepository:
@@ -65,10 +76,12 @@ class MapViewRepository:
 
     async def save(self, tenant: str, view_id: str, options: str, created_by: str) -> SavedView:
         async def work(tx: AsyncManagedTransaction) -> SavedView:
-            records = await run(tx, "maps/create_view", tenant=tenant, id=view_id,
-                                options=options, created_by=created_by)
-            await audit.record(tx, tenant, "save map view", view_id,
-                               after={"options": options, "created_by": created_by})
+            records = await run(
+                tx, "maps/create_view", tenant=tenant, id=view_id, options=options, created_by=created_by
+            )
+            await audit.record(
+                tx, tenant, "save map view", view_id, after={"options": options, "created_by": created_by}
+            )
             return _view(tenant, records[0])
 
         return await self.store.write(work)
@@ -83,15 +96,36 @@ class MapViewRepository:
         records = await self.store.query("maps/list_views", tenant=tenant)
         return [_view(tenant, r) for r in records]
 
-    async def create_link(self, tenant: str, view_id: str, link_id: str, token_hash: str,
-                          created_by: str, expires_at: datetime | None) -> StoredLink:
+    async def create_link(
+        self,
+        tenant: str,
+        view_id: str,
+        link_id: str,
+        token_hash: str,
+        created_by: str,
+        expires_at: datetime | None,
+    ) -> StoredLink:
         async def work(tx: AsyncManagedTransaction) -> StoredLink:
-            records = await run(tx, "maps/create_link", tenant=tenant, view=view_id, id=link_id,
-                                hash=token_hash, created_by=created_by, expires_at=expires_at)
+            records = await run(
+                tx,
+                "maps/create_link",
+                tenant=tenant,
+                view=view_id,
+                id=link_id,
+                hash=token_hash,
+                created_by=created_by,
+                expires_at=expires_at,
+            )
             if not records:
                 raise NotFound(f"there is no saved map view {view_id!r} in tenant {tenant!r}")
-            await audit.record(tx, tenant, "create share link", link_id, subjects=[view_id],
-                               after={"view": view_id, "expires_at": expires_at})
+            await audit.record(
+                tx,
+                tenant,
+                "create share link",
+                link_id,
+                subjects=[view_id],
+                after={"view": view_id, "expires_at": expires_at},
+            )
             return _link(tenant, records[0])
 
         return await self.store.write(work)
@@ -112,8 +146,14 @@ class MapViewRepository:
             if not records:
                 raise NotFound(f"there is no share link {link_id!r} in tenant {tenant!r}")
             found = _link(tenant, records[0])
-            await audit.record(tx, tenant, "revoke share link", link_id,
-                               subjects=[found.view_id], after={"revoked_at": found.revoked_at})
+            await audit.record(
+                tx,
+                tenant,
+                "revoke share link",
+                link_id,
+                subjects=[found.view_id],
+                after={"revoked_at": found.revoked_at},
+            )
             return found
 
         return await self.store.write(work)
@@ -123,6 +163,12 @@ class MapViewRepository:
         if not records:
             return None
         r = records[0]
-        return FoundLink(id=r["id"], tenant=r["tenant"], view_id=r["view_id"],
-                         options=r["options"], expires_at=_native(r["expires_at"]),
-                         revoked_at=_native(r["revoked_at"]), now=_native(r["now"]))
+        return FoundLink(
+            id=r["id"],
+            tenant=r["tenant"],
+            view_id=r["view_id"],
+            options=r["options"],
+            expires_at=_native(r["expires_at"]),
+            revoked_at=_native(r["revoked_at"]),
+            now=_native(r["now"]),
+        )

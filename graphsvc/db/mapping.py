@@ -29,9 +29,7 @@ def _plain(value: Any) -> Any:
 def node_properties(node: Node) -> dict[str, Any]:
     """The node's properties as stored; unset values are left out (Neo4j stores no nulls)."""
     values = {
-        name: _plain(getattr(node, name))
-        for name in type(node).model_fields
-        if name not in _NOT_STORED
+        name: _plain(getattr(node, name)) for name in type(node).model_fields if name not in _NOT_STORED
     }
     return {k: v for k, v in values.items() if v is not None and v != []}
 

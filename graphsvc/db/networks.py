@@ -71,13 +71,15 @@ class NetworkRepository:
         summary = WriteSummary()
 
         async def write_batch(tx: AsyncManagedTransaction, step: _Step, batch: Sequence[Any]) -> None:
-            records = await run(tx, step.query, tie_type=step.tie_type, tenant=network.tenant,
-                                rows=list(batch))
+            records = await run(
+                tx, step.query, tie_type=step.tie_type, tenant=network.tenant, rows=list(batch)
+            )
             summary[step.label] = summary.get(step.label, 0) + int(records[0][step.column])
             if progress and step.label != "located":  # progress counts nodes and ties
                 progress(len(batch))
 
         if atomic:
+
             async def everything(tx: AsyncManagedTransaction) -> None:
                 summary.clear()  # the driver may retry the whole transaction
                 for step in steps:
@@ -89,14 +91,14 @@ class NetworkRepository:
 
             await self.store.write(everything)
         else:
+
             async def one_batch(tx: AsyncManagedTransaction, step: _Step, batch: Sequence[Any]) -> None:
                 await write_batch(tx, step, batch)
                 await bump_version(tx, network.tenant)  # each batch commits on its own
 
             for step in steps:
                 for batch in _batches(step.rows):
-                    await self.store.write(
-                        lambda tx, s=step, b=batch: one_batch(tx, s, b))  # type: ignore[misc]
+                    await self.store.write(lambda tx, s=step, b=batch: one_batch(tx, s, b))  # type: ignore[misc]
             _check_counts(summary, expected)
             await self.store.write(lambda tx: _audit_import(tx, network, summary))
         await self._replan()
@@ -108,15 +110,12 @@ class NetworkRepository:
         except Neo4jError as e:  # a server that does not allow it still answers, only slower
             log.warning("could not refresh query plans after a bulk write: %s", e.message)
 
-
     async def read(self, tenant: str) -> Network:
         """Everything a tenant holds, as a network (for exports and backups)."""
         node_records = await self.store.query("networks/read_nodes", tenant=tenant)
         tie_records = await self.store.query("networks/read_ties", tenant=tenant)
         nodes = tuple(node_from_record(r["labels"], r["props"], r["area"]) for r in node_records)
-        ties = tuple(
-            tie_from_record(r["source"], r["type"], r["target"], r["props"]) for r in tie_records
-        )
+        ties = tuple(tie_from_record(r["source"], r["type"], r["target"], r["props"]) for r in tie_records)
         return Network(tenant=tenant, nodes=nodes, ties=ties)
 
     async def delete_tenant(self, tenant: str) -> None:
@@ -132,9 +131,14 @@ class NetworkRepository:
 
 async def _audit_import(tx: AsyncManagedTransaction, network: Network, summary: WriteSummary) -> None:
     # Counts only: an import's records may be about young people, and the log keeps no copy.
-    await audit.record(tx, network.tenant, "import", "network", subjects=["network"],
-                       after={"nodes": len(network.nodes), "ties": len(network.ties),
-                              "written": dict(summary)})
+    await audit.record(
+        tx,
+        network.tenant,
+        "import",
+        "network",
+        subjects=["network"],
+        after={"nodes": len(network.nodes), "ties": len(network.ties), "written": dict(summary)},
+    )
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,13 @@ def _steps(network: Network, known: frozenset[str]) -> list[_Step]:
         _Step("nodes", "networks/create_nodes", new_nodes, "written", len(new_nodes)),
         _Step("nodes", "networks/upsert_nodes", old_nodes, "written", len(old_nodes)),
         _Step("located", "networks/add_areas", new_areas, "linked", len(new_areas)),
-        _Step("located", "networks/set_areas", old_areas, "linked",
-              sum(1 for r in old_areas if r["area"] is not None)),
+        _Step(
+            "located",
+            "networks/set_areas",
+            old_areas,
+            "linked",
+            sum(1 for r in old_areas if r["area"] is not None),
+        ),
     ]
     new_ties: list[dict[str, Any]] = []
     merged: dict[TieType, list[dict[str, Any]]] = defaultdict(list)

@@ -50,8 +50,13 @@ class NodeRepository:
 
         async def work(tx: AsyncManagedTransaction) -> None:
             await _check_criteria_areas(tx, node)
-            await run(tx, "nodes/create_node", tenant=node.tenant, labels=labels_for(node.kind),
-                      props=node_properties(node))
+            await run(
+                tx,
+                "nodes/create_node",
+                tenant=node.tenant,
+                labels=labels_for(node.kind),
+                props=node_properties(node),
+            )
             await _set_area(tx, node.tenant, node.id, getattr(node, "area", None))
             await audit.record(tx, node.tenant, f"create {audit.what(node.kind)}", node.id, after=node)
             await bump_version(tx, node.tenant)
@@ -59,9 +64,15 @@ class NodeRepository:
         await self.store.write(work)
         return await self.get(node.tenant, node.id)
 
-    async def update(self, tenant: str, node_id: str, changes: dict[str, Any],
-                     kinds: frozenset[Kind] | None = None, *,
-                     expected_version: int | None = None) -> tuple[Node, Node]:
+    async def update(
+        self,
+        tenant: str,
+        node_id: str,
+        changes: dict[str, Any],
+        kinds: frozenset[Kind] | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> tuple[Node, Node]:
         """Change some fields of a node; the result is validated as a whole before writing.
         With ``kinds``, a node of another kind is refused (an actor update names an area).
         With ``expected_version``, a node changed by someone else since is refused (Conflict).
@@ -79,27 +90,37 @@ class NodeRepository:
             r = records[0]
             current = node_from_record(r["labels"], r["props"], r["area"])
             if kinds is not None and current.kind not in kinds:
-                raise InvalidInput(f"{node_id!r} is {article(current.kind.value)}, not what this "
-                                   "change is for")
+                raise InvalidInput(
+                    f"{node_id!r} is {article(current.kind.value)}, not what this change is for"
+                )
             version = current.version or 1
             if expected_version is not None and expected_version != version:
-                raise Conflict(f"{current.name!r} was changed by someone else since you read it "
-                               f"(version {version}, you had {expected_version}): nothing was "
-                               "changed; read it again and redo your change")
+                raise Conflict(
+                    f"{current.name!r} was changed by someone else since you read it "
+                    f"(version {version}, you had {expected_version}): nothing was "
+                    "changed; read it again and redo your change"
+                )
             try:
                 updated = node_model(current.kind).model_validate(
-                    current.model_dump() | changes | {"version": version + 1})
+                    current.model_dump() | changes | {"version": version + 1}
+                )
             except ValidationError as e:
                 raise InvalidInput(
                     f"node {node_id} was not changed", problems_from_validation(f"node {node_id}", e)
                 ) from e
             await _check_criteria_areas(tx, updated)  # type: ignore[arg-type]
-            await run(tx, "nodes/replace_properties", tenant=tenant, id=node_id,
-                      props=node_properties(updated))  # type: ignore[arg-type]
+            await run(
+                tx,
+                "nodes/replace_properties",
+                tenant=tenant,
+                id=node_id,
+                props=node_properties(updated),  # type: ignore[arg-type]
+            )
             if "area" in changes:
                 await _set_area(tx, tenant, node_id, getattr(updated, "area", None))
-            await audit.record(tx, tenant, f"update {audit.what(current.kind)}", node_id,
-                               before=current, after=updated)
+            await audit.record(
+                tx, tenant, f"update {audit.what(current.kind)}", node_id, before=current, after=updated
+            )
             await bump_version(tx, tenant)
             return current
 
@@ -171,8 +192,9 @@ async def _check_criteria_areas(tx: AsyncManagedTransaction, node: Node) -> None
     found = {r["id"] for r in records if kind_from_labels(r["labels"]) is Kind.AREA}
     missing = [a for a in areas if a not in found]
     if missing:
-        raise InvalidInput(f"node {node.id} was not saved: criterion area {missing[0]!r} is not an "
-                           "area in this tenant")
+        raise InvalidInput(
+            f"node {node.id} was not saved: criterion area {missing[0]!r} is not an area in this tenant"
+        )
 
 
 async def _set_area(tx: AsyncManagedTransaction, tenant: str, node_id: str, area: str | None) -> None:

@@ -54,13 +54,11 @@ class ProjectionRepository:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
-    async def read(self, tenant: str, *, page_size: int = PAGE_SIZE,
-                   attempts: int = 3) -> ProjectionRows:
+    async def read(self, tenant: str, *, page_size: int = PAGE_SIZE, attempts: int = 3) -> ProjectionRows:
         """Every node of ``tenant`` with its ties, in pages of ``page_size`` nodes."""
         rows: ProjectionRows | None = None
         for _ in range(attempts):
-            rows = await self.store.read(
-                lambda tx: _read_all(tx, tenant, page_size))  # type: ignore[arg-type]
+            rows = await self.store.read(lambda tx: _read_all(tx, tenant, page_size))  # type: ignore[arg-type]
             if rows.consistent:
                 return rows
         assert rows is not None
@@ -72,8 +70,7 @@ async def _read_all(tx: AsyncManagedTransaction, tenant: str, page_size: int) ->
     nodes: list[list[Any]] = []
     after = ""
     while True:
-        record = (await run(tx, "analytics/read_page", tenant=tenant, after=after,
-                            limit=page_size))[0]
+        record = (await run(tx, "analytics/read_page", tenant=tenant, after=after, limit=page_size))[0]
         nodes.extend(record["nodes"])
         if len(record["nodes"]) < page_size:
             break

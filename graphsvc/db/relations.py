@@ -55,25 +55,30 @@ class RelationRepository:
         found: dict[str, list[Related]] = defaultdict(list)
         for r in records:
             other = r["other"]
-            found[r["id"]].append(Related(
-                tie=tie_from_record(r["source"], r["type"], r["target"], r["props"]),
-                other=node_from_record(other["labels"], other["props"], other["area"]),
-            ))
+            found[r["id"]].append(
+                Related(
+                    tie=tie_from_record(r["source"], r["type"], r["target"], r["props"]),
+                    other=node_from_record(other["labels"], other["props"], other["area"]),
+                )
+            )
         return found
 
-    async def tie_counts(self, tenant: str, ids: Sequence[str], *,
-                         hidden: Iterable[Kind] = ()) -> dict[str, int]:
+    async def tie_counts(
+        self, tenant: str, ids: Sequence[str], *, hidden: Iterable[Kind] = ()
+    ) -> dict[str, int]:
         """Each node's ties, leaving out locations and ties to nodes of a ``hidden`` kind."""
-        records = await self.store.query("ties/tie_counts", tenant=tenant, ids=list(ids),
-                                         hidden=[k.value for k in hidden])
+        records = await self.store.query(
+            "ties/tie_counts", tenant=tenant, ids=list(ids), hidden=[k.value for k in hidden]
+        )
         return {r["id"]: int(r["ties"]) for r in records}
 
     async def target_group_members(
         self, tenant: str, group_id: str, *, after: str | None = None, limit: int = 100
     ) -> tuple[int, list[str]]:
         """(how many members, one page of their ids)."""
-        records = await self.store.query("nodes/target_group_members", tenant=tenant, id=group_id,
-                                         after=after, limit=limit)
+        records = await self.store.query(
+            "nodes/target_group_members", tenant=tenant, id=group_id, after=after, limit=limit
+        )
         if not records:
             return 0, []
         return int(records[0]["total"]), list(records[0]["page"])
@@ -101,8 +106,13 @@ class RelationRepository:
                 break
             room = max_nodes - len(depth_of)
             records = await self.store.query(
-                "networks/neighbours", tenant=tenant, ids=frontier, types=type_names,
-                kinds=kind_labels, seen=list(depth_of), limit=room + 1,
+                "networks/neighbours",
+                tenant=tenant,
+                ids=frontier,
+                types=type_names,
+                kinds=kind_labels,
+                seen=list(depth_of),
+                limit=room + 1,
             )
             found = [r["id"] for r in records]
             if len(found) > room:
@@ -116,9 +126,12 @@ class RelationRepository:
         nodes = await self.nodes_by_ids(tenant, list(depth_of))
         if start not in nodes:
             raise NotFound(f"there is no node with id {start!r}")
-        tie_records = await self.store.query("networks/ties_among", tenant=tenant,
-                                             ids=list(depth_of), types=type_names)
-        ties = sorted((tie_from_record(*row) for row in tie_records[0]["ties"]),
-                      key=lambda t: (t.source, t.type, t.target))
+        tie_records = await self.store.query(
+            "networks/ties_among", tenant=tenant, ids=list(depth_of), types=type_names
+        )
+        ties = sorted(
+            (tie_from_record(*row) for row in tie_records[0]["ties"]),
+            key=lambda t: (t.source, t.type, t.target),
+        )
         ordered = sorted(nodes.values(), key=lambda n: (depth_of[n.id], n.id))
         return Neighbourhood(nodes=ordered, ties=ties, depth_of=depth_of, truncated=truncated)

@@ -37,8 +37,14 @@ __all__ = ["PARTNERSHIP_TIES", "Partnership", "Snapshot", "SnapshotRepository", 
 
 CONTENT_FORMAT = 1
 # The ties a snapshot keeps; LOCATED_IN is read as each node's area.
-PARTNERSHIP_TIES = (TieType.COLLABORATES_WITH, TieType.REFERS_TO, TieType.FUNDS,
-                    TieType.PARTICIPATES_IN, TieType.TARGETS, TieType.PART_OF)
+PARTNERSHIP_TIES = (
+    TieType.COLLABORATES_WITH,
+    TieType.REFERS_TO,
+    TieType.FUNDS,
+    TieType.PARTICIPATES_IN,
+    TieType.TARGETS,
+    TieType.PART_OF,
+)
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
 
 
@@ -86,8 +92,11 @@ class SnapshotRepository:
         async def work(tx: AsyncManagedTransaction) -> tuple[str | None, list[Any], list[Any]]:
             version = (await run(tx, "tenants/version", tenant=tenant))[0]["version"]
             nodes = (await run(tx, "snapshots/partnership_nodes", tenant=tenant))[0]["nodes"]
-            ties = (await run(tx, "snapshots/partnership_ties", tenant=tenant,
-                              types=[t.value for t in PARTNERSHIP_TIES]))[0]["ties"]
+            ties = (
+                await run(
+                    tx, "snapshots/partnership_ties", tenant=tenant, types=[t.value for t in PARTNERSHIP_TIES]
+                )
+            )[0]["ties"]
             return version, nodes, ties
 
         version, nodes, ties = await self.store.read(work)
@@ -95,8 +104,9 @@ class SnapshotRepository:
         network = await asyncio.to_thread(_network, tenant, nodes, ties)
         return Partnership(network=network, version=version)
 
-    async def create(self, tenant: str, *, name: str, taken_on: datetime.date,
-                     measures: HealthMeasures, network: Network) -> Snapshot:
+    async def create(
+        self, tenant: str, *, name: str, taken_on: datetime.date, measures: HealthMeasures, network: Network
+    ) -> Snapshot:
         """Store a snapshot of ``network`` (its partnership is kept) under a new id made from
         ``name``; :class:`~graphsvc.errors.Duplicate` when the tenant has a snapshot of that
         name already."""
@@ -111,17 +121,40 @@ class SnapshotRepository:
             if key in taken["name_keys"]:
                 raise _duplicate(name, tenant)
             snapshot_id = _free_id(_slug(name), set(taken["ids"]))
-            created = (await run(tx, "snapshots/create_snapshot", tenant=tenant,
-                                 id=snapshot_id, snapshot_name=name, name_key=key,
-                                 taken_on=taken_on.isoformat(), measures=text, content=content,
-                                 actors=actors, ties=ties, format=CONTENT_FORMAT))[0]
-            await audit.record(tx, tenant, "create_snapshot", snapshot_id,
-                               after={"name": name, "taken_on": taken_on.isoformat(),
-                                      "actors": actors, "ties": ties})
+            created = (
+                await run(
+                    tx,
+                    "snapshots/create_snapshot",
+                    tenant=tenant,
+                    id=snapshot_id,
+                    snapshot_name=name,
+                    name_key=key,
+                    taken_on=taken_on.isoformat(),
+                    measures=text,
+                    content=content,
+                    actors=actors,
+                    ties=ties,
+                    format=CONTENT_FORMAT,
+                )
+            )[0]
+            await audit.record(
+                tx,
+                tenant,
+                "create_snapshot",
+                snapshot_id,
+                after={"name": name, "taken_on": taken_on.isoformat(), "actors": actors, "ties": ties},
+            )
             await bump_version(tx, tenant)
-            return Snapshot(tenant=tenant, id=snapshot_id, name=name, taken_on=taken_on,
-                            created_at=_native(created["created_at"]), measures=measures,
-                            actors=actors, ties=ties)
+            return Snapshot(
+                tenant=tenant,
+                id=snapshot_id,
+                name=name,
+                taken_on=taken_on,
+                created_at=_native(created["created_at"]),
+                measures=measures,
+                actors=actors,
+                ties=ties,
+            )
 
         try:
             return await self.store.write(work)
@@ -135,8 +168,9 @@ class SnapshotRepository:
 
     async def find(self, tenant: str, ref: str) -> tuple[Snapshot, Network]:
         """The snapshot whose id or name is ``ref``, with its partnership."""
-        records = await self.store.query("snapshots/find_snapshot", tenant=tenant, id=ref,
-                                         name_key=name_key(ref))
+        records = await self.store.query(
+            "snapshots/find_snapshot", tenant=tenant, id=ref, name_key=name_key(ref)
+        )
         if not records:
             raise NotFound(f"there is no snapshot {ref!r} in tenant {tenant!r}")
         record = records[0]
@@ -145,8 +179,9 @@ class SnapshotRepository:
 
     async def delete(self, tenant: str, snapshot_id: str) -> None:
         async def work(tx: AsyncManagedTransaction) -> int:
-            deleted = (await run(tx, "snapshots/delete_snapshot", tenant=tenant,
-                                 id=snapshot_id))[0]["deleted"]
+            deleted = (await run(tx, "snapshots/delete_snapshot", tenant=tenant, id=snapshot_id))[0][
+                "deleted"
+            ]
             if deleted:
                 await audit.record(tx, tenant, "delete_snapshot", snapshot_id)
                 await bump_version(tx, tenant)
@@ -157,8 +192,7 @@ class SnapshotRepository:
 
 
 def _duplicate(name: str, tenant: str) -> Duplicate:
-    return Duplicate(f"tenant {tenant!r} already has a snapshot named {name!r}: choose "
-                     "another name")
+    return Duplicate(f"tenant {tenant!r} already has a snapshot named {name!r}: choose another name")
 
 
 def _free_id(slug: str, taken: set[str]) -> str:
@@ -174,14 +208,21 @@ def _network(tenant: str, nodes: list[list[Any]], ties: list[list[Any]]) -> Netw
     return Network(
         tenant=tenant,
         nodes=tuple(node_from_record(labels, props, area) for labels, props, area in nodes),
-        ties=tuple(tie_from_record(s, t, d, props) for s, t, d, props in ties))
+        ties=tuple(tie_from_record(s, t, d, props) for s, t, d, props in ties),
+    )
 
 
 def _snapshot(tenant: str, record: Any) -> Snapshot:
-    return Snapshot(tenant=tenant, id=record["id"], name=record["name"],
-                    taken_on=_native(record["taken_on"]), created_at=_native(record["created_at"]),
-                    measures=decode_measures(record["measures"]), actors=int(record["actors"]),
-                    ties=int(record["ties"]))
+    return Snapshot(
+        tenant=tenant,
+        id=record["id"],
+        name=record["name"],
+        taken_on=_native(record["taken_on"]),
+        created_at=_native(record["created_at"]),
+        measures=decode_measures(record["measures"]),
+        actors=int(record["actors"]),
+        ties=int(record["ties"]),
+    )
 
 
 def _native(value: Any) -> Any:

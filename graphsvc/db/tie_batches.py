@@ -63,13 +63,25 @@ async def connect_all(store: GraphStore, tenant: str, ties: Sequence[Tie]) -> Ba
                 problems.append(Problem(_describe(number, tie), problem))
             if problems:
                 continue  # the batch is lost: check the rest, write nothing more
-            result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,
-                               source=tie.source, target=tie.target, props=tie.properties())
+            result = await run(
+                tx,
+                "ties/connect",
+                tie_type=tie.type,
+                tenant=tenant,
+                source=tie.source,
+                target=tie.target,
+                props=tie.properties(),
+            )
             was_created = bool(result[0]["created"])
             created += was_created
-            await audit.record(tx, tenant, "connect" if was_created else "update tie",
-                               f"{tie.source} -{tie.type.value}-> {tie.target}",
-                               subjects=(tie.source, tie.target), after=tie)
+            await audit.record(
+                tx,
+                tenant,
+                "connect" if was_created else "update tie",
+                f"{tie.source} -{tie.type.value}-> {tie.target}",
+                subjects=(tie.source, tie.target),
+                after=tie,
+            )
         if problems:
             # Raised inside the transaction function: the ties written so far are rolled back.
             raise InvalidInput(f"none of the {len(ties)} ties was saved", problems)

@@ -40,11 +40,24 @@ class TieRepository:
                 tie.check_fits(kinds[tie.source], kinds[tie.target])
             except ValueError as e:
                 raise TieNotAllowed(str(e)) from e
-            result = await run(tx, "ties/connect", tie_type=tie.type, tenant=tenant,
-                               source=tie.source, target=tie.target, props=tie.properties())
+            result = await run(
+                tx,
+                "ties/connect",
+                tie_type=tie.type,
+                tenant=tenant,
+                source=tie.source,
+                target=tie.target,
+                props=tie.properties(),
+            )
             created = bool(result[0]["created"])
-            await audit.record(tx, tenant, "connect" if created else "update tie", _name(tie),
-                               subjects=(tie.source, tie.target), after=tie)
+            await audit.record(
+                tx,
+                tenant,
+                "connect" if created else "update tie",
+                _name(tie),
+                subjects=(tie.source, tie.target),
+                after=tie,
+            )
             await bump_version(tx, tenant)
             return created
 
@@ -52,13 +65,19 @@ class TieRepository:
 
     async def disconnect(self, tenant: str, type_: TieType, source: str, target: str) -> None:
         async def work(tx: AsyncManagedTransaction) -> None:
-            records = await run(tx, "ties/disconnect", tie_type=type_, tenant=tenant,
-                                source=source, target=target)
+            records = await run(
+                tx, "ties/disconnect", tie_type=type_, tenant=tenant, source=source, target=target
+            )
             if not records or not records[0]["removed"]:
                 raise NotFound(f"there is no {type_.value} tie from {source!r} to {target!r}")
-            await audit.record(tx, tenant, "disconnect", f"{source} -{type_.value}-> {target}",
-                               subjects=(source, target),
-                               before={"type": type_, "source": source, "target": target})
+            await audit.record(
+                tx,
+                tenant,
+                "disconnect",
+                f"{source} -{type_.value}-> {target}",
+                subjects=(source, target),
+                before={"type": type_, "source": source, "target": target},
+            )
             await bump_version(tx, tenant)
 
         await self.store.write(work)

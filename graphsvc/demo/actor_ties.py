@@ -22,20 +22,16 @@ __all__ = ["add_actor_ties"]
 _SPONSORS = frozenset(t.category for t in BUSINESS_TYPES if t.sponsor)
 
 # Mean random collaborations an actor starts, before the size's scale.
-_PICKS = {Kind.MUNICIPAL_UNIT: 1.2, Kind.ASSOCIATION: 1.6, Kind.BUSINESS: 1.3,
-          Kind.ORGANISATION: 3.0}
+_PICKS = {Kind.MUNICIPAL_UNIT: 1.2, Kind.ASSOCIATION: 1.6, Kind.BUSINESS: 1.3, Kind.ORGANISATION: 3.0}
 # Whom each sector tends to work with (homophily, with some cross-sector ties).
 _PARTNER_SECTORS: dict[Sector, Weighted[Sector]] = {
-    Sector.PUBLIC: Weighted((Sector.PUBLIC, Sector.CIVIL_SOCIETY, Sector.BUSINESS,
-                             Sector.KNOWLEDGE), (45, 35, 15, 5)),
-    Sector.CIVIL_SOCIETY: Weighted((Sector.CIVIL_SOCIETY, Sector.PUBLIC, Sector.BUSINESS),
-                                   (55, 30, 15)),
-    Sector.BUSINESS: Weighted((Sector.BUSINESS, Sector.PUBLIC, Sector.CIVIL_SOCIETY),
-                              (55, 20, 25)),
-    Sector.PHILANTHROPY: Weighted((Sector.CIVIL_SOCIETY, Sector.PUBLIC, Sector.KNOWLEDGE),
-                                  (50, 30, 20)),
-    Sector.KNOWLEDGE: Weighted((Sector.PUBLIC, Sector.CIVIL_SOCIETY, Sector.PHILANTHROPY),
-                               (60, 20, 20)),
+    Sector.PUBLIC: Weighted(
+        (Sector.PUBLIC, Sector.CIVIL_SOCIETY, Sector.BUSINESS, Sector.KNOWLEDGE), (45, 35, 15, 5)
+    ),
+    Sector.CIVIL_SOCIETY: Weighted((Sector.CIVIL_SOCIETY, Sector.PUBLIC, Sector.BUSINESS), (55, 30, 15)),
+    Sector.BUSINESS: Weighted((Sector.BUSINESS, Sector.PUBLIC, Sector.CIVIL_SOCIETY), (55, 20, 25)),
+    Sector.PHILANTHROPY: Weighted((Sector.CIVIL_SOCIETY, Sector.PUBLIC, Sector.KNOWLEDGE), (50, 30, 20)),
+    Sector.KNOWLEDGE: Weighted((Sector.PUBLIC, Sector.CIVIL_SOCIETY, Sector.PHILANTHROPY), (60, 20, 20)),
 }
 _SAME_AREA = 0.75
 
@@ -72,15 +68,29 @@ def _public_backbone(b: Builder, layout: Layout) -> None:
         for club in clubs:
             b.collaborate("ssp", club, strength=4)
             b.refer("ssp", club)
-    pairs = (("ssp", "org-politi"), ("ssp", "familieafdeling"), ("ssp", "ungdomsskole"),
-             ("ssp", "org-headspace"), ("uu", "jobcenter"), ("sundhedspleje", "ppr"),
-             ("ppr", "org-region"), ("familieafdeling", "ppr"), ("jobcenter", "ungeraadgivning"),
-             ("ungdomsskole", "musikskole"), ("ungeraadgivning", "org-region"))
+    pairs = (
+        ("ssp", "org-politi"),
+        ("ssp", "familieafdeling"),
+        ("ssp", "ungdomsskole"),
+        ("ssp", "org-headspace"),
+        ("uu", "jobcenter"),
+        ("sundhedspleje", "ppr"),
+        ("ppr", "org-region"),
+        ("familieafdeling", "ppr"),
+        ("jobcenter", "ungeraadgivning"),
+        ("ungdomsskole", "musikskole"),
+        ("ungeraadgivning", "org-region"),
+    )
     for a, c in pairs:
         b.collaborate(a, c, strength=4)
-    for a, c in (("ssp", "ungeraadgivning"), ("uu", "jobcenter"), ("jobcenter", "uu"),
-                 ("sundhedspleje", "org-region"), ("ppr", "org-region"),
-                 ("ssp", "familieafdeling")):
+    for a, c in (
+        ("ssp", "ungeraadgivning"),
+        ("uu", "jobcenter"),
+        ("jobcenter", "uu"),
+        ("sundhedspleje", "org-region"),
+        ("ppr", "org-region"),
+        ("ssp", "familieafdeling"),
+    ):
         b.refer(a, c)
 
 
@@ -91,9 +101,12 @@ def _leisure_ties(b: Builder, layout: Layout) -> None:
     for i, town in enumerate(layout.towns):
         if i == NO_LEISURE_TOWN:
             continue
-        leisure = [a for a in by_area.get(town.area_id, ())
-                   if (Arena.LEISURE in a.arenas and a.kind is not Kind.MUNICIPAL_UNIT)
-                   or a.category in ("Idrætshal", "Fritidshjem", "Værested for unge")]
+        leisure = [
+            a
+            for a in by_area.get(town.area_id, ())
+            if (Arena.LEISURE in a.arenas and a.kind is not Kind.MUNICIPAL_UNIT)
+            or a.category in ("Idrætshal", "Fritidshjem", "Værested for unge")
+        ]
         clubs = layout.clubs.get(town.area_id, [])
         # Gap 4: the broker town's club is tied to every leisure actor in town.
         share = 1.0 if town.area_id == broker_town else 0.5
@@ -102,8 +115,7 @@ def _leisure_ties(b: Builder, layout: Layout) -> None:
                 if share == 1.0 or rng.random() < share:
                     b.collaborate(club, actor.id, required=share == 1.0)
         halls = [a.id for a in leisure if a.category == "Idrætshal"]
-        sports = [a.id for a in leisure
-                  if a.kind is Kind.ASSOCIATION and "klub" in (a.category or "")]
+        sports = [a.id for a in leisure if a.kind is Kind.ASSOCIATION and "klub" in (a.category or "")]
         for hall in halls:
             for club in sports:
                 b.collaborate(hall, club)
@@ -125,20 +137,35 @@ def _partners_of_note(b: Builder, layout: Layout) -> None:
     """The +DIG circle in Egelunde, and the national partners from the source texts."""
     town = layout.towns[LONELY_TOWN].area_id
     house = layout.culture_houses[town]
-    for other in (*layout.schools[town], *layout.clubs[town], layout.libraries[town],
-                  "assoc-roede-kors-ungdom", "org-ventilen", "org-sus"):
+    for other in (
+        *layout.schools[town],
+        *layout.clubs[town],
+        layout.libraries[town],
+        "assoc-roede-kors-ungdom",
+        "org-ventilen",
+        "org-sus",
+    ):
         b.collaborate(house, other, strength=4)
-    climbing = next(a.id for a in b.actors_where(kind=Kind.ASSOCIATION, area=town)
-                    if a.category == CLIMBING_CLUB)
+    climbing = next(
+        a.id for a in b.actors_where(kind=Kind.ASSOCIATION, area=town) if a.category == CLIMBING_CLUB
+    )
     b.collaborate(house, climbing, strength=5)
     main = layout.towns[MAIN].area_id
-    for a, c in (("org-sus", "jobcenter"), ("org-sus", "ssp"), ("org-sundt-liv", "sundhedspleje"),
-                 ("org-kraeftens-bekaempelse", "jobcenter"),
-                 ("org-kraeftens-bekaempelse", "sundhedspleje"), ("org-headspace", "uu"),
-                 ("org-ventilen", "assoc-roede-kors-ungdom"), ("org-politi", "ssp"),
-                 ("assoc-ungdomsraadet", "ssp"), ("assoc-ungdomsraadet", "ungdomsskole"),
-                 ("assoc-roede-kors-ungdom", layout.libraries[main]),
-                 ("org-erhvervsraad", "jobcenter"), ("org-erhvervsraad", "uu")):
+    for a, c in (
+        ("org-sus", "jobcenter"),
+        ("org-sus", "ssp"),
+        ("org-sundt-liv", "sundhedspleje"),
+        ("org-kraeftens-bekaempelse", "jobcenter"),
+        ("org-kraeftens-bekaempelse", "sundhedspleje"),
+        ("org-headspace", "uu"),
+        ("org-ventilen", "assoc-roede-kors-ungdom"),
+        ("org-politi", "ssp"),
+        ("assoc-ungdomsraadet", "ssp"),
+        ("assoc-ungdomsraadet", "ungdomsskole"),
+        ("assoc-roede-kors-ungdom", layout.libraries[main]),
+        ("org-erhvervsraad", "jobcenter"),
+        ("org-erhvervsraad", "uu"),
+    ):
         b.collaborate(a, c)
 
 
@@ -182,8 +209,11 @@ def _funding(b: Builder) -> None:
         if business.category in _SPONSORS and local and rng.random() < 0.6:
             for target in rng.sample(local, k=min(len(local), rng.choice((1, 1, 2, 3)))):
                 b.fund(business.id, target)
-    for foundation, share in (("org-sparekassefond", 0.08), ("org-nordea-fonden", 0.03),
-                              ("org-helsefonden", 0.01)):
+    for foundation, share in (
+        ("org-sparekassefond", 0.08),
+        ("org-nordea-fonden", 0.03),
+        ("org-helsefonden", 0.01),
+    ):
         for target in everyone:
             if rng.random() < share:
                 b.fund(foundation, target)

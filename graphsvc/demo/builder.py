@@ -90,8 +90,10 @@ class Builder:
         search by name, and two "Børnehuset Regnbuen" with different ids would confuse them."""
         first = candidates[0]
         variants = itertools.chain(
-            candidates, (f"{c}, {town}" for c in candidates if town and town not in c),
-            (f"{first} {n}" for n in range(2, 1000)))
+            candidates,
+            (f"{c}, {town}" for c in candidates if town and town not in c),
+            (f"{first} {n}" for n in range(2, 1000)),
+        )
         for candidate in variants:
             if candidate not in self._names:
                 self._names.add(candidate)
@@ -99,8 +101,11 @@ class Builder:
         raise ValueError(f"no free variant of the name {first!r}")
 
     def actors_where(self, *, kind: Kind | None = None, area: str | None = None) -> list[Actor]:
-        return [a for a in self.actors.values()
-                if (kind is None or a.kind is kind) and (area is None or a.area == area)]
+        return [
+            a
+            for a in self.actors.values()
+            if (kind is None or a.kind is kind) and (area is None or a.area == area)
+        ]
 
     def actors_by_area(self) -> dict[str | None, list[Actor]]:
         by_area: dict[str | None, list[Actor]] = {}
@@ -110,15 +115,30 @@ class Builder:
 
     # --- ties ----------------------------------------------------------------------------------
 
-    def tie(self, type_: TieType, source: str, target: str, *, since: int | None = None,
-            role: ParticipationRole | None = None) -> None:
+    def tie(
+        self,
+        type_: TieType,
+        source: str,
+        target: str,
+        *,
+        since: int | None = None,
+        role: ParticipationRole | None = None,
+    ) -> None:
         """A tie the caller knows to be new (young people's, persons' and initiatives' ties are
         unique by construction, so they skip the bookkeeping actor ties need)."""
         self.ties.append(_make_tie(type_, source, target, since=since, role=role))
 
-    def actor_tie(self, type_: TieType, source: str, target: str, *, strength: int | None = None,
-                  since: int | None = None, frequency: Frequency | None = None,
-                  required: bool = False) -> bool:
+    def actor_tie(
+        self,
+        type_: TieType,
+        source: str,
+        target: str,
+        *,
+        strength: int | None = None,
+        since: int | None = None,
+        frequency: Frequency | None = None,
+        required: bool = False,
+    ) -> bool:
         """Add an actor–actor tie unless it exists already or would break a planted gap.
 
         ``required`` ties are part of the design (the broker's ties, say): refusing one is a
@@ -126,11 +146,9 @@ class Builder:
         """
         if source == target:
             return False
-        a, b = (min(source, target), max(source, target)) if type_ in _UNDIRECTED else (
-            source, target)
+        a, b = (min(source, target), max(source, target)) if type_ in _UNDIRECTED else (source, target)
         key = (type_, a, b)
-        allowed = key not in self._actor_keys and (
-            self.guard is None or self.guard.allows(source, target))
+        allowed = key not in self._actor_keys and (self.guard is None or self.guard.allows(source, target))
         if not allowed:
             if required:
                 raise RuntimeError(f"the demo design needs {source} -{type_.value}-> {target}")
@@ -138,21 +156,25 @@ class Builder:
         self._actor_keys.add(key)
         if self.guard is not None:
             self.guard.record(source, target)
-        self.ties.append(_make_tie(type_, source, target, strength=strength, since=since,
-                                   frequency=frequency))
+        self.ties.append(
+            _make_tie(type_, source, target, strength=strength, since=since, frequency=frequency)
+        )
         return True
 
-    def collaborate(self, a: str, b: str, *, strength: int | None = None,
-                    required: bool = False) -> bool:
+    def collaborate(self, a: str, b: str, *, strength: int | None = None, required: bool = False) -> bool:
         """A COLLABORATES_WITH tie with a plausible strength, start year and frequency."""
         rng = self.rng
         if strength is None:
             strength = _STRENGTH.pick(rng)
         return self.actor_tie(
-            TieType.COLLABORATES_WITH, a, b, strength=strength,
+            TieType.COLLABORATES_WITH,
+            a,
+            b,
+            strength=strength,
             since=NOW_YEAR - 1 - min(int(rng.expovariate(1 / 5)), 20),
             frequency=_FREQUENCY_BY_STRENGTH[strength][rng.random() < 0.3],
-            required=required)
+            required=required,
+        )
 
     def refer(self, source: str, target: str, *, required: bool = False) -> bool:
         since = NOW_YEAR - 1 - min(int(self.rng.expovariate(1 / 6)), 25)
@@ -172,15 +194,29 @@ class Builder:
         return Network(tenant=self.tenant, nodes=tuple(self.nodes), ties=tuple(self.ties))
 
 
-def _make_tie(type_: TieType, source: str, target: str, *, strength: int | None = None,
-              since: int | None = None, frequency: Frequency | None = None,
-              role: ParticipationRole | None = None) -> Tie:
+def _make_tie(
+    type_: TieType,
+    source: str,
+    target: str,
+    *,
+    strength: int | None = None,
+    since: int | None = None,
+    frequency: Frequency | None = None,
+    role: ParticipationRole | None = None,
+) -> Tie:
     """A tie from values the generator made itself: ids of nodes already validated, enums,
     and strengths and years from its own ranges. They skip validation so that all ties with
     the same fields share one fields-set: a validated tie carries its own set, which for a
     collaboration (six fields) is most of its memory. The tests validate every tie."""
-    values = {"type": type_, "source": source, "target": target, "strength": strength,
-              "since": since, "frequency": frequency, "role": role}
+    values = {
+        "type": type_,
+        "source": source,
+        "target": target,
+        "strength": strength,
+        "since": since,
+        "frequency": frequency,
+        "role": role,
+    }
     # Every field is given (unset ones as None), so construction need not look up defaults.
     key = frozenset(k for k, v in values.items() if v is not None)
     fields_set = _FIELDS_SETS.setdefault(key, key)
@@ -198,4 +234,3 @@ _FREQUENCY_BY_STRENGTH = {
     4: (Frequency.MONTHLY, Frequency.WEEKLY),
     5: (Frequency.WEEKLY, Frequency.DAILY),
 }
-

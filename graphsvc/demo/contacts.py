@@ -69,16 +69,28 @@ def add_contacts(b: Builder, layout: Layout) -> None:
             role = roles[0] if n == 0 else rng.choice(roles[1:] or roles)
             first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
             person_id = f"person-{number}"
-            b.add(Person(id=person_id, tenant=b.tenant, name=f"{first} {last}", role=role,
-                         email=f"{slug(first)}.{slug(last)}.{number}@example.dk",
-                         phone="+45 0{} {:02d} {:02d} {:02d}".format(
-                             rng.randrange(10), *(rng.randrange(100) for _ in range(3)))))
+            b.add(
+                Person(
+                    id=person_id,
+                    tenant=b.tenant,
+                    name=f"{first} {last}",
+                    role=role,
+                    email=f"{slug(first)}.{slug(last)}.{number}@example.dk",
+                    phone="+45 0{} {:02d} {:02d} {:02d}".format(
+                        rng.randrange(10), *(rng.randrange(100) for _ in range(3))
+                    ),
+                )
+            )
             # Board members and coaches are volunteers; everyone else is staff.
             tie = TieType.VOLUNTEERS_AT if actor.kind is Kind.ASSOCIATION else TieType.WORKS_FOR
             b.tie(tie, person_id, actor.id)
             # Teachers and club staff who also coach in town: the warm introductions.
-            if (actor.category in ("Folkeskole", "Ungdomsklub") and actor.id != layout.closed_school
-                    and actor.area in volunteers and rng.random() < 0.15):
+            if (
+                actor.category in ("Folkeskole", "Ungdomsklub")
+                and actor.id != layout.closed_school
+                and actor.area in volunteers
+                and rng.random() < 0.15
+            ):
                 b.tie(TieType.VOLUNTEERS_AT, person_id, rng.choice(volunteers[actor.area]))
 
 

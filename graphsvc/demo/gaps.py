@@ -60,9 +60,15 @@ def planted_gaps(network: Network) -> DemoGaps:
     """The planted gaps of a generated demo ``network``; ``ValueError`` if it is not one."""
     ids = {node.id for node in network.nodes}
     gaps = PLANTED_GAPS
-    wanted = (gaps.area_without_leisure, gaps.school_without_leisure,
-              gaps.target_group_missing_sector[0], gaps.target_group_area,
-              gaps.target_group_initiative, gaps.lone_broker, gaps.lone_broker_area)
+    wanted = (
+        gaps.area_without_leisure,
+        gaps.school_without_leisure,
+        gaps.target_group_missing_sector[0],
+        gaps.target_group_area,
+        gaps.target_group_initiative,
+        gaps.lone_broker,
+        gaps.lone_broker_area,
+    )
     missing = [node_id for node_id in wanted if node_id not in ids]
     if missing:
         raise ValueError(f"not a demo network: it has no {', '.join(missing)}")
@@ -80,9 +86,16 @@ class GapGuard:
     the actor graph the gaps are defined on. Ties must be :meth:`record`-ed once made.
     """
 
-    def __init__(self, *, actors: Mapping[str, Actor], business_free: frozenset[str],
-                 closed_school: str, broker: str, broker_schools: frozenset[str],
-                 broker_leisure: frozenset[str]) -> None:
+    def __init__(
+        self,
+        *,
+        actors: Mapping[str, Actor],
+        business_free: frozenset[str],
+        closed_school: str,
+        broker: str,
+        broker_schools: frozenset[str],
+        broker_leisure: frozenset[str],
+    ) -> None:
         self._actors = actors
         self._business_free = business_free
         self._closed_school = closed_school
@@ -114,8 +127,7 @@ class GapGuard:
                 return False
             if v != self._broker and self._broker_leisure_neighbours[v]:
                 return False
-        return not (u in self._broker_leisure and v != self._broker
-                    and self._broker_school_neighbours[v])
+        return not (u in self._broker_leisure and v != self._broker and self._broker_school_neighbours[v])
 
     def record(self, a: str, b: str) -> None:
         for u, v in ((a, b), (b, a)):

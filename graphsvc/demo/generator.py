@@ -44,15 +44,25 @@ DEFAULT_SEED = 2635  # Ishøj's postcode, after "Gode Liv 2635"
 
 # Municipality-wide actors the lonely 12-17 year-olds of the lonely town may use (gap 3): they
 # get no business partner. UU and the job centre are left out: they work with employers.
-_BUSINESS_FREE_WIDE = frozenset({
-    "ssp", "sundhedspleje", "ppr", "ungdomsskole", "musikskole", "familieafdeling",
-    "org-ventilen", "org-headspace", "org-region", "assoc-roede-kors-ungdom",
-    "assoc-ungdomsraadet", PLANTED_GAPS.school_without_leisure,
-})
+_BUSINESS_FREE_WIDE = frozenset(
+    {
+        "ssp",
+        "sundhedspleje",
+        "ppr",
+        "ungdomsskole",
+        "musikskole",
+        "familieafdeling",
+        "org-ventilen",
+        "org-headspace",
+        "org-region",
+        "assoc-roede-kors-ungdom",
+        "assoc-ungdomsraadet",
+        PLANTED_GAPS.school_without_leisure,
+    }
+)
 
 
-def generate_demo(*, tenant: str = "demo", size: str = "small", seed: int = DEFAULT_SEED
-                  ) -> Network:
+def generate_demo(*, tenant: str = "demo", size: str = "small", seed: int = DEFAULT_SEED) -> Network:
     """A fictional Danish municipality with young people, actors, ties and planted gaps.
 
     ``size`` is one of :data:`SIZES` (``small``, ``medium``, ``large``). The result passes
@@ -84,19 +94,21 @@ def count_ties(network: Network) -> int:
 
 def _business_free(b: Builder, layout: Layout) -> frozenset[str]:
     town = layout.towns[LONELY_TOWN].area_id
-    local = {a.id for a in b.actors.values()
-             if a.area == town and a.sector is not Sector.BUSINESS}
+    local = {a.id for a in b.actors.values() if a.area == town and a.sector is not Sector.BUSINESS}
     return frozenset(local | _BUSINESS_FREE_WIDE)
 
 
 def _guard(b: Builder, layout: Layout, business_free: frozenset[str]) -> GapGuard:
     town = layout.towns[BROKER_TOWN].area_id
     broker = layout.clubs[town][0]
-    if broker != PLANTED_GAPS.lone_broker or layout.closed_school != (
-            PLANTED_GAPS.school_without_leisure):
+    if broker != PLANTED_GAPS.lone_broker or layout.closed_school != (PLANTED_GAPS.school_without_leisure):
         raise RuntimeError("the demo layout no longer matches PLANTED_GAPS")
-    leisure = frozenset(a.id for a in b.actors.values()
-                        if a.area == town and Arena.LEISURE in a.arenas)
-    return GapGuard(actors=b.actors, business_free=business_free,
-                    closed_school=layout.closed_school, broker=broker,
-                    broker_schools=frozenset(layout.schools[town]), broker_leisure=leisure)
+    leisure = frozenset(a.id for a in b.actors.values() if a.area == town and Arena.LEISURE in a.arenas)
+    return GapGuard(
+        actors=b.actors,
+        business_free=business_free,
+        closed_school=layout.closed_school,
+        broker=broker,
+        broker_schools=frozenset(layout.schools[town]),
+        broker_leisure=leisure,
+    )

@@ -45,11 +45,54 @@ FIXED_TOWNS = (
 )
 
 # Syllables for further towns in the large (region-sized) network.
-_TOWN_HEADS = ("Ege", "Bøge", "Aske", "Lunde", "Hessel", "Ravne", "Tranes", "Hvid", "Mose",
-               "Lyng", "Hel", "Fugle", "Ulv", "Hjorte", "Rosen", "Skov", "Strand", "Bakke",
-               "Kilde", "Elle", "Hassel", "Tjørne", "Sol", "Lærke")
-_TOWN_TAILS = ("sø", "by", "rup", "strup", "løse", "lev", "sted", "holm", "bjerg", "inge",
-               "ager", "skov", "højen", "bæk", "lund", "magle", "rød", "vig", "borg", "næs")
+_TOWN_HEADS = (
+    "Ege",
+    "Bøge",
+    "Aske",
+    "Lunde",
+    "Hessel",
+    "Ravne",
+    "Tranes",
+    "Hvid",
+    "Mose",
+    "Lyng",
+    "Hel",
+    "Fugle",
+    "Ulv",
+    "Hjorte",
+    "Rosen",
+    "Skov",
+    "Strand",
+    "Bakke",
+    "Kilde",
+    "Elle",
+    "Hassel",
+    "Tjørne",
+    "Sol",
+    "Lærke",
+)
+_TOWN_TAILS = (
+    "sø",
+    "by",
+    "rup",
+    "strup",
+    "løse",
+    "lev",
+    "sted",
+    "holm",
+    "bjerg",
+    "inge",
+    "ager",
+    "skov",
+    "højen",
+    "bæk",
+    "lund",
+    "magle",
+    "rød",
+    "vig",
+    "borg",
+    "næs",
+)
 
 
 def town_names(count: int) -> list[str]:
@@ -70,8 +113,7 @@ def town_names(count: int) -> list[str]:
     return names
 
 
-_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe",
-                        "ä": "ae"})
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 
 
 def slug(text: str) -> str:
@@ -84,38 +126,192 @@ QUARTERS = ("Nord", "Syd", "Øst", "Vest", "Midt", "Strand", "Bakke", "Vænge")
 
 # --- young people's pseudonyms: colour + animal + number, never a real-looking name ----------
 
-COLOURS = ("Blå", "Grøn", "Rød", "Gul", "Sort", "Hvid", "Grå", "Lilla", "Orange", "Brun",
-           "Sølv", "Guld", "Turkis", "Rosa")
+COLOURS = (
+    "Blå",
+    "Grøn",
+    "Rød",
+    "Gul",
+    "Sort",
+    "Hvid",
+    "Grå",
+    "Lilla",
+    "Orange",
+    "Brun",
+    "Sølv",
+    "Guld",
+    "Turkis",
+    "Rosa",
+)
 # Common-gender nouns only, so the colour never needs a neuter -t.
-ANIMALS = ("Ræv", "Odder", "Ugle", "Hare", "Ørn", "Los", "Bæver", "Grævling", "Mår", "Hjort",
-           "Spætte", "Falk", "Måge", "Sæl", "Delfin", "Svane", "Krage", "Frø", "Ulv", "Bjørn",
-           "Mus", "Mejse", "Glente", "Skildpadde")
+ANIMALS = (
+    "Ræv",
+    "Odder",
+    "Ugle",
+    "Hare",
+    "Ørn",
+    "Los",
+    "Bæver",
+    "Grævling",
+    "Mår",
+    "Hjort",
+    "Spætte",
+    "Falk",
+    "Måge",
+    "Sæl",
+    "Delfin",
+    "Svane",
+    "Krage",
+    "Frø",
+    "Ulv",
+    "Bjørn",
+    "Mus",
+    "Mejse",
+    "Glente",
+    "Skildpadde",
+)
 
 # --- adult contact persons ---------------------------------------------------------------------
 
-FIRST_NAMES = ("Mette", "Anne", "Lone", "Susanne", "Camilla", "Maria", "Louise", "Sofie", "Ida",
-               "Hanne", "Karen", "Pia", "Lene", "Tina", "Rikke", "Helle", "Charlotte",
-               "Marianne", "Birgitte", "Kirsten", "Signe", "Line", "Lars", "Søren", "Jens",
-               "Peter", "Michael", "Henrik", "Thomas", "Martin", "Jesper", "Anders", "Morten",
-               "Rasmus", "Mads", "Jakob", "Niels", "Frederik", "Kasper", "Christian", "Bo",
-               "Torben", "Ole", "Jonas", "Ali", "Fatima", "Ahmed", "Zeynep")
-SURNAMES = ("Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-            "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
-            "Thomsen", "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen", "Jakobsen",
-            "Lauridsen", "Holm", "Østergaard", "Kjær", "Dahl", "Bech", "Lund", "Skov",
-            "Frederiksen", "Vestergaard", "Nørgaard", "Yilmaz", "Hussain")
+FIRST_NAMES = (
+    "Mette",
+    "Anne",
+    "Lone",
+    "Susanne",
+    "Camilla",
+    "Maria",
+    "Louise",
+    "Sofie",
+    "Ida",
+    "Hanne",
+    "Karen",
+    "Pia",
+    "Lene",
+    "Tina",
+    "Rikke",
+    "Helle",
+    "Charlotte",
+    "Marianne",
+    "Birgitte",
+    "Kirsten",
+    "Signe",
+    "Line",
+    "Lars",
+    "Søren",
+    "Jens",
+    "Peter",
+    "Michael",
+    "Henrik",
+    "Thomas",
+    "Martin",
+    "Jesper",
+    "Anders",
+    "Morten",
+    "Rasmus",
+    "Mads",
+    "Jakob",
+    "Niels",
+    "Frederik",
+    "Kasper",
+    "Christian",
+    "Bo",
+    "Torben",
+    "Ole",
+    "Jonas",
+    "Ali",
+    "Fatima",
+    "Ahmed",
+    "Zeynep",
+)
+SURNAMES = (
+    "Nielsen",
+    "Jensen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Knudsen",
+    "Jakobsen",
+    "Lauridsen",
+    "Holm",
+    "Østergaard",
+    "Kjær",
+    "Dahl",
+    "Bech",
+    "Lund",
+    "Skov",
+    "Frederiksen",
+    "Vestergaard",
+    "Nørgaard",
+    "Yilmaz",
+    "Hussain",
+)
 
 # --- institutions ------------------------------------------------------------------------------
 
-SCHOOL_WORDS = ("Søndre Skole", "Nørre Skole", "Østre Skole", "Vestre Skole", "Bakkeskolen",
-                "Skovskolen", "Engskolen", "Fjordskolen", "Møllevangskolen", "Kildeskolen",
-                "Lindeskolen", "Toftegårdsskolen", "Rosenvængets Skole", "Højvangskolen")
-INSTITUTION_WORDS = ("Regnbuen", "Mælkebøtten", "Solsikken", "Troldehøjen", "Myretuen",
-                     "Spiren", "Kastanjen", "Bikuben", "Humlebien", "Skovtrolden", "Stjernen",
-                     "Ellehuset", "Lærkereden", "Egely", "Birkely", "Solgården", "Engly",
-                     "Æblehaven", "Kernehuset", "Fuglereden", "Tusindfryd", "Hyldebo",
-                     "Pilehuset", "Rønnebo", "Vibereden", "Bøgely", "Havely", "Græshoppen",
-                     "Mariehønen", "Rosenly", "Skovly", "Strandly", "Kildevang")
+SCHOOL_WORDS = (
+    "Søndre Skole",
+    "Nørre Skole",
+    "Østre Skole",
+    "Vestre Skole",
+    "Bakkeskolen",
+    "Skovskolen",
+    "Engskolen",
+    "Fjordskolen",
+    "Møllevangskolen",
+    "Kildeskolen",
+    "Lindeskolen",
+    "Toftegårdsskolen",
+    "Rosenvængets Skole",
+    "Højvangskolen",
+)
+INSTITUTION_WORDS = (
+    "Regnbuen",
+    "Mælkebøtten",
+    "Solsikken",
+    "Troldehøjen",
+    "Myretuen",
+    "Spiren",
+    "Kastanjen",
+    "Bikuben",
+    "Humlebien",
+    "Skovtrolden",
+    "Stjernen",
+    "Ellehuset",
+    "Lærkereden",
+    "Egely",
+    "Birkely",
+    "Solgården",
+    "Engly",
+    "Æblehaven",
+    "Kernehuset",
+    "Fuglereden",
+    "Tusindfryd",
+    "Hyldebo",
+    "Pilehuset",
+    "Rønnebo",
+    "Vibereden",
+    "Bøgely",
+    "Havely",
+    "Græshoppen",
+    "Mariehønen",
+    "Rosenly",
+    "Skovly",
+    "Strandly",
+    "Kildevang",
+)
 
 # --- associations ------------------------------------------------------------------------------
 
@@ -125,8 +321,14 @@ class AssociationType:
 
     __slots__ = ("arenas", "category", "patterns", "sport")
 
-    def __init__(self, category: str, patterns: tuple[str, ...], *, arenas: tuple[str, ...] =
-                 ("leisure",), sport: bool = False) -> None:
+    def __init__(
+        self,
+        category: str,
+        patterns: tuple[str, ...],
+        *,
+        arenas: tuple[str, ...] = ("leisure",),
+        sport: bool = False,
+    ) -> None:
         self.category = category
         self.patterns = patterns
         self.arenas = arenas
@@ -139,10 +341,20 @@ ASSOCIATION_TYPES = (
     _A("Fodboldklub", ("{town} Boldklub", "{town} Fodboldklub", "FC {town}"), sport=True),
     _A("Gymnastikforening", ("{town} Gymnastikforening", "{town} Gymnastik og Idræt"), sport=True),
     _A("Håndboldklub", ("{town} Håndboldklub", "{town} HK"), sport=True),
-    _A("Spejdergruppe", ("KFUM-Spejderne {town}", "Det Danske Spejderkorps, {town} Gruppe",
-                         "FDF {town}", "De grønne pigespejdere {town}")),
-    _A("Kirkelig ungdomsforening", ("KFUM & KFUK {town}", "{town} Kirkes Ungdomsklub"),
-       arenas=("leisure", "community")),
+    _A(
+        "Spejdergruppe",
+        (
+            "KFUM-Spejderne {town}",
+            "Det Danske Spejderkorps, {town} Gruppe",
+            "FDF {town}",
+            "De grønne pigespejdere {town}",
+        ),
+    ),
+    _A(
+        "Kirkelig ungdomsforening",
+        ("KFUM & KFUK {town}", "{town} Kirkes Ungdomsklub"),
+        arenas=("leisure", "community"),
+    ),
     _A("Badmintonklub", ("{town} Badmintonklub",), sport=True),
     _A("Idrætsforening", ("{town} Idrætsforening", "{town} IF"), sport=True),
     _A("Svømmeklub", ("{town} Svømmeklub",), sport=True),
@@ -151,8 +363,7 @@ ASSOCIATION_TYPES = (
     _A("Klatreklub", ("Klatreklubben {town}",), sport=True),
     _A("Cykelklub", ("{town} Cykelklub", "{town} MTB"), sport=True),
     _A("Løbeklub", ("{town} Løbeklub", "{town} Motion"), sport=True),
-    _A("Kampsportsklub", ("{town} Karateklub", "{town} Taekwondo", "{town} Bokseklub"),
-       sport=True),
+    _A("Kampsportsklub", ("{town} Karateklub", "{town} Taekwondo", "{town} Bokseklub"), sport=True),
     _A("Bordtennisklub", ("{town} Bordtennisklub",), sport=True),
     _A("Volleyballklub", ("{town} Volley",), sport=True),
     _A("Basketballklub", ("{town} Basket",), sport=True),
@@ -171,8 +382,11 @@ ASSOCIATION_TYPES = (
     _A("Kunstforening", ("{town} Kunstforening",)),
 )
 # A village's own association is about the village, not about leisure.
-COMMUNITY_ASSOCIATION = _A("Borgerforening", ("{town} Borgerforening", "{town} Beboerforening",
-                                               "Landsbylauget {town}"), arenas=("community",))
+COMMUNITY_ASSOCIATION = _A(
+    "Borgerforening",
+    ("{town} Borgerforening", "{town} Beboerforening", "Landsbylauget {town}"),
+    arenas=("community",),
+)
 
 # --- businesses --------------------------------------------------------------------------------
 
@@ -183,8 +397,16 @@ class BusinessType:
 
     __slots__ = ("arenas", "category", "jobs", "patterns", "sponsor", "weight")
 
-    def __init__(self, category: str, patterns: tuple[str, ...], *, weight: float, jobs: float,
-                 arenas: tuple[str, ...] = ("work",), sponsor: bool = False) -> None:
+    def __init__(
+        self,
+        category: str,
+        patterns: tuple[str, ...],
+        *,
+        weight: float,
+        jobs: float,
+        arenas: tuple[str, ...] = ("work",),
+        sponsor: bool = False,
+    ) -> None:
         self.category = category
         self.patterns = patterns
         self.weight = weight
@@ -196,37 +418,113 @@ class BusinessType:
 _B = BusinessType
 # Patterns use {town}, {surname}, {first} and {word}.
 BUSINESS_TYPES = (
-    _B("Supermarked", ("Netto {town}", "Rema 1000 {town}", "SuperBrugsen {town}",
-                       "Dagli'Brugsen {town}", "Lidl {town}", "Spar {town}", "Løvbjerg {town}",
-                       "Meny {town}"), weight=5, jobs=6, sponsor=True),
-    _B("Håndværker", ("{surname}s Tømrerforretning", "{town} VVS", "{surname} El-service",
-                      "Murerfirma {surname} & Søn", "{town} Malerforretning",
-                      "{surname} Byg ApS"), weight=18, jobs=1),
-    _B("Produktionsvirksomhed", ("{town} Maskinfabrik A/S", "{town} Stål", "{town} Plast ApS",
-                                 "{surname} Metal", "{town} Træindustri", "{town} Emballage A/S",
-                                 "{surname} & Co. Fødevarer"), weight=8, jobs=1.5),
-    _B("Landbrug", ("{word}gården v/ {first} {surname}", "{surname}s Planteskole",
-                    "{town} Gartneri"), weight=10, jobs=0.8),
-    _B("Café og restaurant", ("Café {word}", "{town} Pizza", "Restaurant {word}", "{town} Grill",
-                              "{town} Kro", "Bageriet i {town}"), weight=9, jobs=4),
-    _B("Pengeinstitut", ("{town} Sparekasse", "Andelskassen {town}"), weight=1, jobs=0.3,
-       sponsor=True),
+    _B(
+        "Supermarked",
+        (
+            "Netto {town}",
+            "Rema 1000 {town}",
+            "SuperBrugsen {town}",
+            "Dagli'Brugsen {town}",
+            "Lidl {town}",
+            "Spar {town}",
+            "Løvbjerg {town}",
+            "Meny {town}",
+        ),
+        weight=5,
+        jobs=6,
+        sponsor=True,
+    ),
+    _B(
+        "Håndværker",
+        (
+            "{surname}s Tømrerforretning",
+            "{town} VVS",
+            "{surname} El-service",
+            "Murerfirma {surname} & Søn",
+            "{town} Malerforretning",
+            "{surname} Byg ApS",
+        ),
+        weight=18,
+        jobs=1,
+    ),
+    _B(
+        "Produktionsvirksomhed",
+        (
+            "{town} Maskinfabrik A/S",
+            "{town} Stål",
+            "{town} Plast ApS",
+            "{surname} Metal",
+            "{town} Træindustri",
+            "{town} Emballage A/S",
+            "{surname} & Co. Fødevarer",
+        ),
+        weight=8,
+        jobs=1.5,
+    ),
+    _B(
+        "Landbrug",
+        ("{word}gården v/ {first} {surname}", "{surname}s Planteskole", "{town} Gartneri"),
+        weight=10,
+        jobs=0.8,
+    ),
+    _B(
+        "Café og restaurant",
+        (
+            "Café {word}",
+            "{town} Pizza",
+            "Restaurant {word}",
+            "{town} Grill",
+            "{town} Kro",
+            "Bageriet i {town}",
+        ),
+        weight=9,
+        jobs=4,
+    ),
+    _B("Pengeinstitut", ("{town} Sparekasse", "Andelskassen {town}"), weight=1, jobs=0.3, sponsor=True),
     _B("Frisør", ("Frisør {first}", "Salon {word}"), weight=5, jobs=0.5),
-    _B("Autoværksted", ("{surname} Auto", "{town} Autoservice", "{town} Dækcenter"), weight=6,
-       jobs=0.8),
-    _B("Detailhandel", ("{town} Blomster", "{town} Boghandel", "{word} Tøj", "{town} Byggemarked",
-                        "{town} Cykler"), weight=10, jobs=2),
+    _B("Autoværksted", ("{surname} Auto", "{town} Autoservice", "{town} Dækcenter"), weight=6, jobs=0.8),
+    _B(
+        "Detailhandel",
+        ("{town} Blomster", "{town} Boghandel", "{word} Tøj", "{town} Byggemarked", "{town} Cykler"),
+        weight=10,
+        jobs=2,
+    ),
     _B("Tankstation", ("Circle K {town}", "Q8 {town}", "OK Plus {town}"), weight=2, jobs=3),
-    _B("Rådgivning og IT", ("{surname} Revision", "{word} IT ApS", "{town} Advokatkontor",
-                            "{surname} Ejendomsmægler"), weight=10, jobs=0.3),
-    _B("Transport", ("{town} Vognmandsforretning", "{surname} Transport ApS"), weight=4,
-       jobs=0.5),
+    _B(
+        "Rådgivning og IT",
+        ("{surname} Revision", "{word} IT ApS", "{town} Advokatkontor", "{surname} Ejendomsmægler"),
+        weight=10,
+        jobs=0.3,
+    ),
+    _B("Transport", ("{town} Vognmandsforretning", "{surname} Transport ApS"), weight=4, jobs=0.5),
     _B("Rengøring", ("{surname} Rengøring", "{town} Vinduespolering"), weight=3, jobs=0.8),
     # Businesses that are part of young people's leisure life, not only their work life.
-    _B("Fitnesscenter", ("{town} Fitness", "Fitnesshuset {town}"), weight=1, jobs=1.5,
-       arenas=("work", "leisure"), sponsor=True),
+    _B(
+        "Fitnesscenter",
+        ("{town} Fitness", "Fitnesshuset {town}"),
+        weight=1,
+        jobs=1.5,
+        arenas=("work", "leisure"),
+        sponsor=True,
+    ),
     _B("Bowlingcenter", ("{town} Bowling",), weight=0.4, jobs=2, arenas=("work", "leisure")),
     _B("Biograf", ("{town} Bio",), weight=0.3, jobs=2, arenas=("work", "leisure")),
 )
-BUSINESS_WORDS = ("Kastanje", "Bakke", "Sol", "Hav", "Engly", "Fyrtårn", "Lærke", "Birke",
-                  "Mølle", "Kilde", "Havne", "Skov", "Nord", "Ege", "Linde", "Rosen")
+BUSINESS_WORDS = (
+    "Kastanje",
+    "Bakke",
+    "Sol",
+    "Hav",
+    "Engly",
+    "Fyrtårn",
+    "Lærke",
+    "Birke",
+    "Mølle",
+    "Kilde",
+    "Havne",
+    "Skov",
+    "Nord",
+    "Ege",
+    "Linde",
+    "Rosen",
+)

@@ -32,34 +32,41 @@ _ORGANISATIONS = (
     ("org-apmoeller", "A.P. Møller Fonden", Sector.PHILANTHROPY, "Fond", ()),
     ("org-nordea-fonden", "Nordea-fonden", Sector.PHILANTHROPY, "Fond", ()),
     ("org-sparekassefond", "Fjordlev Sparekasses Fond", Sector.PHILANTHROPY, "Lokal fond", ()),
-    ("org-sus", "SUS – Center for Socialt Udviklingsarbejde", Sector.KNOWLEDGE,
-     "Videnscenter", ()),
+    ("org-sus", "SUS – Center for Socialt Udviklingsarbejde", Sector.KNOWLEDGE, "Videnscenter", ()),
     ("org-sundt-liv", "Center for Sundt Liv og Trivsel", Sector.KNOWLEDGE, "Videnscenter", ()),
-    ("org-kraeftens-bekaempelse", "Kræftens Bekæmpelse", Sector.CIVIL_SOCIETY, "NGO",
-     ("health",)),
-    ("org-ventilen", "Ventilen", Sector.CIVIL_SOCIETY, "NGO mod ensomhed blandt unge",
-     ("community",)),
-    ("org-headspace", "headspace Fjordlev", Sector.CIVIL_SOCIETY, "Rådgivning for unge",
-     ("health",)),
-    ("org-region", "Region Sjælland – Børne- og Ungdomspsykiatrien", Sector.PUBLIC, "Region",
-     ("health",)),
+    ("org-kraeftens-bekaempelse", "Kræftens Bekæmpelse", Sector.CIVIL_SOCIETY, "NGO", ("health",)),
+    ("org-ventilen", "Ventilen", Sector.CIVIL_SOCIETY, "NGO mod ensomhed blandt unge", ("community",)),
+    ("org-headspace", "headspace Fjordlev", Sector.CIVIL_SOCIETY, "Rådgivning for unge", ("health",)),
+    ("org-region", "Region Sjælland – Børne- og Ungdomspsykiatrien", Sector.PUBLIC, "Region", ("health",)),
     ("org-politi", "Lokalpolitiet Fjordlev", Sector.PUBLIC, "Politi", ("community",)),
-    ("org-erhvervsraad", "Fjordlev Erhvervsråd", Sector.BUSINESS, "Erhvervsforening",
-     ("work",)),
+    ("org-erhvervsraad", "Fjordlev Erhvervsråd", Sector.BUSINESS, "Erhvervsforening", ("work",)),
 )
 # Municipality-wide associations: (id, name, category, arenas).
 _WIDE_ASSOCIATIONS = (
     ("assoc-ungdomsraadet", "Ungdomsrådet i Fjordlev Kommune", "Ungdomsråd", ("community",)),
-    ("assoc-roede-kors-ungdom", "Røde Kors Ungdom Fjordlev", "Frivillig ungdomsorganisation",
-     ("leisure", "community")),
+    (
+        "assoc-roede-kors-ungdom",
+        "Røde Kors Ungdom Fjordlev",
+        "Frivillig ungdomsorganisation",
+        ("leisure", "community"),
+    ),
 )
 
 
 def add_organisations(b: Builder, layout: Layout) -> None:
     for id_, name, sector, category, arenas in _ORGANISATIONS:
-        b.add(Actor(kind=Kind.ORGANISATION, id=id_, tenant=b.tenant, name=name, sector=sector,
-                    arenas=frozenset(Arena(a) for a in arenas), category=category,
-                    area=layout.municipality))
+        b.add(
+            Actor(
+                kind=Kind.ORGANISATION,
+                id=id_,
+                tenant=b.tenant,
+                name=name,
+                sector=sector,
+                arenas=frozenset(Arena(a) for a in arenas),
+                category=category,
+                area=layout.municipality,
+            )
+        )
 
 
 def add_associations(b: Builder, layout: Layout, spec: SizeSpec) -> None:
@@ -84,22 +91,39 @@ def add_associations(b: Builder, layout: Layout, spec: SizeSpec) -> None:
             number += 1
             # A second club of the same kind in town takes another name, or a quarter's.
             patterns = rng.sample(kind.patterns, len(kind.patterns))
-            names = [p.format(town=place) for place in (town.name, *_quarters(town.name))
-                     for p in patterns]
-            _association(b, f"assoc-{number}", names, kind.category, kind.arenas, town.area_id,
-                         town=town.name)
+            names = [p.format(town=place) for place in (town.name, *_quarters(town.name)) for p in patterns]
+            _association(
+                b, f"assoc-{number}", names, kind.category, kind.arenas, town.area_id, town=town.name
+            )
 
 
 def _quarters(town: str) -> list[str]:
     return [f"{town} {quarter}" for quarter in QUARTERS]
 
 
-def _association(b: Builder, id_: str, names: str | list[str], category: str,
-                 arenas: tuple[str, ...], area: str, *, town: str | None = None) -> None:
+def _association(
+    b: Builder,
+    id_: str,
+    names: str | list[str],
+    category: str,
+    arenas: tuple[str, ...],
+    area: str,
+    *,
+    town: str | None = None,
+) -> None:
     names = [names] if isinstance(names, str) else names
-    b.add(Actor(kind=Kind.ASSOCIATION, id=id_, tenant=b.tenant,
-                name=b.unique_name(*names, town=town), sector=Sector.CIVIL_SOCIETY,
-                arenas=frozenset(Arena(a) for a in arenas), category=category, area=area))
+    b.add(
+        Actor(
+            kind=Kind.ASSOCIATION,
+            id=id_,
+            tenant=b.tenant,
+            name=b.unique_name(*names, town=town),
+            sector=Sector.CIVIL_SOCIETY,
+            arenas=frozenset(Arena(a) for a in arenas),
+            category=category,
+            area=area,
+        )
+    )
 
 
 def add_businesses(b: Builder, spec: SizeSpec) -> None:
@@ -117,11 +141,24 @@ def add_businesses(b: Builder, spec: SizeSpec) -> None:
         for kind in chosen:
             number += 1
             # A few draws, then the town's quarters, before a name gets a number.
-            names = [rng.choice(kind.patterns).format(
-                town=place, surname=rng.choice(SURNAMES), first=rng.choice(FIRST_NAMES),
-                word=rng.choice(BUSINESS_WORDS))
-                for place in (town.name, town.name, town.name, *_quarters(town.name)[:3])]
-            b.add(Actor(kind=Kind.BUSINESS, id=f"biz-{number}", tenant=b.tenant,
-                        name=b.unique_name(*names, town=town.name), sector=Sector.BUSINESS,
-                        arenas=frozenset(Arena(a) for a in kind.arenas), category=kind.category,
-                        area=town.area_id))
+            names = [
+                rng.choice(kind.patterns).format(
+                    town=place,
+                    surname=rng.choice(SURNAMES),
+                    first=rng.choice(FIRST_NAMES),
+                    word=rng.choice(BUSINESS_WORDS),
+                )
+                for place in (town.name, town.name, town.name, *_quarters(town.name)[:3])
+            ]
+            b.add(
+                Actor(
+                    kind=Kind.BUSINESS,
+                    id=f"biz-{number}",
+                    tenant=b.tenant,
+                    name=b.unique_name(*names, town=town.name),
+                    sector=Sector.BUSINESS,
+                    arenas=frozenset(Arena(a) for a in kind.arenas),
+                    category=kind.category,
+                    area=town.area_id,
+                )
+            )

@@ -37,8 +37,7 @@ _PUPIL_SHARE, _PUPILS_PER_SCHOOL = 0.42, 230
 
 # Municipality-wide units: (id, name, category, arenas).
 _SERVICES = (
-    ("ssp", "SSP Fjordlev", "SSP (skole, socialforvaltning og politi)",
-     ("school", "leisure", "community")),
+    ("ssp", "SSP Fjordlev", "SSP (skole, socialforvaltning og politi)", ("school", "leisure", "community")),
     ("uu", "UU Vejledning Fjordlev", "Ungdommens Uddannelsesvejledning", ("school", "work")),
     ("jobcenter", "Jobcenter Fjordlev", "Jobcenter", ("work",)),
     ("sundhedspleje", "Sundhedsplejen", "Sundhedspleje", ("health", "school")),
@@ -55,8 +54,13 @@ _FILLERS = (
     ("daycare", "Dagtilbud", "Børnehuset {word}", ("family",), 40),
     ("care", "Plejecenter", "Plejecentret {word}", ("community",), 12),
     ("dental", "Tandpleje", "Tandplejen {town}", ("health",), 6),
-    ("hall", "Idrætshal", ("{town} Hallen", "{town} Idrætscenter", "{town} Svømmehal",
-                           "{town} Multihal"), ("leisure",), 6),
+    (
+        "hall",
+        "Idrætshal",
+        ("{town} Hallen", "{town} Idrætscenter", "{town} Svømmehal", "{town} Multihal"),
+        ("leisure",),
+        6,
+    ),
     ("ungebo", "Botilbud for unge", "Ungebo {word}", ("family", "community"), 5),
     ("familyhouse", "Familiehus", "Familiehuset {town}", ("family",), 4),
     ("fritidshjem", "Fritidshjem", "Fritidshjemmet {word}", ("leisure", "family"), 8),
@@ -91,8 +95,7 @@ def add_places(b: Builder, spec: SizeSpec) -> Layout:
     for service_id, name, category, arenas in _SERVICES:
         _unit(b, service_id, name, category, arenas, layout.municipality)
     main = b.towns[MAIN]
-    _unit(b, layout.closed_school, "Heldagsskolen Fjordlev", "Dagbehandlingsskole",
-          ("school",), main.area_id)
+    _unit(b, layout.closed_school, "Heldagsskolen Fjordlev", "Dagbehandlingsskole", ("school",), main.area_id)
     _add_schools_and_clubs(b, spec, layout)
     _add_culture(b, layout)
     remaining = spec.municipal_units - len(b.actors_where(kind=Kind.MUNICIPAL_UNIT))
@@ -106,17 +109,36 @@ def make_towns(tenant: str, spec: SizeSpec) -> tuple[Area, list[Town]]:
     for i, name in enumerate(names):
         weight = _WEIGHTS[i] if i < len(_WEIGHTS) else 0.4 + ((i * 37) % 10) / 10
         towns.append(Town(area_id=f"area-{slug(name)}", name=name, slug=slug(name), weight=weight))
-    municipality = Area(id=f"area-{slug(names[MAIN])}-kommune", tenant=tenant,
-                        name=f"{names[MAIN]} Kommune", area_type="municipality")
+    municipality = Area(
+        id=f"area-{slug(names[MAIN])}-kommune",
+        tenant=tenant,
+        name=f"{names[MAIN]} Kommune",
+        area_type="municipality",
+    )
     return municipality, towns
 
 
-def _unit(b: Builder, id_: str, names: str | list[str], category: str,
-          arenas: tuple[str, ...], area: str, *, town: str | None = None) -> Actor:
+def _unit(
+    b: Builder,
+    id_: str,
+    names: str | list[str],
+    category: str,
+    arenas: tuple[str, ...],
+    area: str,
+    *,
+    town: str | None = None,
+) -> Actor:
     names = [names] if isinstance(names, str) else names
-    actor = Actor(kind=Kind.MUNICIPAL_UNIT, id=id_, tenant=b.tenant,
-                  name=b.unique_name(*names, town=town), sector=Sector.PUBLIC,
-                  arenas=frozenset(Arena(a) for a in arenas), category=category, area=area)
+    actor = Actor(
+        kind=Kind.MUNICIPAL_UNIT,
+        id=id_,
+        tenant=b.tenant,
+        name=b.unique_name(*names, town=town),
+        sector=Sector.PUBLIC,
+        arenas=frozenset(Arena(a) for a in arenas),
+        category=category,
+        area=area,
+    )
     b.add(actor)
     return actor
 
@@ -144,8 +166,7 @@ def _add_schools_and_clubs(b: Builder, spec: SizeSpec, layout: Layout) -> None:
                 name = f"Ungdomsklubben {town.name}"
             else:
                 quarter = ("Nord", "Syd", "Øst", "Vest")[n % 4]
-                name = f"Ungdomsklubben {quarter}" if i == MAIN else (
-                    f"Ungdomsklubben {town.name} {quarter}")
+                name = f"Ungdomsklubben {quarter}" if i == MAIN else (f"Ungdomsklubben {town.name} {quarter}")
             id_ = f"club-{town.slug}" + (f"-{n + 1}" if n else "")
             _unit(b, id_, name, "Ungdomsklub", ("leisure",), town.area_id, town=town.name)
             clubs.append(id_)
@@ -158,8 +179,7 @@ def _add_culture(b: Builder, layout: Layout) -> None:
         if i in (BROKER_TOWN, NO_LEISURE_TOWN) or (i > LONELY_TOWN and town.weight < 1.0):
             continue
         id_ = f"library-{town.slug}"
-        _unit(b, id_, f"{town.name} Bibliotek", "Bibliotek", ("leisure", "community"),
-              town.area_id)
+        _unit(b, id_, f"{town.name} Bibliotek", "Bibliotek", ("leisure", "community"), town.area_id)
         layout.libraries[town.area_id] = id_
         if i in (MAIN, LONELY_TOWN) or town.weight >= 1.2:
             id_ = f"kulturhus-{town.slug}"
@@ -183,8 +203,10 @@ def _add_fillers(b: Builder, layout: Layout, count: int) -> None:
             counters[prefix] = counters.get(prefix, 0) + 1
             patterns = (pattern,) if isinstance(pattern, str) else pattern
             words = rng.sample(INSTITUTION_WORDS, 3)
-            names = [p.format(town=place, word=word)
-                     for place in (town.name, *(f"{town.name} {q}" for q in QUARTERS))
-                     for word in words for p in patterns]
-            _unit(b, f"{prefix}-{counters[prefix]}", names, category, arenas, town.area_id,
-                  town=town.name)
+            names = [
+                p.format(town=place, word=word)
+                for place in (town.name, *(f"{town.name} {q}" for q in QUARTERS))
+                for word in words
+                for p in patterns
+            ]
+            _unit(b, f"{prefix}-{counters[prefix]}", names, category, arenas, town.area_id, town=town.name)

@@ -37,12 +37,14 @@ _SEVERAL = (0.03, 0.10, 0.13, 0.10)
 _SEVERAL_POOL = (_C.MENTAL_HEALTH, _C.SUBSTANCE_USE, _C.CRIME, _C.NO_EDUCATION, _C.LONELINESS)
 _SEVERAL_WEIGHTS = (5, 3, 2, 4, 3)
 # Otherwise each challenge on its own, per band.
-_SINGLE = ((_C.LONELINESS, (0.12, 0.14, 0.09, 0.07)),
-           (_C.MENTAL_HEALTH, (0.04, 0.08, 0.09, 0.08)),
-           (_C.OVERWEIGHT, (0.12, 0.11, 0.08, 0.07)),
-           (_C.NO_EDUCATION, (0.0, 0.02, 0.08, 0.06)),
-           (_C.SUBSTANCE_USE, (0.0, 0.01, 0.02, 0.01)),
-           (_C.CRIME, (0.0, 0.01, 0.01, 0.005)))
+_SINGLE = (
+    (_C.LONELINESS, (0.12, 0.14, 0.09, 0.07)),
+    (_C.MENTAL_HEALTH, (0.04, 0.08, 0.09, 0.08)),
+    (_C.OVERWEIGHT, (0.12, 0.11, 0.08, 0.07)),
+    (_C.NO_EDUCATION, (0.0, 0.02, 0.08, 0.06)),
+    (_C.SUBSTANCE_USE, (0.0, 0.01, 0.02, 0.01)),
+    (_C.CRIME, (0.0, 0.01, 0.01, 0.005)),
+)
 # How many associations, per band: weights of 0, 1, 2, 3 memberships.
 _MEMBERSHIPS = ((30, 45, 25, 8), (40, 40, 20, 6), (47, 35, 14, 4), (50, 34, 12, 4))
 # Chance per band of: going to a folkeskole, a youth club, the youth school; having a job.
@@ -53,8 +55,7 @@ _CLOSED_SCHOOL_SHARE = 0.03  # pupils at the day-treatment school
 # challenge, applied only where the band uses the service at all).
 _LOCAL = ("library", "culture")
 _SERVICES: tuple[tuple[str, tuple[float, ...], dict[Challenge, float]], ...] = (
-    ("sundhedspleje", (0.45, 0.25, 0, 0), {_C.OVERWEIGHT: 0.9, _C.LONELINESS: 0.5,
-                                          _C.MENTAL_HEALTH: 0.5}),
+    ("sundhedspleje", (0.45, 0.25, 0, 0), {_C.OVERWEIGHT: 0.9, _C.LONELINESS: 0.5, _C.MENTAL_HEALTH: 0.5}),
     ("uu", (0.35, 0.6, 0.2, 0), {_C.NO_EDUCATION: 0.8}),
     ("ssp", (0.05, 0.1, 0.03, 0), {_C.CRIME: 0.85, _C.SUBSTANCE_USE: 0.6}),
     ("jobcenter", (0, 0, 0.15, 0.12), {_C.NO_EDUCATION: 0.7}),
@@ -86,15 +87,15 @@ class _Pools:
     job_areas: list[str] = field(default_factory=list)
 
 
-def add_young_people(b: Builder, layout: Layout, spec: SizeSpec,
-                     business_free: frozenset[str]) -> None:
+def add_young_people(b: Builder, layout: Layout, spec: SizeSpec, business_free: frozenset[str]) -> None:
     rng = b.rng
     pools = _pools(b.actors.values(), business_free)
     towns = layout.towns
     pick_town = Weighted([t.area_id for t in towns], [t.weight for t in towns])
     pick_band = Weighted(range(4), _BAND_WEIGHTS)
-    pick_memberships = [Weighted(range(spec.max_memberships + 1), w[: spec.max_memberships + 1])
-                        for w in _MEMBERSHIPS]
+    pick_memberships = [
+        Weighted(range(spec.max_memberships + 1), w[: spec.max_memberships + 1]) for w in _MEMBERSHIPS
+    ]
     services = _services_by_band(spec.service_use)
     width = max(5, len(str(spec.young_people)))
     lonely_town = towns[LONELY_TOWN].area_id
@@ -106,11 +107,17 @@ def add_young_people(b: Builder, layout: Layout, spec: SizeSpec,
         band = _BANDS[band_no]
         challenges = _challenges(rng, band_no)
         yp_id = f"yp-{n:0{width}d}"
-        b.add(YoungPerson(id=yp_id, tenant=b.tenant,
-                          name=f"{rng.choice(COLOURS)} {rng.choice(ANIMALS)} {n}",
-                          age_band=band,
-                          birth_year=NOW_YEAR - _FIRST_AGE[band] - rng.randrange(_AGES[band]),
-                          challenges=challenges, area=area))
+        b.add(
+            YoungPerson(
+                id=yp_id,
+                tenant=b.tenant,
+                name=f"{rng.choice(COLOURS)} {rng.choice(ANIMALS)} {n}",
+                age_band=band,
+                birth_year=NOW_YEAR - _FIRST_AGE[band] - rng.randrange(_AGES[band]),
+                challenges=challenges,
+                area=area,
+            )
+        )
         targets: list[tuple[TieType, str]] = []
         school = _school(rng, layout, area, band_no)
         if school:
@@ -127,8 +134,9 @@ def add_young_people(b: Builder, layout: Layout, spec: SizeSpec,
         count = pick_memberships[band_no].pick(rng)
         if struggling and count and rng.random() < 0.5:
             count -= 1  # lonely young people, and those with several challenges, join less
-        targets += _memberships(rng, pools, area, count, restricted=no_leisure or lonely_member,
-                                wide=layout.municipality)
+        targets += _memberships(
+            rng, pools, area, count, restricted=no_leisure or lonely_member, wide=layout.municipality
+        )
         if not lonely_member:
             targets += _job(rng, pools, area, main, band_no, challenges, work_only=no_leisure)
         for service, chance, boosts in services[band_no]:
@@ -139,8 +147,11 @@ def add_young_people(b: Builder, layout: Layout, spec: SizeSpec,
                 targets.append((TieType.USES, target))
         seen: set[str] = set()
         for tie_type, target in targets:
-            if target in seen or (no_leisure and target in pools.leisure) or (
-                    lonely_member and target not in pools.business_free):
+            if (
+                target in seen
+                or (no_leisure and target in pools.leisure)
+                or (lonely_member and target not in pools.business_free)
+            ):
                 continue
             seen.add(target)
             since = NOW_YEAR - rng.randrange(1, 6) if tie_type in _DATED else None
@@ -178,10 +189,18 @@ def _pools(actors: Iterable[Actor], business_free: frozenset[str]) -> _Pools:
 
 def _services_by_band(scale: float) -> list[list[tuple[str, float, dict[Challenge, float]]]]:
     """Per band, the services it uses at all, with the chances scaled for the size."""
-    return [[(service, min(0.95, by_band[band_no] * scale),
-              {c: min(0.95, p * scale) for c, p in boosts.items()})
-             for service, by_band, boosts in _SERVICES if by_band[band_no]]
-            for band_no in range(len(_BANDS))]
+    return [
+        [
+            (
+                service,
+                min(0.95, by_band[band_no] * scale),
+                {c: min(0.95, p * scale) for c, p in boosts.items()},
+            )
+            for service, by_band, boosts in _SERVICES
+            if by_band[band_no]
+        ]
+        for band_no in range(len(_BANDS))
+    ]
 
 
 def _challenges(rng: random.Random, band_no: int) -> frozenset[Challenge]:
@@ -196,8 +215,16 @@ def _challenges(rng: random.Random, band_no: int) -> frozenset[Challenge]:
 # Several challenges at once: [15-29, 12-14] (the youngest are still in school).
 _SEVERAL_CHALLENGES = (
     Weighted(_SEVERAL_POOL, _SEVERAL_WEIGHTS),
-    Weighted(*zip(*((c, w) for c, w in zip(_SEVERAL_POOL, _SEVERAL_WEIGHTS, strict=True)
-                    if c is not _C.NO_EDUCATION), strict=True)),
+    Weighted(
+        *zip(
+            *(
+                (c, w)
+                for c, w in zip(_SEVERAL_POOL, _SEVERAL_WEIGHTS, strict=True)
+                if c is not _C.NO_EDUCATION
+            ),
+            strict=True,
+        )
+    ),
 )
 
 
@@ -209,13 +236,17 @@ def _school(rng: random.Random, layout: Layout, area: str, band_no: int) -> str 
     return rng.choice(layout.schools[layout.school_town(area)])
 
 
-def _memberships(rng: random.Random, pools: _Pools, area: str, count: int, *,
-                 restricted: bool, wide: str) -> list[tuple[TieType, str]]:
+def _memberships(
+    rng: random.Random, pools: _Pools, area: str, count: int, *, restricted: bool, wide: str
+) -> list[tuple[TieType, str]]:
     if restricted:
         # Planted gaps: only the associations near home (the gap checks still apply to
         # them), or a community association such as the youth council.
-        near = [*pools.associations.get(area, ()), *pools.community.get(area, ()),
-                *pools.community.get(wide, ())]
+        near = [
+            *pools.associations.get(area, ()),
+            *pools.community.get(area, ()),
+            *pools.community.get(wide, ()),
+        ]
         return [(TieType.MEMBER_OF, rng.choice(near)) for _ in range(count) if near]
     ties = []
     local = pools.associations.get(area)
@@ -225,10 +256,21 @@ def _memberships(rng: random.Random, pools: _Pools, area: str, count: int, *,
     return ties
 
 
-def _job(rng: random.Random, pools: _Pools, area: str, main: str, band_no: int,
-         challenges: frozenset[Challenge], *, work_only: bool) -> list[tuple[TieType, str]]:
-    chance = _JOB[band_no] * (0.6 if _C.NO_EDUCATION in challenges else 1.0) * (
-        0.6 if len(challenges) >= 2 else 1.0)
+def _job(
+    rng: random.Random,
+    pools: _Pools,
+    area: str,
+    main: str,
+    band_no: int,
+    challenges: frozenset[Challenge],
+    *,
+    work_only: bool,
+) -> list[tuple[TieType, str]]:
+    chance = (
+        _JOB[band_no]
+        * (0.6 if _C.NO_EDUCATION in challenges else 1.0)
+        * (0.6 if len(challenges) >= 2 else 1.0)
+    )
     if rng.random() >= chance:
         return []
     where = rng.random()

@@ -22,13 +22,22 @@ from graphsvc.domain import Kind, Network, Node, TargetGroup
 
 __all__ = ["PARTNERSHIP_KINDS", "for_audience", "partnership"]
 
-PARTNERSHIP_KINDS = frozenset({Kind.ASSOCIATION, Kind.BUSINESS, Kind.MUNICIPAL_UNIT,
-                               Kind.ORGANISATION, Kind.AREA, Kind.TARGET_GROUP,
-                               Kind.INITIATIVE})
+PARTNERSHIP_KINDS = frozenset(
+    {
+        Kind.ASSOCIATION,
+        Kind.BUSINESS,
+        Kind.MUNICIPAL_UNIT,
+        Kind.ORGANISATION,
+        Kind.AREA,
+        Kind.TARGET_GROUP,
+        Kind.INITIATIVE,
+    }
+)
 
 
-def for_audience(network: Network, *, include_young_people: bool,
-                 include_contact_persons: bool = True) -> Network:
+def for_audience(
+    network: Network, *, include_young_people: bool, include_contact_persons: bool = True
+) -> Network:
     """``network`` without what its audience may not see (module docstring)."""
     left_out = set()
     if not include_young_people:
@@ -37,8 +46,7 @@ def for_audience(network: Network, *, include_young_people: bool,
         left_out.add(Kind.PERSON)
     if not left_out:
         return network
-    return _keep(network, lambda node: node.kind not in left_out,
-                 without_challenges=not include_young_people)
+    return _keep(network, lambda node: node.kind not in left_out, without_challenges=not include_young_people)
 
 
 def partnership(network: Network) -> Network:
@@ -47,8 +55,7 @@ def partnership(network: Network) -> Network:
     return _keep(network, lambda node: node.kind in PARTNERSHIP_KINDS, without_challenges=False)
 
 
-def _keep(network: Network, wanted: Callable[[Node], bool], *,
-          without_challenges: bool) -> Network:
+def _keep(network: Network, wanted: Callable[[Node], bool], *, without_challenges: bool) -> Network:
     nodes: list[Node] = []
     for node in network.nodes:
         if not wanted(node):

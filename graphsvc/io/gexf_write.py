@@ -45,14 +45,19 @@ GEXF_NS = "http://gexf.net/1.3"
 _VIZ_NS = "http://gexf.net/1.3/viz"
 # Okabe & Ito's colour-blind safe palette.
 SECTOR_COLOURS: dict[str, tuple[int, int, int]] = {
-    "public": (0, 114, 178), "civil_society": (0, 158, 115), "business": (230, 159, 0),
-    "philanthropy": (204, 121, 167), "knowledge": (86, 180, 233), "citizens": (240, 228, 66),
+    "public": (0, 114, 178),
+    "civil_society": (0, 158, 115),
+    "business": (230, 159, 0),
+    "philanthropy": (204, 121, 167),
+    "knowledge": (86, 180, 233),
+    "citizens": (240, 228, 66),
 }
 _INITIATIVE = (213, 94, 0)
 _OTHER = (153, 153, 153)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
 _BATCH = 2000  # lines per write
 
 
@@ -93,11 +98,15 @@ def _lines(network: Network) -> Iterator[str]:
     node_keys = {name: str(i) for i, name in enumerate(NODE_ATTRIBUTES)}
     edge_keys = {name: str(i) for i, name in enumerate(EDGE_ATTRIBUTES)}
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield (f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{_VIZ_NS}" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n')
-    yield (f'  <meta><creator>graphsvc</creator><description>The network of tenant '
-           f'{_attr(network.tenant)}</description></meta>\n')
+    yield (
+        f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{_VIZ_NS}" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n'
+    )
+    yield (
+        f"  <meta><creator>graphsvc</creator><description>The network of tenant "
+        f"{_attr(network.tenant)}</description></meta>\n"
+    )
     yield '  <graph mode="static" defaultedgetype="directed">\n'
     yield from _declarations("node", node_keys)
     yield from _declarations("edge", edge_keys)
@@ -112,9 +121,11 @@ def _lines(network: Network) -> Iterator[str]:
     ties = sorted(network.ties, key=lambda t: (t.source, t.type.value, t.target))
     for number, tie in enumerate(ties):
         kind = tie.type.value
-        yield (f'      <edge id="e{number}" source="{_attr(tie.source)}" '
-               f'target="{_attr(tie.target)}" kind="{kind}" label="{kind}" '
-               f'weight="{float(tie.strength or 1)}">\n')
+        yield (
+            f'      <edge id="e{number}" source="{_attr(tie.source)}" '
+            f'target="{_attr(tie.target)}" kind="{kind}" label="{kind}" '
+            f'weight="{float(tie.strength or 1)}">\n'
+        )
         yield from _values(edge_keys, _tie_values(tie))
         yield "      </edge>\n"
     yield "    </edges>\n  </graph>\n</gexf>\n"
@@ -123,15 +134,15 @@ def _lines(network: Network) -> Iterator[str]:
 def _declarations(domain: str, keys: dict[str, str]) -> Iterator[str]:
     yield f'    <attributes class="{domain}" mode="static">\n'
     for name, key in keys.items():
-        kind = ("integer" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES
-                else "string")
+        kind = (
+            "integer" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES else "string"
+        )
         yield f'      <attribute id="{key}" title="{name}" type="{kind}"/>\n'
     yield "    </attributes>\n"
 
 
 def _values(keys: dict[str, str], values: Iterator[tuple[str, str]]) -> Iterator[str]:
-    lines = [f'          <attvalue for="{keys[name]}" value="{_attr(text)}"/>\n'
-             for name, text in values]
+    lines = [f'          <attvalue for="{keys[name]}" value="{_attr(text)}"/>\n' for name, text in values]
     if lines:
         yield "        <attvalues>\n"
         yield from lines
@@ -191,7 +202,11 @@ def _check_characters(network: Network) -> None:
         for name, text in _node_values(node):
             bad = _NOT_XML.search(text)
             if bad:
-                problems.append(Problem(f"node {node.id}", f"{name}: holds the character "
-                                        f"U+{ord(bad.group()):04X}, which XML cannot hold"))
+                problems.append(
+                    Problem(
+                        f"node {node.id}",
+                        f"{name}: holds the character U+{ord(bad.group()):04X}, which XML cannot hold",
+                    )
+                )
     if problems:
         raise InvalidInput("the network cannot be written as GEXF", problems)

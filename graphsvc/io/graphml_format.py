@@ -23,13 +23,39 @@ __all__ = [
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 NODE_ATTRIBUTES: tuple[str, ...] = (
-    "kind", "name", "sector", "arenas", "category", "description", "area", "age_band",
-    "birth_year", "challenges", "role", "email", "phone", "area_type", "criteria_age_bands",
-    "criteria_areas", "criteria_challenges", "survey_status", "created_at", "updated_at",
+    "kind",
+    "name",
+    "sector",
+    "arenas",
+    "category",
+    "description",
+    "area",
+    "age_band",
+    "birth_year",
+    "challenges",
+    "role",
+    "email",
+    "phone",
+    "area_type",
+    "criteria_age_bands",
+    "criteria_areas",
+    "criteria_challenges",
+    "survey_status",
+    "created_at",
+    "updated_at",
     "version",
 )
-EDGE_ATTRIBUTES: tuple[str, ...] = ("type", "strength", "since", "frequency", "role", "trust",
-                                    "value", "reciprocated", "survey")
+EDGE_ATTRIBUTES: tuple[str, ...] = (
+    "type",
+    "strength",
+    "since",
+    "frequency",
+    "role",
+    "trust",
+    "value",
+    "reciprocated",
+    "survey",
+)
 
 # Declared as attr.type="int" (or "boolean") when written, so Gephi and NetworkX get numbers.
 INTEGER_ATTRIBUTES = frozenset({"birth_year", "strength", "since", "trust", "value", "version"})
@@ -40,8 +66,7 @@ BOOLEAN_ATTRIBUTES = frozenset({"reciprocated"})
 # ``weight`` is here because Gephi writes it on every edge (1.0); strength is read only from
 # ``strength``.
 IGNORED_ATTRIBUTES = frozenset(
-    {"x", "y", "z", "xpos", "ypos", "size", "r", "g", "b", "color", "label", "edgelabel",
-     "weight", "viz"}
+    {"x", "y", "z", "xpos", "ypos", "size", "r", "g", "b", "color", "label", "edgelabel", "weight", "viz"}
 )
 
 LIST_SEPARATOR = "|"

@@ -80,8 +80,7 @@ def parse_graphml(chunks: Iterable[bytes | memoryview]) -> Iterator[Item]:
     except expat.ExpatError as e:
         # expat counts columns from 0; editors count from 1.
         raise InvalidInput(
-            f"the file is not valid XML: line {e.lineno}, column {e.offset + 1}: "
-            f"{expat.ErrorString(e.code)}"
+            f"the file is not valid XML: line {e.lineno}, column {e.offset + 1}: {expat.ErrorString(e.code)}"
         ) from None
     yield from handler.out
 
@@ -146,11 +145,11 @@ class _Handler:
         elif parent == "graph" and local == "node":
             self.record = RawRecord("node", line, id=attrs.get("id"))
         elif parent == "graph" and local == "edge":
-            self.record = RawRecord("edge", line, id=attrs.get("id"), source=attrs.get("source"),
-                                    target=attrs.get("target"))
+            self.record = RawRecord(
+                "edge", line, id=attrs.get("id"), source=attrs.get("source"), target=attrs.get("target")
+            )
         elif parent in ("node", "edge") and local == "graph":
-            self._problem(f"{parent} at line {self._record_line()}",
-                          "nested graphs are not supported")
+            self._problem(f"{parent} at line {self._record_line()}", "nested graphs are not supported")
             self.skipping = 1
             return
         elif parent == "graph" and local == "hyperedge":
@@ -187,9 +186,8 @@ class _Handler:
 
     def _root(self, namespace: str, local: str) -> None:
         if local != "graphml":
-            hint = (" (it is GEXF; save the graph as GraphML instead)" if local == "gexf" else "")
-            raise InvalidInput(
-                f"the file is not GraphML: its root element is <{local}>, not <graphml>{hint}")
+            hint = " (it is GEXF; save the graph as GraphML instead)" if local == "gexf" else ""
+            raise InvalidInput(f"the file is not GraphML: its root element is <{local}>, not <graphml>{hint}")
         self.namespace = namespace
         self.stack.append(local)
 
@@ -198,8 +196,7 @@ class _Handler:
         self.chars = None
         assert self.record is not None  # data is only collected inside a node or an edge
         if not self.data_key:
-            self._problem(f"{self.record.element} at line {self.record.line}",
-                          "a <data> element has no key")
+            self._problem(f"{self.record.element} at line {self.record.line}", "a <data> element has no key")
         else:
             self.record.data.append((self.data_key, text))
 
@@ -210,13 +207,15 @@ class _Handler:
         if not key_id:
             self._problem(f"key at line {attrs.get('line')}", "a <key> has no id")
             return
-        self.out.append(KeyDecl(
-            id=key_id,
-            domain=attrs.get("for", "all"),
-            name=attrs.get("attr.name") or key_id,
-            default=default,
-            graphics="yfiles.type" in attrs,
-        ))
+        self.out.append(
+            KeyDecl(
+                id=key_id,
+                domain=attrs.get("for", "all"),
+                name=attrs.get("attr.name") or key_id,
+                default=default,
+                graphics="yfiles.type" in attrs,
+            )
+        )
 
     def _problem(self, record: str, problem: str) -> None:
         self.out.append(Problem(record, problem))

@@ -69,7 +69,7 @@ def read_graphml(
             raise _too_big(len(source), max_bytes)
         view = memoryview(source)
         # In slices, so that records are converted (and their text freed) as parsing goes.
-        slices = (view[i:i + _CHUNK] for i in range(0, len(view), _CHUNK))
+        slices = (view[i : i + _CHUNK] for i in range(0, len(view), _CHUNK))
         return _network(parse_graphml(slices), tenant=tenant, known=known)
     if hasattr(source, "read"):
         items = parse_graphml(_limited(source, max_bytes))  # type: ignore[arg-type]
@@ -110,8 +110,7 @@ def _limited(stream: IO[bytes], max_bytes: int) -> Iterator[bytes]:
 
 def _too_big(size: int | None, max_bytes: int) -> InvalidInput:
     given = f"is {_size(size)}" if size is not None else f"is larger than {_size(max_bytes)}"
-    return InvalidInput(
-        f"the file {given}; files up to {_size(max_bytes)} are read (max_bytes={max_bytes})")
+    return InvalidInput(f"the file {given}; files up to {_size(max_bytes)} are read (max_bytes={max_bytes})")
 
 
 def _size(n: int) -> str:
@@ -129,7 +128,8 @@ def _network(items: Iterable[Item], *, tenant: str, known: dict[str, Kind]) -> N
         elif isinstance(item, KeyDecl):
             if reader.attributes is not None:
                 reader.problems.append(
-                    Problem(f"key {item.id}", "a <key> must come before the nodes and edges"))
+                    Problem(f"key {item.id}", "a <key> must come before the nodes and edges")
+                )
             keys[item.id] = item
         else:
             reader.problems.append(item)
@@ -153,8 +153,7 @@ class _Reader:
         self.located: list[Tie] = []
 
     def start(self, keys: Mapping[str, KeyDecl]) -> None:
-        self.attributes = (Attributes(keys, "node", self.problems),
-                           Attributes(keys, "edge", self.problems))
+        self.attributes = (Attributes(keys, "node", self.problems), Attributes(keys, "edge", self.problems))
 
     def node(self, record: RawRecord) -> None:
         assert self.attributes is not None
@@ -168,8 +167,7 @@ class _Reader:
         attributes = self.attributes[0]
         attrs, wrong = attributes.of(record)
         self.problems.extend(Problem(name, w) for w in wrong)
-        node, kind, found = convert_node(
-            record, attrs, defaults=attributes.defaults, tenant=self.tenant)
+        node, kind, found = convert_node(record, attrs, defaults=attributes.defaults, tenant=self.tenant)
         self.problems.extend(found)
         if node is None:
             self.failed.add(record.id)
@@ -200,8 +198,7 @@ class _Reader:
         # kind could not be read are not, as any verdict would only repeat the node's problem.
         context = {**{i: kinds[i] for i in failed if i in kinds and i not in valid}, **known}
         unjudged = failed - kinds.keys()
-        judged = tuple(t for t in self.ties
-                       if t.source not in unjudged and t.target not in unjudged)
+        judged = tuple(t for t in self.ties if t.source not in unjudged and t.target not in unjudged)
         network = Network(tenant=self.tenant, nodes=tuple(nodes), ties=judged)
         problems.extend(_as_edge(p) for p in check_network(network, context))
         if problems:
@@ -234,8 +231,13 @@ def _fold_locations(
             continue
         seen.add((tie.source, tie.target))
         if tie.source not in index:
-            problems.append(Problem(record, f"no node with id {tie.source!r} in this file (a "
-                                    f"location can only be given to a node in the file)"))
+            problems.append(
+                Problem(
+                    record,
+                    f"no node with id {tie.source!r} in this file (a "
+                    f"location can only be given to a node in the file)",
+                )
+            )
             continue
         if tie.target not in kinds:
             problems.append(Problem(record, f"no node with id {tie.target!r} in this tenant"))
@@ -252,10 +254,10 @@ def _fold_locations(
         node = result[index[source]]
         attribute = getattr(node, "area", None)
         given = ([f"{attribute!r} (area attribute)"] if attribute else []) + [
-            f"{t!r} (LOCATED_IN edge)" for t in targets if t != attribute]
+            f"{t!r} (LOCATED_IN edge)" for t in targets if t != attribute
+        ]
         if len(given) > 1:
-            problems.append(
-                Problem(f"node {source}", f"has more than one area: {', '.join(given)}"))
+            problems.append(Problem(f"node {source}", f"has more than one area: {', '.join(given)}"))
         else:
             result[index[source]] = node.model_copy(update={"area": targets[0]})
     return result

@@ -46,8 +46,7 @@ class Attributes:
 
     def __init__(self, keys: Mapping[str, KeyDecl], element: str, problems: list[Problem]):
         self._keys = keys
-        self._known = {normalise(n): n for n in
-                       (NODE_ATTRIBUTES if element == "node" else EDGE_ATTRIBUTES)}
+        self._known = {normalise(n): n for n in (NODE_ATTRIBUTES if element == "node" else EDGE_ATTRIBUTES)}
         self._names: dict[str, str | None] = {}
         known = set(self._known.values())
         self.defaults: dict[str, str] = {}
@@ -60,8 +59,9 @@ class Attributes:
                 self.defaults[name] = default
             elif name is not None:
                 # Reported once here rather than on every node the default would reach.
-                problems.append(Problem(f"key {key.id}", f"{key.name}: unknown {element} "
-                                        f"attribute with a default value"))
+                problems.append(
+                    Problem(f"key {key.id}", f"{key.name}: unknown {element} attribute with a default value")
+                )
 
     def of(self, record: RawRecord) -> tuple[dict[str, str], list[str]]:
         """The set attributes of ``record`` (name → stripped text) and what is wrong with them
@@ -118,8 +118,7 @@ def convert_node(
     if kind_text is None:
         problems.append(Problem(name, f"kind: missing; give one of {_values(Kind)}"))
     elif kind is None:
-        problems.append(Problem(name, f"kind: {kind_text!r} is not a kind; use one of "
-                                f"{_values(Kind)}"))
+        problems.append(Problem(name, f"kind: {kind_text!r} is not a kind; use one of {_values(Kind)}"))
     model = node_model(kind) if kind else None
     allowed = _fields(model) if model else {n: (False, str) for n in NODE_ATTRIBUTES[1:]}
     owner = _article(kind.value) if kind else "a node"
@@ -146,8 +145,9 @@ def convert_tie(
     if type_text is None:
         problems.append(Problem(name, f"type: missing; give one of {_values(TieType)}"))
     elif tie_type is None:
-        problems.append(Problem(name, f"type: {type_text!r} is not a tie type; use one of "
-                                f"{_values(TieType)}"))
+        problems.append(
+            Problem(name, f"type: {type_text!r} is not a tie type; use one of {_values(TieType)}")
+        )
     if tie_type is not None:
         _default(attrs, defaults, TIE_RULES[tie_type].properties)
     values, bad = _convert(name, attrs, _fields(Tie), "an edge", "type", problems)
@@ -181,8 +181,7 @@ def _build(
         try:
             return model(**fixed, **values)
         except ValidationError as e:
-            problems.extend(
-                p for p in problems_from_validation(record, e) if _field(p) not in bad)
+            problems.extend(p for p in problems_from_validation(record, e) if _field(p) not in bad)
             failing = {str(error["loc"][0]) for error in e.errors() if error["loc"]}
             bad |= failing
             if failing - values.keys():

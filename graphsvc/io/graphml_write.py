@@ -36,8 +36,9 @@ __all__ = ["network_to_graphml_bytes", "write_graphml"]
 # Characters XML 1.0 cannot hold at all, not even as a character reference.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
 _BATCH = 2000  # lines per write
 
 
@@ -79,9 +80,11 @@ def _write_to(network: Network, stream: IO[bytes]) -> None:
 
 def _lines(network: Network) -> Iterator[str]:
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield (f'<graphml xmlns="{GRAPHML_NS}" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           f'xsi:schemaLocation="{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd">\n')
+    yield (
+        f'<graphml xmlns="{GRAPHML_NS}" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'xsi:schemaLocation="{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd">\n'
+    )
     for name in NODE_ATTRIBUTES:
         yield _key(name, "node", name)
     # Gephi takes node labels from this key; the reader ignores it.
@@ -97,8 +100,7 @@ def _lines(network: Network) -> Iterator[str]:
         yield "    </node>\n"
     ties = sorted(network.ties, key=lambda t: (t.source, t.type.value, t.target))
     for number, tie in enumerate(ties):
-        yield (f'    <edge id="e{number}" source="{_attr(tie.source)}" '
-               f'target="{_attr(tie.target)}">\n')
+        yield (f'    <edge id="e{number}" source="{_attr(tie.source)}" target="{_attr(tie.target)}">\n')
         for name, text in _tie_values(tie):
             yield f'      <data key="edge_{name}">{text.translate(_TEXT)}</data>\n'
         yield "    </edge>\n"
@@ -106,8 +108,7 @@ def _lines(network: Network) -> Iterator[str]:
 
 
 def _key(key_id: str, domain: str, name: str) -> str:
-    kind = ("int" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES
-            else "string")
+    kind = "int" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES else "string"
     return f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>\n'
 
 
@@ -139,8 +140,9 @@ def _attributes(model: type[BaseModel]) -> tuple[str, ...]:
 @functools.cache
 def _free_text(model: type[BaseModel]) -> tuple[str, ...]:
     # Enum values, ids and dates cannot hold odd characters; free text can.
-    return tuple(name for name in _attributes(model)
-                 if _strip_optional(model.model_fields[name].annotation) is str)
+    return tuple(
+        name for name in _attributes(model) if _strip_optional(model.model_fields[name].annotation) is str
+    )
 
 
 def _strip_optional(annotation: Any) -> Any:
@@ -176,7 +178,11 @@ def _check_characters(network: Network) -> None:
             text = getattr(node, name)
             bad = _NOT_XML.search(text) if text else None
             if bad:
-                problems.append(Problem(f"node {node.id}", f"{name}: holds the character "
-                                        f"U+{ord(bad.group()):04X}, which XML cannot hold"))
+                problems.append(
+                    Problem(
+                        f"node {node.id}",
+                        f"{name}: holds the character U+{ord(bad.group()):04X}, which XML cannot hold",
+                    )
+                )
     if problems:
         raise InvalidInput("the network cannot be written as GraphML", problems)

@@ -33,23 +33,52 @@ __all__ = ["FILE_NAMES", "NODE_HEADINGS", "TIE_HEADINGS", "network_csv_files", "
 Language = Literal["da", "en"]
 
 NODE_HEADINGS: dict[str, str] = {  # attribute -> Danish heading
-    "id": "id", "kind": "type", "name": "navn", "sector": "sektor", "arenas": "arenaer",
-    "category": "kategori", "description": "beskrivelse", "area": "område",
-    "age_band": "aldersgruppe", "birth_year": "fødselsår", "challenges": "udfordringer",
-    "role": "rolle", "email": "e-mail", "phone": "telefon", "area_type": "områdetype",
-    "criteria_age_bands": "kriterie_aldersgrupper", "criteria_areas": "kriterie_områder",
-    "criteria_challenges": "kriterie_udfordringer", "survey_status": "undersøgelsesstatus",
-    "created_at": "oprettet", "updated_at": "opdateret",
+    "id": "id",
+    "kind": "type",
+    "name": "navn",
+    "sector": "sektor",
+    "arenas": "arenaer",
+    "category": "kategori",
+    "description": "beskrivelse",
+    "area": "område",
+    "age_band": "aldersgruppe",
+    "birth_year": "fødselsår",
+    "challenges": "udfordringer",
+    "role": "rolle",
+    "email": "e-mail",
+    "phone": "telefon",
+    "area_type": "områdetype",
+    "criteria_age_bands": "kriterie_aldersgrupper",
+    "criteria_areas": "kriterie_områder",
+    "criteria_challenges": "kriterie_udfordringer",
+    "survey_status": "undersøgelsesstatus",
+    "created_at": "oprettet",
+    "updated_at": "opdateret",
 }
 TIE_HEADINGS: dict[str, str] = {
-    "source": "fra", "source_name": "fra_navn", "type": "type", "target": "til",
-    "target_name": "til_navn", "strength": "styrke", "since": "siden",
-    "frequency": "hyppighed", "role": "rolle", "trust": "tillid", "value": "værdi",
-    "reciprocated": "gensidig", "survey": "undersøgelse",
+    "source": "fra",
+    "source_name": "fra_navn",
+    "type": "type",
+    "target": "til",
+    "target_name": "til_navn",
+    "strength": "styrke",
+    "since": "siden",
+    "frequency": "hyppighed",
+    "role": "rolle",
+    "trust": "tillid",
+    "value": "værdi",
+    "reciprocated": "gensidig",
+    "survey": "undersøgelse",
 }
 _NODE_COLUMNS = ("id", *NODE_ATTRIBUTES)
-_TIE_COLUMNS = ("source", "source_name", "type", "target", "target_name",
-                *(a for a in EDGE_ATTRIBUTES if a != "type"))
+_TIE_COLUMNS = (
+    "source",
+    "source_name",
+    "type",
+    "target",
+    "target_name",
+    *(a for a in EDGE_ATTRIBUTES if a != "type"),
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILE_NAMES = {"da": ("noder.csv", "relationer.csv"), "en": ("nodes.csv", "ties.csv")}
 
@@ -82,8 +111,9 @@ def network_csv_zip(network: Network, *, language: Language = "da") -> bytes:
     return out.getvalue()
 
 
-def _table(columns: Sequence[str], danish: dict[str, str], rows: Iterable[dict[str, Any]],
-           language: Language) -> bytes:
+def _table(
+    columns: Sequence[str], danish: dict[str, str], rows: Iterable[dict[str, Any]], language: Language
+) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if language == "da" else ",", lineterminator="\r\n")
     # An attribute without a Danish heading yet keeps its own name.
@@ -102,8 +132,12 @@ def _node_row(node: Node) -> dict[str, Any]:
 
 def _tie_row(tie: Tie, names: dict[str, str]) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(tie, name) for name in EDGE_ATTRIBUTES}
-    row.update(source=tie.source, target=tie.target, source_name=names.get(tie.source, ""),
-               target_name=names.get(tie.target, ""))
+    row.update(
+        source=tie.source,
+        target=tie.target,
+        source_name=names.get(tie.source, ""),
+        target_name=names.get(tie.target, ""),
+    )
     return row
 
 

@@ -44,13 +44,14 @@ def format_of(path: Path, explicit: str | None = None) -> ExportFormat:
     name = (explicit or path.suffix.lstrip(".")).lower()
     if name not in FORMATS:
         given = f"format {explicit!r}" if explicit else f"the extension of {path.name!r}"
-        raise InvalidInput(f"{given} names no export format: use .graphml, .gexf, .json, .zip "
-                           "or .csv (or --format graphml|gexf|json|csv|zip)")
+        raise InvalidInput(
+            f"{given} names no export format: use .graphml, .gexf, .json, .zip "
+            "or .csv (or --format graphml|gexf|json|csv|zip)"
+        )
     return name  # type: ignore[return-value]
 
 
-def export_bytes(network: Network, file_format: ExportFormat, *,
-                 language: Language = "da") -> bytes:
+def export_bytes(network: Network, file_format: ExportFormat, *, language: Language = "da") -> bytes:
     """``network`` as one file of ``file_format`` (CSV: the ZIP of both tables)."""
     if file_format == "graphml":
         return network_to_graphml_bytes(network)
@@ -63,8 +64,9 @@ def export_bytes(network: Network, file_format: ExportFormat, *,
     raise InvalidInput(f"format: one of {', '.join(FORMATS)}, not {file_format!r}")
 
 
-def write_export(network: Network, path: Path, file_format: ExportFormat, *,
-                 language: Language = "da") -> list[Path]:
+def write_export(
+    network: Network, path: Path, file_format: ExportFormat, *, language: Language = "da"
+) -> list[Path]:
     """Write ``network`` to ``path`` and return the files written. CSV writes two files next
     to ``path``: ``<stem>-noder.csv`` and ``<stem>-relationer.csv`` (English: ``-nodes``,
     ``-ties``). GraphML and GEXF are streamed to the file."""

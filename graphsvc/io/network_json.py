@@ -39,8 +39,7 @@ def network_to_dict(network: Network) -> dict[str, Any]:
         "version": VERSION,
         "tenant": network.tenant,
         "nodes": [_node(n) for n in sorted(network.nodes, key=lambda n: n.id)],
-        "ties": [_tie(t) for t in sorted(network.ties,
-                                         key=lambda t: (t.source, t.type.value, t.target))],
+        "ties": [_tie(t) for t in sorted(network.ties, key=lambda t: (t.source, t.type.value, t.target))],
     }
 
 
@@ -112,8 +111,7 @@ def _order(value: Any) -> tuple[int, str]:
 
 def _reason(error: Exception) -> str:
     if isinstance(error, ValidationError):
-        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}"
-                         for e in error.errors())
+        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in error.errors())
     if isinstance(error, KeyError):
         return f"{error.args[0]} is missing"
     return str(error)

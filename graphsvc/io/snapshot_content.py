@@ -43,7 +43,8 @@ def decode_measures(text: str) -> HealthMeasures:
     values = {f.name: data.get(f.name, _missing(f.type)) for f in dataclasses.fields(HealthMeasures)}
     values["reach"] = tuple(
         TargetGroupReach(**{f.name: r.get(f.name) for f in dataclasses.fields(TargetGroupReach)})
-        for r in data.get("reach", []))
+        for r in data.get("reach", [])
+    )
     return HealthMeasures(**values)
 
 

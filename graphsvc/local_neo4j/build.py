@@ -71,9 +71,7 @@ def jvm_options(heap: str) -> list[str]:
     return [*options, f"-Xmx{heap}"]
 
 
-def java_command(
-    *, data_dir: Path, port: int, heap: str, pagecache_mb: int, watch_stdin: bool
-) -> list[str]:
+def java_command(*, data_dir: Path, port: int, heap: str, pagecache_mb: int, watch_stdin: bool) -> list[str]:
     java = _require("java", "install Java 17 (Debian: apt-get install openjdk-17-jdk-headless)")
     command = [
         java,

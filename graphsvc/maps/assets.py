@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["VIS_NETWORK_VERSION", "map_css", "map_js", "page_template", "vis_network_css",
-           "vis_network_js"]
+__all__ = ["VIS_NETWORK_VERSION", "map_css", "map_js", "page_template", "vis_network_css", "vis_network_js"]
 
 VIS_NETWORK_VERSION = "9.1.2"
 _STATIC = Path(__file__).with_name("static")
@@ -38,8 +37,9 @@ def _checked_inline(text: str, closing: str, what: str) -> str:
 def vis_network_js() -> str:
     js = _vis_file("vis-network.min.js")
     if f"@version {VIS_NETWORK_VERSION}" not in js or _TEXT_TOOLTIP not in js:
-        raise RuntimeError(f"expected vis-network {VIS_NETWORK_VERSION} with text tooltips in "
-                           "the pyvis package")
+        raise RuntimeError(
+            f"expected vis-network {VIS_NETWORK_VERSION} with text tooltips in the pyvis package"
+        )
     return _checked_inline(js, "</script", "vis-network.min.js")
 
 

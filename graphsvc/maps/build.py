@@ -69,9 +69,16 @@ def young_people_shown(options: MapOptions, *, individuals_allowed: bool) -> You
     return options.young
 
 
-def build_map(G: nx.DiGraph, options: MapOptions, *, individuals_allowed: bool,
-              inputs: MapInputs | None = None, seed: int = 0,
-              reference_year: int | None = None, max_nodes: int = MAX_MAP_NODES) -> MapData:
+def build_map(
+    G: nx.DiGraph,
+    options: MapOptions,
+    *,
+    individuals_allowed: bool,
+    inputs: MapInputs | None = None,
+    seed: int = 0,
+    reference_year: int | None = None,
+    max_nodes: int = MAX_MAP_NODES,
+) -> MapData:
     """The map ``options`` describes, on the projection ``G`` (module docstring).
 
     Raises :class:`~graphsvc.errors.InvalidInput` when it would hold more than ``max_nodes``
@@ -82,14 +89,14 @@ def build_map(G: nx.DiGraph, options: MapOptions, *, individuals_allowed: bool,
     chosen = select(G, options, young, ranking=inputs.ranking, report=inputs.report)
     data = node_data(G)
     year = reference_year if reference_year is not None else datetime.date.today().year
-    drawn_as, groups = _group_young(data, chosen.young, grouped=young is YoungPeople.GROUPS,
-                                    year=year)
+    drawn_as, groups = _group_young(data, chosen.young, grouped=young is YoungPeople.GROUPS, year=year)
     total = len(chosen.actors) + len(set(drawn_as.values())) + len(chosen.extra)
     if total > max_nodes:
-        advice = "show young people as groups or not at all, or " if young is \
-            YoungPeople.INDIVIDUALS else ""
-        raise InvalidInput(f"this map would show {total:,} nodes, more than the {max_nodes:,} a "
-                           f"browser draws readably: {advice}choose an area or a smaller map")
+        advice = "show young people as groups or not at all, or " if young is YoungPeople.INDIVIDUALS else ""
+        raise InvalidInput(
+            f"this map would show {total:,} nodes, more than the {max_nodes:,} a "
+            f"browser draws readably: {advice}choose an area or a smaller map"
+        )
     edges = _edges(G, chosen, drawn_as)
     highlights = _highlights(G, options, chosen, inputs, drawn_as)
     S = social_graph(G)
@@ -102,34 +109,70 @@ def build_map(G: nx.DiGraph, options: MapOptions, *, individuals_allowed: bool,
             metrics["betweenness"] = round(inputs.betweenness.get(node, 0.0), 4)
         if inputs.ranking is not None and node in chosen.actors:
             metrics["broker"] = round(_shares(inputs.ranking).get(node, 0.0), 4)
-        nodes[node] = {"id": node, "name": d["name"], "kind": d["kind"], "sector": d["sector"],
-                       "arenas": tuple(sorted(d["arenas"])), "area": d["area"],
-                       "metrics": metrics}
+        nodes[node] = {
+            "id": node,
+            "name": d["name"],
+            "kind": d["kind"],
+            "sector": d["sector"],
+            "arenas": tuple(sorted(d["arenas"])),
+            "area": d["area"],
+            "metrics": metrics,
+        }
         if node in individuals:
             nodes[node]["age_band"] = age_band_of(d, year)
     for gid, group in groups.items():
-        nodes[gid] = {"id": gid, "name": "", "kind": GROUP_KIND, "sector": "citizens",
-                      "area": group["area"], "age_band": group["band"], "count": group["count"]}
+        nodes[gid] = {
+            "id": gid,
+            "name": "",
+            "kind": GROUP_KIND,
+            "sector": "citizens",
+            "area": group["area"],
+            "age_band": group["band"],
+            "count": group["count"],
+        }
     sizes = _sizes(nodes, options.metric, chosen)
-    positions = layout(list(nodes), [(e.source, e.target) for e in edges],
-                       area_of={n: v.get("area") for n, v in nodes.items()}, seed=seed,
-                       sort_key=lambda n: (nodes[n]["sector"] or "", nodes[n]["name"], n))
+    positions = layout(
+        list(nodes),
+        [(e.source, e.target) for e in edges],
+        area_of={n: v.get("area") for n, v in nodes.items()},
+        seed=seed,
+        sort_key=lambda n: (nodes[n]["sector"] or "", nodes[n]["name"], n),
+    )
     placed = tuple(
-        MapNode(**fields, size=sizes[node], x=positions[node][0], y=positions[node][1],
-                highlights=highlights.get(node, ()))
-        for node, fields in sorted(nodes.items()))
-    areas = {a: data[a]["name"] for a in {n.area for n in placed} | _areas_of(chosen, data)
-             if a is not None and a in data}
+        MapNode(
+            **fields,
+            size=sizes[node],
+            x=positions[node][0],
+            y=positions[node][1],
+            highlights=highlights.get(node, ()),
+        )
+        for node, fields in sorted(nodes.items())
+    )
+    areas = {
+        a: data[a]["name"]
+        for a in {n.area for n in placed} | _areas_of(chosen, data)
+        if a is not None and a in data
+    }
     facts: dict[str, tuple[str, ...]] = {}
     if options.kind is MapKind.GAPS and inputs.report is not None:
-        facts = {"missing": tuple(inputs.report.sectors.missing),
-                 "under_represented": tuple(inputs.report.sectors.under_represented)}
-    return MapData(options=options, nodes=placed, edges=edges, young=young,
-                   subject=chosen.subject, areas=areas, facts=facts)
+        facts = {
+            "missing": tuple(inputs.report.sectors.missing),
+            "under_represented": tuple(inputs.report.sectors.under_represented),
+        }
+    return MapData(
+        options=options,
+        nodes=placed,
+        edges=edges,
+        young=young,
+        subject=chosen.subject,
+        areas=areas,
+        facts=facts,
+    )
 
 
-def _group_young(data: Mapping[str, dict[str, Any]], young: set[str], *, grouped: bool,
-                 year: int) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+def _group_young(
+    data: Mapping[str, dict[str, Any]], young: set[str], *, grouped: bool, year: int
+) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """Each young person's drawn node (their group, or themselves), and the groups."""
     if not grouped:
         return {y: y for y in young}, {}
@@ -177,8 +220,7 @@ def _shares(ranking: BrokerRanking) -> dict[str, float]:
     return {b.node: b.share for b in ranking.brokers}
 
 
-def _sizes(nodes: Mapping[str, dict[str, Any]], metric: Metric,
-           chosen: Selection) -> dict[str, float]:
+def _sizes(nodes: Mapping[str, dict[str, Any]], metric: Metric, chosen: Selection) -> dict[str, float]:
     sizes: dict[str, float] = {}
     groups = {n: float(v["count"]) for n, v in nodes.items() if v["kind"] == GROUP_KIND}
     sizes.update(node_sizes(groups, low=10.0, high=32.0))
@@ -190,8 +232,9 @@ def _sizes(nodes: Mapping[str, dict[str, Any]], metric: Metric,
     return sizes
 
 
-def _highlights(G: nx.DiGraph, options: MapOptions, chosen: Selection, inputs: MapInputs,
-                drawn_as: Mapping[str, str]) -> dict[str, tuple[Highlight, ...]]:
+def _highlights(
+    G: nx.DiGraph, options: MapOptions, chosen: Selection, inputs: MapInputs, drawn_as: Mapping[str, str]
+) -> dict[str, tuple[Highlight, ...]]:
     found: dict[str, list[Highlight]] = {}
 
     def mark(node: str, code: str, **values: Any) -> None:
@@ -201,8 +244,14 @@ def _highlights(G: nx.DiGraph, options: MapOptions, chosen: Selection, inputs: M
     if options.kind is MapKind.BROKERS and inputs.ranking is not None:
         for b in inputs.ranking.brokers:
             if b.rank <= options.top and b.share > 0:
-                mark(b.node, "broker", rank=b.rank, sources=b.sources_linked,
-                     targets=b.targets_linked, share=b.share)
+                mark(
+                    b.node,
+                    "broker",
+                    rank=b.rank,
+                    sources=b.sources_linked,
+                    targets=b.targets_linked,
+                    share=b.share,
+                )
     if options.kind is MapKind.EGO and options.actor is not None:
         mark(options.actor, "centre")
     if options.kind is MapKind.GAPS and inputs.report is not None:
@@ -214,8 +263,7 @@ def _highlights(G: nx.DiGraph, options: MapOptions, chosen: Selection, inputs: M
         for gap in report.area_gaps:
             mark(gap.area, "gap_area", members=gap.members)
             inside = area_subtree(G, [gap.area])
-            for node in sorted({drawn_as[p] for p in chosen.young
-                                if node_data(G)[p]["area"] in inside}):
+            for node in sorted({drawn_as[p] for p in chosen.young if node_data(G)[p]["area"] in inside}):
                 if not any(h.code == "group_gap" for h in found.get(node, ())):
                     mark(node, "group_gap")
     return {node: tuple(marks) for node, marks in found.items()}

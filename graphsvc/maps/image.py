@@ -45,8 +45,12 @@ _LABELLED = 30  # names drawn on big maps: the highlighted nodes and the largest
 _FAINT_FROM = 2_000  # ties; more make each fainter
 _RASTER_FROM = 5_000  # ties; more are embedded in an SVG as a bitmap
 _MAP_BOX = (0.01, 0.02, 0.76, 0.86)  # left, bottom, width, height of the map, figure fractions
-_RC: dict[str, Any] = {"svg.fonttype": "none", "svg.hashsalt": "graphsvc", "text.parse_math": False,
-       "font.family": "DejaVu Sans"}
+_RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "graphsvc",
+    "text.parse_math": False,
+    "font.family": "DejaVu Sans",
+}
 _DRAWING = threading.Lock()
 
 
@@ -85,32 +89,51 @@ def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
     ax.set_ylim(bottom + extra_y, top - extra_y)  # the page's y axis points down
     at = {n.id: (n.x, n.y) for n in m.nodes}
     segments = [(at[e.source], at[e.target]) for e in m.edges]
-    widths = [min(2.5, 0.3 + 0.25 * e.weight ** 0.5) for e in m.edges]
+    widths = [min(2.5, 0.3 + 0.25 * e.weight**0.5) for e in m.edges]
     # Thousands of ties would paint a solid grey mass: the more there are, the fainter each.
     alpha = 0.45 * min(1.0, (_FAINT_FROM / max(len(m.edges), 1)) ** 0.5)
     # Beyond that many, ties go into the SVG as one embedded bitmap rather than a path each.
-    ax.add_collection(LineCollection(segments, colors=EDGE_COLOUR, linewidths=widths,
-                                     alpha=max(alpha, 0.08), zorder=1,
-                                     rasterized=len(m.edges) > _RASTER_FROM))
+    ax.add_collection(
+        LineCollection(
+            segments,
+            colors=EDGE_COLOUR,
+            linewidths=widths,
+            alpha=max(alpha, 0.08),
+            zorder=1,
+            rasterized=len(m.edges) > _RASTER_FROM,
+        )
+    )
     layers: dict[tuple[str, str | None], list[MapNode]] = defaultdict(list)
     for n in m.nodes:
         layers[KIND_SHAPES.get(n.kind, "dot"), mark_of(h.code for h in n.highlights)].append(n)
     for (shape, mark), nodes in sorted(layers.items(), key=lambda kv: (kv[0][1] is not None, kv[0])):
         style = MARK_STYLES.get(mark) if mark else None
-        ax.scatter([n.x for n in nodes], [n.y for n in nodes], marker=MARKERS.get(shape, "o"),
-                   s=[max(2.0, 2 * n.size * scale) ** 2 for n in nodes],
-                   c=[_fill(n, mark) for n in nodes],
-                   edgecolors=style.colour if style else "white",
-                   linewidths=style.width * 0.6 if style else 0.4,
-                   linestyles="dashed" if style and style.dashed else "solid",
-                   zorder=3 if style else 2)
+        ax.scatter(
+            [n.x for n in nodes],
+            [n.y for n in nodes],
+            marker=MARKERS.get(shape, "o"),
+            s=[max(2.0, 2 * n.size * scale) ** 2 for n in nodes],
+            c=[_fill(n, mark) for n in nodes],
+            edgecolors=style.colour if style else "white",
+            linewidths=style.width * 0.6 if style else 0.4,
+            linestyles="dashed" if style and style.dashed else "solid",
+            zorder=3 if style else 2,
+        )
     labelled = sorted(m.nodes, key=lambda n: (not n.highlights, -n.size, n.id))
     for n in labelled[: len(m.nodes) if len(m.nodes) <= 60 else _LABELLED]:
         # A light box rather than a stroke effect: effects turn SVG text into outlines.
-        ax.text(n.x, n.y + n.size + 6, node_label(n, m, lang), fontsize=9 if n.highlights else 8,
-                ha="center", va="top", zorder=4, parse_math=False, clip_on=True,
-                bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
-                      "alpha": 0.6})
+        ax.text(
+            n.x,
+            n.y + n.size + 6,
+            node_label(n, m, lang),
+            fontsize=9 if n.highlights else 8,
+            ha="center",
+            va="top",
+            zorder=4,
+            parse_math=False,
+            clip_on=True,
+            bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.6},
+        )
 
 
 def _fill(n: MapNode, mark: str | None) -> str:
@@ -130,10 +153,17 @@ def _draw_legend(fig: Figure, m: MapData, lang: str) -> None:
     y = 0.98
     rows: list[tuple[str, list[tuple[Line2D, str]]]] = [
         (words["sector"], [(_swatch("o", s["colour"]), s["label"]) for s in payload["sectors"]]),
-        (words["kind"], [(_swatch(MARKERS.get(k["shape"], "o"), "#777777"), k["label"])
-                         for k in payload["kinds"]]),
-        (words["highlights"], [(_swatch("o", "white", mark["colour"], mark["dashed"]), mark["label"])
-                               for mark in payload["marks"]]),
+        (
+            words["kind"],
+            [(_swatch(MARKERS.get(k["shape"], "o"), "#777777"), k["label"]) for k in payload["kinds"]],
+        ),
+        (
+            words["highlights"],
+            [
+                (_swatch("o", "white", mark["colour"], mark["dashed"]), mark["label"])
+                for mark in payload["marks"]
+            ],
+        ),
     ]
     for heading, items in rows:
         if not items:
@@ -153,7 +183,15 @@ def _draw_legend(fig: Figure, m: MapData, lang: str) -> None:
 
 
 def _swatch(marker: str, colour: str, edge: str = "white", dashed: bool = False) -> Line2D:
-    return Line2D([], [], marker=marker, markersize=11, markerfacecolor=colour,
-                  markeredgecolor=edge, markeredgewidth=2.0 if edge != "white" else 0.5,
-                  linestyle="none", fillstyle="full",
-                  dash_capstyle="butt" if dashed else "round")
+    return Line2D(
+        [],
+        [],
+        marker=marker,
+        markersize=11,
+        markerfacecolor=colour,
+        markeredgecolor=edge,
+        markeredgewidth=2.0 if edge != "white" else 0.5,
+        linestyle="none",
+        fillstyle="full",
+        dash_capstyle="butt" if dashed else "round",
+    )

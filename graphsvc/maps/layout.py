@@ -47,9 +47,14 @@ _GRID = 60.0  # pixels between nodes in the grid of nodes without ties
 _NO_AREA = "\x00"  # the group of nodes with no area (no area id can be this)
 
 
-def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], *,
-           area_of: Mapping[str, str | None], seed: int = 0,
-           sort_key: Callable[[str], Any] | None = None) -> dict[str, tuple[float, float]]:
+def layout(
+    nodes: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    *,
+    area_of: Mapping[str, str | None],
+    seed: int = 0,
+    sort_key: Callable[[str], Any] | None = None,
+) -> dict[str, tuple[float, float]]:
     """Positions for ``nodes`` (see the module docstring).
 
     Parameters
@@ -67,8 +72,7 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], *,
     """
     order = sorted(nodes)
     index = {node: i for i, node in enumerate(order)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
-                    for u, v in edges if u != v})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in edges if u != v})
     tied = sorted({i for pair in pairs for i in pair})
     group_of = [area_of.get(order[i]) or _NO_AREA for i in range(len(order))]
     coords = np.zeros((len(order), 2))
@@ -78,14 +82,12 @@ def layout(nodes: Sequence[str], edges: Sequence[tuple[str, str]], *,
         for i in tied:
             groups[group_of[i]].append(i)
         if len(groups) == 1:
-            coords[tied] = _force_directed(len(tied), _local(pairs, tied), seed=seed,
-                                           half=_half(len(tied)))
+            coords[tied] = _force_directed(len(tied), _local(pairs, tied), seed=seed, half=_half(len(tied)))
         else:
             _grouped(coords, groups, pairs, group_of, seed)
         coords[tied] -= np.median(coords[tied], axis=0)
         bottom = float(coords[tied, 1].max()) + 2 * _GRID
-    positions = {order[i]: (round(float(coords[i, 0]), 1), round(float(coords[i, 1]), 1))
-                 for i in tied}
+    positions = {order[i]: (round(float(coords[i, 0]), 1), round(float(coords[i, 1]), 1)) for i in tied}
     tied_set = set(tied)
     alone = [order[i] for i in range(len(order)) if i not in tied_set]
     if sort_key is not None:
@@ -105,8 +107,13 @@ def _local(pairs: Sequence[tuple[int, int]], members: Sequence[int]) -> list[tup
     return [(position[u], position[v]) for u, v in pairs if u in position and v in position]
 
 
-def _grouped(coords: np.ndarray, groups: Mapping[str, list[int]],
-             pairs: Sequence[tuple[int, int]], group_of: Sequence[str], seed: int) -> None:
+def _grouped(
+    coords: np.ndarray,
+    groups: Mapping[str, list[int]],
+    pairs: Sequence[tuple[int, int]],
+    group_of: Sequence[str],
+    seed: int,
+) -> None:
     names = sorted(groups)
     radius = np.array([_half(len(groups[g])) * 1.15 for g in names])
     between: Counter[tuple[int, int]] = Counter()
@@ -115,18 +122,26 @@ def _grouped(coords: np.ndarray, groups: Mapping[str, list[int]],
         a, b = number[group_of[u]], number[group_of[v]]
         if a != b:
             between[min(a, b), max(a, b)] += 1
-    centres = _force_directed(len(names), list(between), seed=seed, half=1.0,
-                              weights=[math.log1p(w) for w in between.values()])
+    centres = _force_directed(
+        len(names), list(between), seed=seed, half=1.0, weights=[math.log1p(w) for w in between.values()]
+    )
     centres = _apart(centres * 2 * float(radius.mean()), radius)
     for k, g in enumerate(names):
         members = groups[g]
-        local = _force_directed(len(members), _local(pairs, members), seed=seed + k + 1,
-                                half=_half(len(members)))
+        local = _force_directed(
+            len(members), _local(pairs, members), seed=seed + k + 1, half=_half(len(members))
+        )
         coords[members] = local + centres[k]
 
 
-def _force_directed(n: int, pairs: Sequence[tuple[int, int]], *, seed: int, half: float,
-                    weights: Sequence[float] | None = None) -> np.ndarray:
+def _force_directed(
+    n: int,
+    pairs: Sequence[tuple[int, int]],
+    *,
+    seed: int,
+    half: float,
+    weights: Sequence[float] | None = None,
+) -> np.ndarray:
     """Fruchterman–Reingold positions of ``n`` nodes, centred, scaled so that 98 % of them
     fall within ``±half`` (a few far-flung nodes do not squeeze the rest together)."""
     rng = np.random.default_rng(seed)
@@ -141,8 +156,11 @@ def _force_directed(n: int, pairs: Sequence[tuple[int, int]], *, seed: int, half
         ig.set_random_number_generator(random.Random(seed))
         try:
             placed = graph.layout_fruchterman_reingold(
-                seed=start.tolist(), niter=iterations, grid=False,
-                weights=list(weights) if weights is not None and pairs else None)
+                seed=start.tolist(),
+                niter=iterations,
+                grid=False,
+                weights=list(weights) if weights is not None and pairs else None,
+            )
         finally:
             ig.set_random_number_generator(random)
     result = np.asarray(placed.coords, dtype=float)
@@ -158,7 +176,7 @@ def _apart(centres: np.ndarray, radius: np.ndarray, *, rounds: int = 200) -> np.
     gap = 0.1 * float(radius.mean())
     for _ in range(rounds):
         delta = centres[:, None, :] - centres[None, :, :]
-        distance = np.sqrt((delta ** 2).sum(axis=2))
+        distance = np.sqrt((delta**2).sum(axis=2))
         needed = radius[:, None] + radius[None, :] + gap
         np.fill_diagonal(needed, 0.0)
         overlap = np.clip(needed - distance, 0.0, None)
@@ -178,6 +196,7 @@ def _grid(names: list[str], *, top: float) -> dict[str, tuple[float, float]]:
         return {}
     columns = max(1, math.ceil(math.sqrt(len(names) * 3)))
     width = (min(columns, len(names)) - 1) * _GRID
-    return {name: (round(-width / 2 + (k % columns) * _GRID, 1),
-                   round(top + (k // columns) * _GRID, 1))
-            for k, name in enumerate(names)}
+    return {
+        name: (round(-width / 2 + (k % columns) * _GRID, 1), round(top + (k // columns) * _GRID, 1))
+        for k, name in enumerate(names)
+    }

@@ -119,14 +119,12 @@ class MapOptions:
 
     def to_json(self) -> str:
         """The options as stored with a saved view: the kind and :meth:`query`."""
-        return json.dumps({"kind": self.kind.value, **self.query()}, sort_keys=True,
-                          ensure_ascii=False)
+        return json.dumps({"kind": self.kind.value, **self.query()}, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> MapOptions:
         raw = json.loads(text)
         return map_options(raw.pop("kind"), raw)
-
 
 
 def _default_metric(kind: MapKind) -> Metric:
@@ -169,11 +167,13 @@ def map_options(kind: str, params: Mapping[str, Any]) -> MapOptions:
         target_arena=_choice(given, "to", Arena, Arena.LEISURE, problems),
         top=_int(given, "top", 10, 1, MAX_TOP, problems),
     )
-    if map_kind in (MapKind.TARGET_GROUP, MapKind.GAPS) and options.target_group is None \
-            and "target_group" not in {p.record for p in problems}:
+    if (
+        map_kind in (MapKind.TARGET_GROUP, MapKind.GAPS)
+        and options.target_group is None
+        and "target_group" not in {p.record for p in problems}
+    ):
         problems.append(Problem("target_group", f"a {map_kind.value} map needs a target group"))
-    if map_kind is MapKind.EGO and options.actor is None \
-            and "actor" not in {p.record for p in problems}:
+    if map_kind is MapKind.EGO and options.actor is None and "actor" not in {p.record for p in problems}:
         problems.append(Problem("actor", "an ego map needs the id of the actor at its centre"))
     if options.source_arena == options.target_arena and {"from", "to"} & set(given):
         problems.append(Problem("to", "choose two different arenas"))
@@ -182,8 +182,9 @@ def map_options(kind: str, params: Mapping[str, Any]) -> MapOptions:
     return options
 
 
-def _choice(given: Mapping[str, Any], name: str, enum: type[StrEnum], default: Any,
-            problems: list[Problem]) -> Any:
+def _choice(
+    given: Mapping[str, Any], name: str, enum: type[StrEnum], default: Any, problems: list[Problem]
+) -> Any:
     if name not in given:
         return default
     value = str(given[name]).lower()
@@ -195,8 +196,9 @@ def _choice(given: Mapping[str, Any], name: str, enum: type[StrEnum], default: A
         return default
 
 
-def _int(given: Mapping[str, Any], name: str, default: int, low: int, high: int,
-         problems: list[Problem]) -> int:
+def _int(
+    given: Mapping[str, Any], name: str, default: int, low: int, high: int, problems: list[Problem]
+) -> int:
     if name not in given:
         return default
     value = given[name]

@@ -29,8 +29,7 @@ from graphsvc.maps.payload import page_payload
 __all__ = ["content_security_policy", "render_page", "safe_json"]
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                 "\u2029": "\\u2029"}
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
@@ -51,8 +50,10 @@ def _base_policy() -> str:
     scripts = " ".join(_digest(s) for s in (assets.vis_network_js(), assets.map_js()))
     styles = " ".join(_digest(s) for s in (assets.vis_network_css(), assets.map_css()))
     # img-src data: vis-network's stylesheet draws its buttons from data: URLs.
-    return (f"default-src 'none'; script-src {scripts}; style-src {styles}; img-src data:; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src {scripts}; style-src {styles}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def content_security_policy(*, frame_ancestors: str | None = None) -> str:

@@ -38,12 +38,33 @@ from graphsvc.maps.words import (
 
 __all__ = ["map_title", "node_label", "page_payload"]
 
-_PANEL_WORDS = ("kind", "sector", "arenas", "area", "degree", "betweenness", "count",
-                "age_band", "search", "search_none", "pick", "close", "details", "size",
-                "highlights", "isolated", "fit")
-_MARK_LEGEND = {"broker": "hl_broker", "centre": "hl_centre", "spof": "hl_spof",
-                "school_gap": "hl_school_gap", "gap_area": "hl_gap_area",
-                "group_gap": "hl_group_gap"}
+_PANEL_WORDS = (
+    "kind",
+    "sector",
+    "arenas",
+    "area",
+    "degree",
+    "betweenness",
+    "count",
+    "age_band",
+    "search",
+    "search_none",
+    "pick",
+    "close",
+    "details",
+    "size",
+    "highlights",
+    "isolated",
+    "fit",
+)
+_MARK_LEGEND = {
+    "broker": "hl_broker",
+    "centre": "hl_centre",
+    "spof": "hl_spof",
+    "school_gap": "hl_school_gap",
+    "gap_area": "hl_gap_area",
+    "group_gap": "hl_group_gap",
+}
 
 
 def map_title(m: MapData, lang: str) -> str:
@@ -51,15 +72,20 @@ def map_title(m: MapData, lang: str) -> str:
     o = m.options
     if o.title:
         return o.title
-    return default_title(o.kind.value, lang, subject=m.subject,
-                         area=m.subject if o.area else None, source=o.source_arena.value,
-                         target=o.target_arena.value, depth=o.depth)
+    return default_title(
+        o.kind.value,
+        lang,
+        subject=m.subject,
+        area=m.subject if o.area else None,
+        source=o.source_arena.value,
+        target=o.target_arena.value,
+        depth=o.depth,
+    )
 
 
 def node_label(node: MapNode, m: MapData, lang: str) -> str:
     if node.kind == GROUP_KIND:
-        return young_group_label(node.count or 0, node.age_band,
-                                 m.areas.get(node.area or ""), lang)
+        return young_group_label(node.count or 0, node.age_band, m.areas.get(node.area or ""), lang)
     rank = next((h.values["rank"] for h in node.highlights if h.code == "broker"), None)
     return f"{rank}. {node.name}" if rank is not None else node.name
 
@@ -67,8 +93,10 @@ def node_label(node: MapNode, m: MapData, lang: str) -> str:
 def page_payload(m: MapData, lang: str) -> dict[str, Any]:
     """The JSON-ready data of one map page in ``lang`` (module docstring)."""
     words = WORDS[lang]
-    arenas = {"source": arena_name(m.options.source_arena.value, lang),
-              "target": arena_name(m.options.target_arena.value, lang)}
+    arenas = {
+        "source": arena_name(m.options.source_arena.value, lang),
+        "target": arena_name(m.options.target_arena.value, lang),
+    }
     kinds = sorted({n.kind for n in m.nodes}, key=list(KIND_SHAPES).index)
     sectors = [s for s in SECTOR_COLOURS if any(n.sector == s for n in m.nodes)]
     areas = sorted(m.areas)
@@ -84,7 +112,8 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
         "label": [node_label(n, m, lang) for n in m.nodes],
         "kind": [kind_at[n.kind] for n in m.nodes],
         "sector": [sector_at.get(n.sector or "", -1) for n in m.nodes],
-        "x": [n.x for n in m.nodes], "y": [n.y for n in m.nodes],
+        "x": [n.x for n in m.nodes],
+        "y": [n.y for n in m.nodes],
         "size": [n.size for n in m.nodes],
         "area": [area_at.get(n.area or "", -1) for n in m.nodes],
         "arenas": [[arena_name(a, lang) for a in n.arenas] for n in m.nodes],
@@ -96,8 +125,11 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
     for metric in metric_names:
         if any(metric in n.metrics for n in m.nodes):
             columns[metric] = [n.metrics.get(metric) for n in m.nodes]
-    notes = {str(i): [_note(h.code, h.values, lang, arenas) for h in n.highlights]
-             for i, n in enumerate(m.nodes) if n.highlights}
+    notes = {
+        str(i): [_note(h.code, h.values, lang, arenas) for h in n.highlights]
+        for i, n in enumerate(m.nodes)
+        if n.highlights
+    }
     edges: list[int] = []
     for e in m.edges:
         edges += (index[e.source], index[e.target], e.weight)
@@ -109,28 +141,45 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
         "nodes": columns,
         "edges": edges,
         "notes": notes,
-        "kinds": [{"code": k, "label": kind_name(k, lang), "shape": KIND_SHAPES.get(k, "dot")}
-                  for k in kinds],
-        "sectors": [{"code": s, "label": sector_name(s, lang), "colour": SECTOR_COLOURS[s]}
-                    for s in sectors],
+        "kinds": [
+            {"code": k, "label": kind_name(k, lang), "shape": KIND_SHAPES.get(k, "dot")} for k in kinds
+        ],
+        "sectors": [{"code": s, "label": sector_name(s, lang), "colour": SECTOR_COLOURS[s]} for s in sectors],
         "noSectorColour": NO_SECTOR_COLOUR,
         "edgeColour": EDGE_COLOUR,
         "areas": [m.areas[a] for a in areas],
-        "marks": [{"code": c, "label": words[_MARK_LEGEND[c]].format(top=m.options.top),
-                   "colour": MARK_STYLES[c].colour, "width": MARK_STYLES[c].width,
-                   "dashed": MARK_STYLES[c].dashed} for c in used_marks],
+        "marks": [
+            {
+                "code": c,
+                "label": words[_MARK_LEGEND[c]].format(top=m.options.top),
+                "colour": MARK_STYLES[c].colour,
+                "width": MARK_STYLES[c].width,
+                "dashed": MARK_STYLES[c].dashed,
+            }
+            for c in used_marks
+        ],
         "legend": _legend(m, lang, arenas),
         "words": {k: words[k] for k in _PANEL_WORDS}
-                 | {"broker": words["broker"].format(**arenas),
-                    "summary": words["nodes"].format(nodes=thousands(len(m.nodes), lang),
-                                                     edges=thousands(len(m.edges), lang))},
+        | {
+            "broker": words["broker"].format(**arenas),
+            "summary": words["nodes"].format(
+                nodes=thousands(len(m.nodes), lang), edges=thousands(len(m.edges), lang)
+            ),
+        },
     }
 
 
 def _note(code: str, values: Any, lang: str, arenas: dict[str, str]) -> str:
     if code == "broker":
-        return note("broker", lang, rank=values["rank"], sources=values["sources"],
-                    targets=values["targets"], share=percent(values["share"], lang), **arenas)
+        return note(
+            "broker",
+            lang,
+            rank=values["rank"],
+            sources=values["sources"],
+            targets=values["targets"],
+            share=percent(values["share"], lang),
+            **arenas,
+        )
     return note(code, lang, **values)
 
 
@@ -145,10 +194,11 @@ def _legend(m: MapData, lang: str, arenas: dict[str, str]) -> list[str]:
     missing = m.facts.get("missing", ())
     under = m.facts.get("under_represented", ())
     if "missing" in m.facts:
-        lines.append(words["missing"].format(sectors=join(
-            (sector_name(s, lang).lower() for s in missing), lang)) if missing
-            else words["no_gaps"])
+        lines.append(
+            words["missing"].format(sectors=join((sector_name(s, lang).lower() for s in missing), lang))
+            if missing
+            else words["no_gaps"]
+        )
     if under:
-        lines.append(words["under"].format(sectors=join(
-            (sector_name(s, lang).lower() for s in under), lang)))
+        lines.append(words["under"].format(sectors=join((sector_name(s, lang).lower() for s in under), lang)))
     return lines

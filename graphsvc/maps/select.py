@@ -44,8 +44,14 @@ class Selection:
     subject: str | None = None
 
 
-def select(G: nx.DiGraph, options: MapOptions, young: YoungPeople, *,
-           ranking: BrokerRanking | None = None, report: GapReport | None = None) -> Selection:
+def select(
+    G: nx.DiGraph,
+    options: MapOptions,
+    young: YoungPeople,
+    *,
+    ranking: BrokerRanking | None = None,
+    report: GapReport | None = None,
+) -> Selection:
     """The nodes of the map ``options`` describes (see the module docstring). ``young`` is
     how young people will be drawn; with ``NONE`` none are selected."""
     data = node_data(G)
@@ -55,8 +61,12 @@ def select(G: nx.DiGraph, options: MapOptions, young: YoungPeople, *,
     elif kind in (MapKind.TARGET_GROUP, MapKind.GAPS):
         if report is None:
             raise ValueError("a target-group or gaps map needs the gap report")
-        found = Selection(actors=set(report.support.ids), young=set(report.members.members),
-                          extra=set(report.initiatives), subject=report.name)
+        found = Selection(
+            actors=set(report.support.ids),
+            young=set(report.members.members),
+            extra=set(report.initiatives),
+            subject=report.name,
+        )
         if kind is MapKind.GAPS:
             found.extra |= {gap.area for gap in report.area_gaps}
     elif kind is MapKind.EGO:

@@ -14,9 +14,20 @@ from typing import NamedTuple
 
 from graphsvc.maps.words import GROUP_KIND
 
-__all__ = ["EDGE_COLOUR", "GAP_COLOUR", "GAP_FILL", "HIGHLIGHT_COLOUR", "KIND_SHAPES",
-           "MARKERS", "MARK_STYLES", "NO_SECTOR_COLOUR", "SECTOR_COLOURS", "MarkStyle",
-           "mark_of", "node_sizes"]
+__all__ = [
+    "EDGE_COLOUR",
+    "GAP_COLOUR",
+    "GAP_FILL",
+    "HIGHLIGHT_COLOUR",
+    "KIND_SHAPES",
+    "MARKERS",
+    "MARK_STYLES",
+    "NO_SECTOR_COLOUR",
+    "SECTOR_COLOURS",
+    "MarkStyle",
+    "mark_of",
+    "node_sizes",
+]
 
 SECTOR_COLOURS: dict[str, str] = {
     "public": "#0072B2",
@@ -45,23 +56,30 @@ KIND_SHAPES: dict[str, str] = {
     "Area": "triangleDown",
 }
 # vis-network shape -> matplotlib marker, for the slide images.
-MARKERS: dict[str, str] = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D",
-                           "hexagon": "h", "star": "*", "triangleDown": "v"}
+MARKERS: dict[str, str] = {
+    "dot": "o",
+    "square": "s",
+    "triangle": "^",
+    "diamond": "D",
+    "hexagon": "h",
+    "star": "*",
+    "triangleDown": "v",
+}
 
 MIN_SIZE = 8.0
 MAX_SIZE = 40.0
 YOUNG_PERSON_SIZE = 6.0
 
 
-def node_sizes(values: Mapping[str, float], *, low: float = MIN_SIZE,
-               high: float = MAX_SIZE) -> dict[str, float]:
+def node_sizes(
+    values: Mapping[str, float], *, low: float = MIN_SIZE, high: float = MAX_SIZE
+) -> dict[str, float]:
     """Sizes from ``low`` to ``high`` by the square root of each value over the largest, so
     the drawn area grows with the value. All ``low`` when every value is zero."""
     top = max(values.values(), default=0.0)
     if top <= 0:
         return dict.fromkeys(values, low)
-    return {node: round(low + (high - low) * math.sqrt(max(v, 0.0) / top), 1)
-            for node, v in values.items()}
+    return {node: round(low + (high - low) * math.sqrt(max(v, 0.0) / top), 1) for node, v in values.items()}
 
 
 class MarkStyle(NamedTuple):

@@ -12,88 +12,130 @@ from collections.abc import Iterable
 
 from graphsvc.analytics.wording import ARENA_LABELS, KIND_LABELS, SECTOR_LABELS, Language, label
 
-__all__ = ["GROUP_KIND", "WORDS", "arena_name", "default_title", "join", "kind_name",
-           "note", "percent", "sector_name", "thousands", "young_group_label"]
+__all__ = [
+    "GROUP_KIND",
+    "WORDS",
+    "arena_name",
+    "default_title",
+    "join",
+    "kind_name",
+    "note",
+    "percent",
+    "sector_name",
+    "thousands",
+    "young_group_label",
+]
 
 # The kind of a node that stands for a group of young people (not a domain kind).
 GROUP_KIND = "YoungPeopleGroup"
 
 WORDS: dict[str, dict[str, str]] = {
     "da": {
-        "network": "Netværkskort", "network_in": "Netværket i {area}",
+        "network": "Netværkskort",
+        "network_in": "Netværket i {area}",
         "target-group": "Støttenetværket omkring {subject}",
-        "ego": "{subject} og dens netværk", "ego2": "{subject} og dens netværk i to led",
+        "ego": "{subject} og dens netværk",
+        "ego2": "{subject} og dens netværk i to led",
         "brokers": "Brobyggere mellem {source} og {target}",
         "brokers_in": "Brobyggere mellem {source} og {target} i {area}",
         "gaps": "Huller omkring {subject}",
-        "sector": "Sektor", "kind": "Type", "arenas": "Arenaer", "area": "Område",
-        "size": "Størrelse", "highlights": "Fremhævet", "details": "Detaljer",
-        "degree": "Antal forbindelser", "betweenness": "Betweenness (brobygning i netværket)",
+        "sector": "Sektor",
+        "kind": "Type",
+        "arenas": "Arenaer",
+        "area": "Område",
+        "size": "Størrelse",
+        "highlights": "Fremhævet",
+        "details": "Detaljer",
+        "degree": "Antal forbindelser",
+        "betweenness": "Betweenness (brobygning i netværket)",
         "broker": "Andel af korteste veje {source} → {target}",
-        "count": "Antal unge", "age_band": "Alder",
+        "count": "Antal unge",
+        "age_band": "Alder",
         "size_degree": "Størrelse: antal forbindelser",
         "size_betweenness": "Størrelse: betweenness",
         "size_broker": "Størrelse: andel af de korteste veje {source} → {target}",
         "size_groups": "Grupper af unge: størrelse efter antal",
-        "hl_broker": "Brobygger (top {top})", "hl_spof": "Eneste vej til fritid for nogle unge",
+        "hl_broker": "Brobygger (top {top})",
+        "hl_spof": "Eneste vej til fritid for nogle unge",
         "hl_school_gap": "Skole uden fritidsaktør inden for 2 led",
-        "hl_gap_area": "Område uden fritidsaktører (hul)", "hl_centre": "Kortets midte",
+        "hl_gap_area": "Område uden fritidsaktører (hul)",
+        "hl_centre": "Kortets midte",
         "hl_group_gap": "Unge i et område uden fritidsaktører",
-        "missing": "Mangler helt: {sectors}", "under": "Underrepræsenteret: {sectors}",
+        "missing": "Mangler helt: {sectors}",
+        "under": "Underrepræsenteret: {sectors}",
         "no_gaps": "Ingen sektor mangler.",
         "young_groups": "Unge vises samlet pr. område og aldersgruppe.",
         "young_none": "Unge er ikke vist.",
         "young_individuals": "Unge vises enkeltvis (pseudonymer).",
-        "group_label": "{count} unge, {band}, {area}", "unknown_area": "ukendt område",
-        "unknown_band": "ukendt alder", "band": "{band} år",
-        "isolated": "Uden forbindelser", "search": "Find på kortet", "search_none": "Ingen fundet",
-        "nodes": "{nodes} punkter, {edges} forbindelser", "close": "Luk",
+        "group_label": "{count} unge, {band}, {area}",
+        "unknown_area": "ukendt område",
+        "unknown_band": "ukendt alder",
+        "band": "{band} år",
+        "isolated": "Uden forbindelser",
+        "search": "Find på kortet",
+        "search_none": "Ingen fundet",
+        "nodes": "{nodes} punkter, {edges} forbindelser",
+        "close": "Luk",
         "fit": "Vis hele kortet",
         "pick": "Vælg et punkt på kortet for at se detaljer.",
         "note_broker": "Nr. {rank} blandt brobyggerne: forbinder {sources} {source}aktører med "
-                       "{targets} {target}aktører; {share} af de korteste veje går gennem den.",
-        "note_spof": "Uden den mister {cut} af målgruppens unge deres eneste vej til "
-                     "fritidslivet.",
-        "note_school_gap": "Ingen fritidsaktør inden for 2 led; {members} af målgruppens unge "
-                           "går her.",
-        "note_gap_area": "{members} af målgruppens unge bor her, og ingen fritidsaktør når "
-                         "dem.",
+        "{targets} {target}aktører; {share} af de korteste veje går gennem den.",
+        "note_spof": "Uden den mister {cut} af målgruppens unge deres eneste vej til fritidslivet.",
+        "note_school_gap": "Ingen fritidsaktør inden for 2 led; {members} af målgruppens unge går her.",
+        "note_gap_area": "{members} af målgruppens unge bor her, og ingen fritidsaktør når dem.",
         "note_group_gap": "Bor i et område uden fritidsaktører.",
         "note_centre": "Kortet er tegnet omkring denne aktør.",
     },
     "en": {
-        "network": "Network map", "network_in": "The network in {area}",
+        "network": "Network map",
+        "network_in": "The network in {area}",
         "target-group": "Support network of {subject}",
-        "ego": "{subject} and its network", "ego2": "{subject} and its network, two steps out",
+        "ego": "{subject} and its network",
+        "ego2": "{subject} and its network, two steps out",
         "brokers": "Brokers between {source} and {target}",
         "brokers_in": "Brokers between {source} and {target} in {area}",
         "gaps": "Gaps around {subject}",
-        "sector": "Sector", "kind": "Kind", "arenas": "Arenas", "area": "Area",
-        "size": "Size", "highlights": "Highlighted", "details": "Details",
-        "degree": "Number of ties", "betweenness": "Betweenness (bridging in the network)",
+        "sector": "Sector",
+        "kind": "Kind",
+        "arenas": "Arenas",
+        "area": "Area",
+        "size": "Size",
+        "highlights": "Highlighted",
+        "details": "Details",
+        "degree": "Number of ties",
+        "betweenness": "Betweenness (bridging in the network)",
         "broker": "Share of shortest paths {source} → {target}",
-        "count": "Young people", "age_band": "Age",
+        "count": "Young people",
+        "age_band": "Age",
         "size_degree": "Size: number of ties",
         "size_betweenness": "Size: betweenness",
         "size_broker": "Size: share of the shortest paths {source} → {target}",
         "size_groups": "Groups of young people: size by count",
-        "hl_broker": "Broker (top {top})", "hl_spof": "Only route to leisure for some members",
+        "hl_broker": "Broker (top {top})",
+        "hl_spof": "Only route to leisure for some members",
         "hl_school_gap": "School with no leisure actor within 2 ties",
-        "hl_gap_area": "Area with no leisure actor (gap)", "hl_centre": "Centre of the map",
+        "hl_gap_area": "Area with no leisure actor (gap)",
+        "hl_centre": "Centre of the map",
         "hl_group_gap": "Young people in an area with no leisure actor",
-        "missing": "Missing: {sectors}", "under": "Under-represented: {sectors}",
+        "missing": "Missing: {sectors}",
+        "under": "Under-represented: {sectors}",
         "no_gaps": "No sector is missing.",
         "young_groups": "Young people are shown as groups per area and age band.",
         "young_none": "Young people are not shown.",
         "young_individuals": "Young people are shown one by one (pseudonyms).",
-        "group_label": "{count} young people, {band}, {area}", "unknown_area": "unknown area",
-        "unknown_band": "unknown age", "band": "aged {band}",
-        "isolated": "Without ties", "search": "Find on the map", "search_none": "None found",
-        "nodes": "{nodes} nodes, {edges} ties", "close": "Close",
+        "group_label": "{count} young people, {band}, {area}",
+        "unknown_area": "unknown area",
+        "unknown_band": "unknown age",
+        "band": "aged {band}",
+        "isolated": "Without ties",
+        "search": "Find on the map",
+        "search_none": "None found",
+        "nodes": "{nodes} nodes, {edges} ties",
+        "close": "Close",
         "fit": "Show the whole map",
         "pick": "Pick a node on the map to see its details.",
         "note_broker": "Broker no. {rank}: links {sources} {source} actors to {targets} "
-                       "{target} actors; {share} of the shortest paths run through it.",
+        "{target} actors; {share} of the shortest paths run through it.",
         "note_spof": "Without it, {cut} members lose their only route to leisure.",
         "note_school_gap": "No leisure actor within 2 ties; {members} members attend it.",
         "note_gap_area": "{members} members live here and no leisure actor reaches them.",
@@ -124,13 +166,13 @@ def percent(share: float, lang: str) -> str:
 
 
 def thousands(n: int, lang: str) -> str:
-    """"2.864" in Danish, "2,864" in English."""
+    """ "2.864" in Danish, "2,864" in English."""
     text = f"{n:,}"
     return text.replace(",", ".") if lang == "da" else text
 
 
 def join(items: Iterable[str], lang: str) -> str:
-    """"a, b og c" / "a, b and c"."""
+    """ "a, b og c" / "a, b and c"."""
     words = list(items)
     if len(words) < 2:
         return "".join(words)
@@ -147,8 +189,16 @@ def young_group_label(count: int, band: str | None, area: str | None, lang: str)
     return w["group_label"].format(count=count, band=band_text, area=area or w["unknown_area"])
 
 
-def default_title(kind: str, lang: str, *, subject: str | None = None, area: str | None = None,
-                  source: str = "school", target: str = "leisure", depth: int = 1) -> str:
+def default_title(
+    kind: str,
+    lang: str,
+    *,
+    subject: str | None = None,
+    area: str | None = None,
+    source: str = "school",
+    target: str = "leisure",
+    depth: int = 1,
+) -> str:
     """The title a map gets when the caller gives none."""
     w = WORDS[lang]
     arenas = {"source": arena_name(source, lang), "target": arena_name(target, lang)}

@@ -25,18 +25,25 @@ from graphsvc.services import analytics as service
 
 __all__ = ["AnalyticsQuery"]
 
-Tenant = Annotated[str | None, strawberry.argument(
-    description="The tenant; default: the X-Graphsvc-Tenant header, then the server's default "
-    "tenant.")]
+Tenant = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The tenant; default: the X-Graphsvc-Tenant header, then the server's default tenant."
+    ),
+]
 TargetGroupId = Annotated[strawberry.ID, strawberry.argument(description="The target group.")]
-Hops = Annotated[int, strawberry.argument(
-    description="The radius of the support network around the members, 1-4 ties.")]
-ExpectedSectors = Annotated[list[enums.Sector] | None, strawberry.argument(  # type: ignore[valid-type]
-    description="The sectors a partnership around the group should have (default: public, "
-    "civil society, business, philanthropy and knowledge).")]
+Hops = Annotated[
+    int, strawberry.argument(description="The radius of the support network around the members, 1-4 ties.")
+]
+ExpectedSectors = Annotated[
+    list[enums.Sector] | None,
+    strawberry.argument(  # type: ignore[valid-type]
+        description="The sectors a partnership around the group should have (default: public, "
+        "civil society, business, philanthropy and knowledge)."
+    ),
+]
 Top = Annotated[int, strawberry.argument(description="How many to return, 1-500.")]
-YoungPeople = Annotated[bool, strawberry.argument(
-    description="Whether young people are part of the graph.")]
+YoungPeople = Annotated[bool, strawberry.argument(description="Whether young people are part of the graph.")]
 
 
 def _sectors(values: list[enums.Sector] | None) -> list[domain.Sector] | None:  # type: ignore[valid-type]
@@ -45,94 +52,153 @@ def _sectors(values: list[enums.Sector] | None) -> list[domain.Sector] | None:  
 
 @strawberry.type
 class AnalyticsQuery:
-    @strawberry.field(description="Degree, betweenness, closeness, eigenvector centrality, "
-                      "Burt's constraint and effective size per node, highest betweenness "
-                      "first, optionally of one kind or sector only.")
+    @strawberry.field(
+        description="Degree, betweenness, closeness, eigenvector centrality, "
+        "Burt's constraint and effective size per node, highest betweenness "
+        "first, optionally of one kind or sector only."
+    )
     async def node_metrics(
-        self, info: Info[Context, None],
-        kind: Annotated[enums.NodeKind | None, strawberry.argument(  # type: ignore[valid-type]
-            description="Only nodes of this kind (an actor kind or YOUNG_PERSON).")] = None,
-        sector: Annotated[enums.Sector | None, strawberry.argument(  # type: ignore[valid-type]
-            description="Only nodes of this sector.")] = None,
+        self,
+        info: Info[Context, None],
+        kind: Annotated[
+            enums.NodeKind | None,
+            strawberry.argument(  # type: ignore[valid-type]
+                description="Only nodes of this kind (an actor kind or YOUNG_PERSON)."
+            ),
+        ] = None,
+        sector: Annotated[
+            enums.Sector | None,
+            strawberry.argument(  # type: ignore[valid-type]
+                description="Only nodes of this sector."
+            ),
+        ] = None,
         include_young_people: YoungPeople = True,
-        first: Annotated[int, strawberry.argument(
-            description="Page size (at most the page size limit).")] = 50,
-        after: Annotated[str | None, strawberry.argument(
-            description="The `endCursor` of the page before.")] = None,
+        first: Annotated[
+            int, strawberry.argument(description="Page size (at most the page size limit).")
+        ] = 50,
+        after: Annotated[
+            str | None, strawberry.argument(description="The `endCursor` of the page before.")
+        ] = None,
         tenant: Tenant = None,
     ) -> NodeMetricsResult:
         ctx = info.context
         size = check_first(first, ctx.settings.max_page_size)
         result = await service.metrics(
-            ctx.scope(tenant), kind=enums.to_domain(kind, domain.Kind),
+            ctx.scope(tenant),
+            kind=enums.to_domain(kind, domain.Kind),
             sector=enums.to_domain(sector, domain.Sector),
-            include_young_people=include_young_people)
+            include_young_people=include_young_people,
+        )
         return NodeMetricsResult.from_domain(result, first=size, after=decode_cursor(after))
 
-    @strawberry.field(description="Who connects the actors of one arena to those of another "
-                      "(default: school to leisure), ranked by the share of shortest paths "
-                      "running through them, with their brokerage roles.")
+    @strawberry.field(
+        description="Who connects the actors of one arena to those of another "
+        "(default: school to leisure), ranked by the share of shortest paths "
+        "running through them, with their brokerage roles."
+    )
     async def brokers(
-        self, info: Info[Context, None],
-        from_arena: Annotated[enums.Arena, strawberry.argument(  # type: ignore[valid-type]
-            description="Paths start at actors of this arena.")] = enums.Arena.SCHOOL,  # type: ignore[attr-defined]
-        to_arena: Annotated[enums.Arena, strawberry.argument(  # type: ignore[valid-type]
-            description="Paths end at actors of this arena.")] = enums.Arena.LEISURE,  # type: ignore[attr-defined]
-        area_id: Annotated[strawberry.ID | None, strawberry.argument(
-            description="Only actors located in this area (or its sub-areas) as ends.")] = None,
-        group_by: Annotated[BrokerageGroup, strawberry.argument(
-            description="Count brokerage roles between sectors or between arenas.")
+        self,
+        info: Info[Context, None],
+        from_arena: Annotated[
+            enums.Arena,
+            strawberry.argument(  # type: ignore[valid-type]
+                description="Paths start at actors of this arena."
+            ),
+        ] = enums.Arena.SCHOOL,  # type: ignore[attr-defined]
+        to_arena: Annotated[
+            enums.Arena,
+            strawberry.argument(  # type: ignore[valid-type]
+                description="Paths end at actors of this arena."
+            ),
+        ] = enums.Arena.LEISURE,  # type: ignore[attr-defined]
+        area_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only actors located in this area (or its sub-areas) as ends."),
+        ] = None,
+        group_by: Annotated[
+            BrokerageGroup,
+            strawberry.argument(description="Count brokerage roles between sectors or between arenas."),
         ] = BrokerageGroup.SECTOR,
-        include_young_people: Annotated[bool, strawberry.argument(
-            description="Let paths run through young people too (never ranked).")] = False,
+        include_young_people: Annotated[
+            bool, strawberry.argument(description="Let paths run through young people too (never ranked).")
+        ] = False,
         top: Top = 20,
         tenant: Tenant = None,
     ) -> BrokerRanking:
         ctx = info.context
         result = await service.brokers(
-            ctx.scope(tenant), source_arena=domain.Arena(from_arena.value),
-            target_arena=domain.Arena(to_arena.value), area=area_id, group_by=group_by.value,
-            include_young_people=include_young_people, top=top)
+            ctx.scope(tenant),
+            source_arena=domain.Arena(from_arena.value),
+            target_arena=domain.Arena(to_arena.value),
+            area=area_id,
+            group_by=group_by.value,
+            include_young_people=include_young_people,
+            top=top,
+        )
         return BrokerRanking.from_domain(result)
 
-    @strawberry.field(description="What is missing around the young people of a target group: "
-                      "arena reach, missing and under-represented sectors, area gaps, schools "
-                      "without leisure, single points of failure, silos and the E-I index, "
-                      "each finding with a severity and a sentence.")
+    @strawberry.field(
+        description="What is missing around the young people of a target group: "
+        "arena reach, missing and under-represented sectors, area gaps, schools "
+        "without leisure, single points of failure, silos and the E-I index, "
+        "each finding with a severity and a sentence."
+    )
     async def gap_report(
-        self, info: Info[Context, None], target_group_id: TargetGroupId, hops: Hops = 2,
-        expected_sectors: ExpectedSectors = None, tenant: Tenant = None,
+        self,
+        info: Info[Context, None],
+        target_group_id: TargetGroupId,
+        hops: Hops = 2,
+        expected_sectors: ExpectedSectors = None,
+        tenant: Tenant = None,
     ) -> GapReport:
         ctx = info.context
-        report = await service.gaps(ctx.scope(tenant), target_group_id, hops=hops,
-                                    expected_sectors=_sectors(expected_sectors))
+        report = await service.gaps(
+            ctx.scope(tenant), target_group_id, hops=hops, expected_sectors=_sectors(expected_sectors)
+        )
         return GapReport.from_domain(report)
 
-    @strawberry.field(description="Partners to recruit for the gaps around a target group, each "
-                      "with its reasons, contact persons and introduction path.")
+    @strawberry.field(
+        description="Partners to recruit for the gaps around a target group, each "
+        "with its reasons, contact persons and introduction path."
+    )
     async def recommendations(
-        self, info: Info[Context, None], target_group_id: TargetGroupId, top: Top = 20,
-        hops: Hops = 2, expected_sectors: ExpectedSectors = None, tenant: Tenant = None,
+        self,
+        info: Info[Context, None],
+        target_group_id: TargetGroupId,
+        top: Top = 20,
+        hops: Hops = 2,
+        expected_sectors: ExpectedSectors = None,
+        tenant: Tenant = None,
     ) -> Recommendations:
         ctx = info.context
         found = await service.recommendations(
-            ctx.scope(tenant), target_group_id, top=top, hops=hops,
-            expected_sectors=_sectors(expected_sectors))
+            ctx.scope(tenant),
+            target_group_id,
+            top=top,
+            hops=hops,
+            expected_sectors=_sectors(expected_sectors),
+        )
         return Recommendations.from_domain(found)
 
-    @strawberry.field(description="Louvain communities of the social graph with their sector "
-                      "and arena mix and their bridges to each other.")
+    @strawberry.field(
+        description="Louvain communities of the social graph with their sector "
+        "and arena mix and their bridges to each other."
+    )
     async def communities(
-        self, info: Info[Context, None],
-        seed: Annotated[int, strawberry.argument(
-            description="The random seed: the same seed gives the same communities.")] = 0,
-        resolution: Annotated[float, strawberry.argument(
-            description="Above 1 favours smaller communities, below 1 larger ones.")] = 1.0,
+        self,
+        info: Info[Context, None],
+        seed: Annotated[
+            int, strawberry.argument(description="The random seed: the same seed gives the same communities.")
+        ] = 0,
+        resolution: Annotated[
+            float,
+            strawberry.argument(description="Above 1 favours smaller communities, below 1 larger ones."),
+        ] = 1.0,
         include_young_people: YoungPeople = True,
         tenant: Tenant = None,
     ) -> CommunityResult:
         ctx = info.context
-        result = await service.communities(ctx.scope(tenant), seed=seed,
-                                           resolution=resolution,
-                                           include_young_people=include_young_people)
+        result = await service.communities(
+            ctx.scope(tenant), seed=seed, resolution=resolution, include_young_people=include_young_people
+        )
         return CommunityResult.from_domain(result)

@@ -37,7 +37,6 @@ class Context(BaseContext):
         return self.principal.require(role)
 
 
-
 # GraphiQL's page itself (a GET with no query) runs nothing, so it needs no sign-in: the
 # queries it then sends carry the session cookie or a token like any other request.
 _IDE_PAGE = Principal(name="GraphiQL page", role=Role.VIEWER, tenant="", view_id="")

@@ -11,8 +11,18 @@ import strawberry
 from graphsvc import domain
 
 __all__ = [
-    "ActorKind", "AgeBand", "Arena", "Challenge", "Direction", "Frequency", "NodeKind",
-    "ParticipationRole", "Sector", "TieType", "to_domain", "to_graphql",
+    "ActorKind",
+    "AgeBand",
+    "Arena",
+    "Challenge",
+    "Direction",
+    "Frequency",
+    "NodeKind",
+    "ParticipationRole",
+    "Sector",
+    "TieType",
+    "to_domain",
+    "to_graphql",
 ]
 
 E = TypeVar("E", bound=Enum)
@@ -29,17 +39,19 @@ def _mirror(source: type[Enum], name: str, description: str, only: set[Any] | No
 
 
 NodeKind = _mirror(domain.Kind, "NodeKind", "What a node is.")
-ActorKind = _mirror(domain.Kind, "ActorKind", "The kind of an actor (an organisation or unit).",
-                    only=set(domain.ACTOR_KINDS))
+ActorKind = _mirror(
+    domain.Kind, "ActorKind", "The kind of an actor (an organisation or unit).", only=set(domain.ACTOR_KINDS)
+)
 Sector = _mirror(domain.Sector, "Sector", "The sector an actor belongs to.")
-Arena = _mirror(domain.Arena, "Arena",
-                "A part of a young person's everyday life an actor belongs to.")
+Arena = _mirror(domain.Arena, "Arena", "A part of a young person's everyday life an actor belongs to.")
 AgeBand = _mirror(domain.AgeBand, "AgeBand", "An age band of young people (years).")
-Challenge = _mirror(domain.Challenge, "Challenge",
-                    "A challenge a young person has: health data, seen by coordinators only.")
+Challenge = _mirror(
+    domain.Challenge, "Challenge", "A challenge a young person has: health data, seen by coordinators only."
+)
 Frequency = _mirror(domain.Frequency, "Frequency", "How often two actors work together.")
-ParticipationRole = _mirror(domain.ParticipationRole, "ParticipationRole",
-                            "An actor's role in an initiative.")
+ParticipationRole = _mirror(
+    domain.ParticipationRole, "ParticipationRole", "An actor's role in an initiative."
+)
 TieType = _mirror(domain.TieType, "TieType", "The kind of a tie; it fixes which kinds it joins.")
 
 

@@ -9,8 +9,16 @@ import strawberry
 
 from graphsvc.errors import Conflict, Duplicate, GraphsvcError, InvalidInput, NotFound, TieNotAllowed
 
-__all__ = ["ConflictError", "DuplicateError", "Error", "InvalidInputError", "NotFoundError", "ProblemItem",
-           "TieNotAllowedError", "attempt"]
+__all__ = [
+    "ConflictError",
+    "DuplicateError",
+    "Error",
+    "InvalidInputError",
+    "NotFoundError",
+    "ProblemItem",
+    "TieNotAllowedError",
+    "attempt",
+]
 
 T = TypeVar("T")
 
@@ -46,8 +54,10 @@ class DuplicateError(Error):
     pass
 
 
-@strawberry.type(description="Someone else changed the record since you read it; nothing was "
-                 "changed. Read it again and redo your change.")
+@strawberry.type(
+    description="Someone else changed the record since you read it; nothing was "
+    "changed. Read it again and redo your change."
+)
 class ConflictError(Error):
     pass
 
@@ -57,8 +67,10 @@ def to_error(error: GraphsvcError) -> Error | None:
     if isinstance(error, TieNotAllowed):
         return TieNotAllowedError(message=message)
     if isinstance(error, InvalidInput):
-        return InvalidInputError(message=message, problems=[
-            ProblemItem(record=p.record, problem=p.problem) for p in error.problems])
+        return InvalidInputError(
+            message=message,
+            problems=[ProblemItem(record=p.record, problem=p.problem) for p in error.problems],
+        )
     if isinstance(error, NotFound):
         return NotFoundError(message=message)
     if isinstance(error, Duplicate):

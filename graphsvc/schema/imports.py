@@ -18,26 +18,31 @@ __all__ = ["ImportMutation"]
 # Registered in place: the domain enums are the GraphQL enums.
 strawberry.enum(tabular.ImportKind, description="What an import file holds.")
 strawberry.enum(
-    tabular.Severity, name="ImportSeverity",
+    tabular.Severity,
+    name="ImportSeverity",
     description="error: stops the import (unless its row is skipped); warning: imported, but "
-                "check it; info: how the file was read.")
+    "check it; info: how the file was read.",
+)
 
 
 @strawberry.type(description="One finding about the file, a row or a cell.")
 class ImportEntry:
     severity: tabular.Severity = strawberry.field(description="How much it matters.")
-    row: int | None = strawberry.field(description="The spreadsheet row (headings are row 1); "
-                                       "null: the whole file.")
+    row: int | None = strawberry.field(
+        description="The spreadsheet row (headings are row 1); null: the whole file."
+    )
     column: str | None = strawberry.field(description="The heading, as written in the file.")
     problem: str = strawberry.field(description="What is wrong, or what was done.")
-    suggestion: str | None = strawberry.field(description="How to fix it, e.g. \"did you mean "
-                                              "'civil_society'?\"")
+    suggestion: str | None = strawberry.field(
+        description="How to fix it, e.g. \"did you mean 'civil_society'?\""
+    )
 
 
 @strawberry.type(description="How many records of one sort the import adds, changes or leaves.")
 class ImportCounts:
-    records: str = strawberry.field(description="actors, contacts, young_people, respondents, "
-                                    "ties, or total.")
+    records: str = strawberry.field(
+        description="actors, contacts, young_people, respondents, ties, or total."
+    )
     new: int = strawberry.field(description="Records the tenant does not hold yet.")
     changed: int = strawberry.field(description="Stored records the file changes.")
     unchanged: int = strawberry.field(description="Stored records the file has as they are.")
@@ -49,11 +54,9 @@ class ImportColumn:
     field: str = strawberry.field(description="The field it was read as (name, sector, ...).")
 
 
-@strawberry.type(description="What an import found and did. Nothing was written unless "
-                 "`written` is true.")
+@strawberry.type(description="What an import found and did. Nothing was written unless `written` is true.")
 class ImportReport:
-    kind: str = strawberry.field(description="What the file holds (told from the headings when "
-                                 "not given).")
+    kind: str = strawberry.field(description="What the file holds (told from the headings when not given).")
     file_name: str = strawberry.field(description="The uploaded file's name.")
     file_format: str = strawberry.field(description="csv or xlsx, by the file's content.")
     dry_run: bool = strawberry.field(description="Only checked and counted.")
@@ -64,62 +67,98 @@ class ImportReport:
     sheet: str | None = strawberry.field(description="The workbook sheet read.")
     rows: int = strawberry.field(description="Data rows in the file.")
     columns: list[ImportColumn] = strawberry.field(description="The columns read, and as what.")
-    error_count: int = strawberry.field(description="Errors found (nothing is written with "
-                                        "errors, unless their rows are skipped).")
+    error_count: int = strawberry.field(
+        description="Errors found (nothing is written with errors, unless their rows are skipped)."
+    )
     entries: list[ImportEntry] = strawberry.field(description="Every finding, in file order.")
     skipped_rows: list[int] = strawberry.field(description="Rows left out (skipInvalidRows).")
     counts: list[ImportCounts] = strawberry.field(description="Per sort of record, then total.")
     respondents_answered: list[strawberry.ID] = strawberry.field(
-        description="Survey: the actors that answered.")
+        description="Survey: the actors that answered."
+    )
     respondents_not_answered: list[strawberry.ID] = strawberry.field(
-        description="Survey: the actors invited that did not answer.")
+        description="Survey: the actors invited that did not answer."
+    )
 
     @classmethod
     def from_domain(cls, r: tabular.ImportReport) -> ImportReport:
         total = r.total()
-        counts = [ImportCounts(records=name, new=c.new, changed=c.changed, unchanged=c.unchanged)
-                  for name, c in r.counts.items()]
-        counts.append(ImportCounts(records="total", new=total.new, changed=total.changed,
-                                   unchanged=total.unchanged))
+        counts = [
+            ImportCounts(records=name, new=c.new, changed=c.changed, unchanged=c.unchanged)
+            for name, c in r.counts.items()
+        ]
+        counts.append(
+            ImportCounts(records="total", new=total.new, changed=total.changed, unchanged=total.unchanged)
+        )
         return cls(
-            kind=r.kind, file_name=r.file_name, file_format=r.file_format, dry_run=r.dry_run,
-            written=r.written, summary=r.summary(), encoding=r.encoding, delimiter=r.delimiter,
-            sheet=r.sheet, rows=r.rows, error_count=len(r.errors),
+            kind=r.kind,
+            file_name=r.file_name,
+            file_format=r.file_format,
+            dry_run=r.dry_run,
+            written=r.written,
+            summary=r.summary(),
+            encoding=r.encoding,
+            delimiter=r.delimiter,
+            sheet=r.sheet,
+            rows=r.rows,
+            error_count=len(r.errors),
             columns=[ImportColumn(heading=h, field=f) for h, f in r.columns.items()],
-            entries=[ImportEntry(severity=e.severity, row=e.row, column=e.column,
-                                 problem=e.problem, suggestion=e.suggestion) for e in r.entries],
-            skipped_rows=r.skipped_rows, counts=counts,
+            entries=[
+                ImportEntry(
+                    severity=e.severity,
+                    row=e.row,
+                    column=e.column,
+                    problem=e.problem,
+                    suggestion=e.suggestion,
+                )
+                for e in r.entries
+            ],
+            skipped_rows=r.skipped_rows,
+            counts=counts,
             respondents_answered=[strawberry.ID(i) for i in r.respondents_answered],
-            respondents_not_answered=[strawberry.ID(i) for i in r.respondents_not_answered])
+            respondents_not_answered=[strawberry.ID(i) for i in r.respondents_not_answered],
+        )
 
 
-@strawberry.input(description="Read the column with this heading as this field "
-                  "(an empty field leaves the column out).")
+@strawberry.input(
+    description="Read the column with this heading as this field (an empty field leaves the column out)."
+)
 class ColumnMappingInput:
-    heading: str = strawberry.field(description="A heading of the file (\"Forening\").")
-    field: str = strawberry.field(description="The field it holds (\"name\"); empty: leave "
-                                  "the column out.")
+    heading: str = strawberry.field(description='A heading of the file ("Forening").')
+    field: str = strawberry.field(description='The field it holds ("name"); empty: leave the column out.')
 
 
 @strawberry.type
 class ImportMutation:
-    @strawberry.mutation(description="Coordinators: import actors, contact persons, young "
-                         "people, ties or a partner survey from a CSV or XLSX file (Danish or "
-                         "English headings). All or nothing; with dryRun only the report.")
+    @strawberry.mutation(
+        description="Coordinators: import actors, contact persons, young "
+        "people, ties or a partner survey from a CSV or XLSX file (Danish or "
+        "English headings). All or nothing; with dryRun only the report."
+    )
     async def import_file(
         self,
         info: Info[Context, None],
         file: Annotated[Upload, strawberry.argument(description="The CSV or XLSX file.")],
-        kind: Annotated[tabular.ImportKind | None, strawberry.argument(
-            description="What the file holds; told from the headings when left out.")] = None,
-        dry_run: Annotated[bool, strawberry.argument(
-            description="Only check and count; write nothing.")] = False,
-        mapping: Annotated[list[ColumnMappingInput] | None, strawberry.argument(
-            description="Other headings and the fields they hold.")] = None,
-        skip_invalid_rows: Annotated[bool, strawberry.argument(
-            description="Import the valid rows and leave out those with errors.")] = False,
-        survey: Annotated[str | None, strawberry.argument(
-            description="Survey: its name, kept on each answer (default: the file name).")] = None,
+        kind: Annotated[
+            tabular.ImportKind | None,
+            strawberry.argument(description="What the file holds; told from the headings when left out."),
+        ] = None,
+        dry_run: Annotated[
+            bool, strawberry.argument(description="Only check and count; write nothing.")
+        ] = False,
+        mapping: Annotated[
+            list[ColumnMappingInput] | None,
+            strawberry.argument(description="Other headings and the fields they hold."),
+        ] = None,
+        skip_invalid_rows: Annotated[
+            bool, strawberry.argument(description="Import the valid rows and leave out those with errors.")
+        ] = False,
+        survey: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Survey: its name, kept on each answer (default: the file name)."
+            ),
+        ] = None,
         tenant: Annotated[str | None, strawberry.argument(description="The tenant.")] = None,
     ) -> ImportReport:
         ctx = info.context
@@ -128,10 +167,15 @@ class ImportMutation:
         upload: Any = file  # Starlette's UploadFile
         data = await upload.read(limit + 1)  # never more than the limit into memory
         size = getattr(upload, "size", None) or len(data)
-        options = ImportOptions(kind=kind,
-                                dry_run=dry_run, skip_invalid_rows=skip_invalid_rows,
-                                mapping={m.heading: m.field for m in mapping or []},
-                                survey=survey, max_bytes=limit)
-        report = await import_file(scope, data, file_name=getattr(upload, "filename", "") or "",
-                                   options=options, size=size)
+        options = ImportOptions(
+            kind=kind,
+            dry_run=dry_run,
+            skip_invalid_rows=skip_invalid_rows,
+            mapping={m.heading: m.field for m in mapping or []},
+            survey=survey,
+            max_bytes=limit,
+        )
+        report = await import_file(
+            scope, data, file_name=getattr(upload, "filename", "") or "", options=options, size=size
+        )
         return ImportReport.from_domain(report)

@@ -46,8 +46,9 @@ class Loaders:
             types, direction, other_label = key
 
             async def load(ids: Sequence[str]) -> list[list[Related]]:
-                found = await node_service.related(self.scope, ids, types=types,
-                                                   direction=direction, other_label=other_label)
+                found = await node_service.related(
+                    self.scope, ids, types=types, direction=direction, other_label=other_label
+                )
                 return [found.get(i, []) for i in ids]
 
             self._related[key] = DataLoader(load)

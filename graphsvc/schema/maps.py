@@ -33,58 +33,83 @@ from graphsvc.services.maps import map_title_for
 
 __all__ = ["MapViewMutation", "MapViewQuery"]
 
-Tenant = Annotated[str | None, strawberry.argument(
-    description="The tenant; default: the caller's.")]
+Tenant = Annotated[str | None, strawberry.argument(description="The tenant; default: the caller's.")]
 DEFAULT_LINK_DAYS = 90
 # Option names in messages: the GraphQL input's, not the query string's.
-_FIELD_NAMES = {"target_group": "targetGroup", "from": "fromArena", "to": "toArena",
-                "young": "youngPeople"}
+_FIELD_NAMES = {"target_group": "targetGroup", "from": "fromArena", "to": "toArena", "young": "youngPeople"}
 
 
-@strawberry.input(description="A map to save. Options a kind does not take must be left out "
-                  "(see the map kinds in the README).")
+@strawberry.input(
+    description="A map to save. Options a kind does not take must be left out "
+    "(see the map kinds in the README)."
+)
 class MapViewInput:
     kind: MapKind = strawberry.field(description="Which map.")
     metric: MapMetric | None = strawberry.field(
-        default=None, description="Default: BROKER on a brokers map, else DEGREE.")
-    young_people: MapYoungPeople | None = strawberry.field(default=None,
-                                                           description="Default: GROUPS.")
-    title: str | None = strawberry.field(default=None, description="Default: written from "
-                                         "what the map shows.")
-    lang: MapLanguage = strawberry.field(default=MapLanguage.DA,
-                                         description="The language of the map's words (DA).")
+        default=None, description="Default: BROKER on a brokers map, else DEGREE."
+    )
+    young_people: MapYoungPeople | None = strawberry.field(default=None, description="Default: GROUPS.")
+    title: str | None = strawberry.field(
+        default=None, description="Default: written from what the map shows."
+    )
+    lang: MapLanguage = strawberry.field(
+        default=MapLanguage.DA, description="The language of the map's words (DA)."
+    )
     target_group: strawberry.ID | None = strawberry.field(
-        default=None, description="Target-group and gaps maps: the target group.")
-    hops: int | None = strawberry.field(default=None, description="Target-group and gaps "
-                                        "maps: the support network's radius, 1-4 (2).")
-    actor: strawberry.ID | None = strawberry.field(default=None,
-                                                   description="Ego maps: the centre actor.")
+        default=None, description="Target-group and gaps maps: the target group."
+    )
+    hops: int | None = strawberry.field(
+        default=None, description="Target-group and gaps maps: the support network's radius, 1-4 (2)."
+    )
+    actor: strawberry.ID | None = strawberry.field(default=None, description="Ego maps: the centre actor.")
     depth: int | None = strawberry.field(default=None, description="Ego maps: 1 or 2 (1).")
-    area: strawberry.ID | None = strawberry.field(default=None, description="Network and "
-                                                  "brokers maps: only this area.")
+    area: strawberry.ID | None = strawberry.field(
+        default=None, description="Network and brokers maps: only this area."
+    )
     from_arena: enums.Arena | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="Brokers maps (and BROKER size): from this arena (SCHOOL).")
+        default=None, description="Brokers maps (and BROKER size): from this arena (SCHOOL)."
+    )
     to_arena: enums.Arena | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="Brokers maps (and BROKER size): to this arena (LEISURE).")
-    top: int | None = strawberry.field(default=None, description="Brokers maps: how many "
-                                       "brokers to highlight, 1-50 (10).")
+        default=None, description="Brokers maps (and BROKER size): to this arena (LEISURE)."
+    )
+    top: int | None = strawberry.field(
+        default=None, description="Brokers maps: how many brokers to highlight, 1-50 (10)."
+    )
 
     def params(self) -> dict[str, Any]:
         def value(v: Any) -> Any:
             return v.value if hasattr(v, "value") else v
 
-        return {"metric": value(self.metric), "young": value(self.young_people),
-                "title": self.title, "lang": self.lang.value, "target_group": self.target_group,
-                "hops": self.hops, "actor": self.actor, "depth": self.depth, "area": self.area,
-                "from": value(self.from_arena), "to": value(self.to_arena), "top": self.top}
+        return {
+            "metric": value(self.metric),
+            "young": value(self.young_people),
+            "title": self.title,
+            "lang": self.lang.value,
+            "target_group": self.target_group,
+            "hops": self.hops,
+            "actor": self.actor,
+            "depth": self.depth,
+            "area": self.area,
+            "from": value(self.from_arena),
+            "to": value(self.to_arena),
+            "top": self.top,
+        }
 
 
-SaveMapViewResult = Annotated[MapView | InvalidInputError | NotFoundError, strawberry.union(
-    "SaveMapViewResult", description="The saved view, or why nothing was saved.")]
-CreateShareLinkResult = Annotated[NewShareLink | InvalidInputError | NotFoundError, strawberry.union(
-    "CreateShareLinkResult", description="The new link with its token, or why none was made.")]
-RevokeShareLinkResult = Annotated[ShareLink | NotFoundError, strawberry.union(
-    "RevokeShareLinkResult", description="The revoked link, or why nothing was revoked.")]
+SaveMapViewResult = Annotated[
+    MapView | InvalidInputError | NotFoundError,
+    strawberry.union("SaveMapViewResult", description="The saved view, or why nothing was saved."),
+]
+CreateShareLinkResult = Annotated[
+    NewShareLink | InvalidInputError | NotFoundError,
+    strawberry.union(
+        "CreateShareLinkResult", description="The new link with its token, or why none was made."
+    ),
+]
+RevokeShareLinkResult = Annotated[
+    ShareLink | NotFoundError,
+    strawberry.union("RevokeShareLinkResult", description="The revoked link, or why nothing was revoked."),
+]
 
 
 def _renamed(error: InvalidInput) -> InvalidInput:
@@ -101,8 +126,9 @@ class MapViewQuery:
         return [MapView.from_view(v) for v in await service.views(scope)]
 
     @strawberry.field(description="One saved map view; null when there is none with this id.")
-    async def map_view(self, info: Info[Context, None], id: strawberry.ID,
-                       tenant: Tenant = None) -> MapView | None:
+    async def map_view(
+        self, info: Info[Context, None], id: strawberry.ID, tenant: Tenant = None
+    ) -> MapView | None:
         ctx = info.context
         scope = ctx.scope(tenant)
         try:
@@ -110,23 +136,27 @@ class MapViewQuery:
         except NotFound:
             return None
 
-    @strawberry.field(description="Share links (of one view, or all), newest first; tokens are "
-                      "never shown again. Coordinators and admins.")
-    async def share_links(self, info: Info[Context, None], view_id: strawberry.ID | None = None,
-                          tenant: Tenant = None) -> list[ShareLink]:
+    @strawberry.field(
+        description="Share links (of one view, or all), newest first; tokens are "
+        "never shown again. Coordinators and admins."
+    )
+    async def share_links(
+        self, info: Info[Context, None], view_id: strawberry.ID | None = None, tenant: Tenant = None
+    ) -> list[ShareLink]:
         ctx = info.context
         scope = ctx.scope(tenant)
-        links = await service.share_links(scope,
-                                          str(view_id) if view_id else None)
+        links = await service.share_links(scope, str(view_id) if view_id else None)
         return [ShareLink.from_stored(link) for link in links]
 
 
 @strawberry.type
 class MapViewMutation:
-    @strawberry.mutation(description="Save a map view: which map, its options, size metric, "
-                         "title and language.")
-    async def save_map_view(self, info: Info[Context, None], input: MapViewInput,
-                            tenant: Tenant = None) -> SaveMapViewResult:
+    @strawberry.mutation(
+        description="Save a map view: which map, its options, size metric, title and language."
+    )
+    async def save_map_view(
+        self, info: Info[Context, None], input: MapViewInput, tenant: Tenant = None
+    ) -> SaveMapViewResult:
         ctx = info.context
         scope = ctx.scope(tenant)
 
@@ -139,12 +169,17 @@ class MapViewMutation:
 
         return await attempt(save())  # type: ignore[no-any-return]
 
-    @strawberry.mutation(description="A read-only share link to a saved view, with an <iframe> "
-                         "snippet. The token is shown only now.")
+    @strawberry.mutation(
+        description="A read-only share link to a saved view, with an <iframe> "
+        "snippet. The token is shown only now."
+    )
     async def create_share_link(
-        self, info: Info[Context, None], view_id: strawberry.ID,
-        expires_in_days: Annotated[int | None, strawberry.argument(
-            description="Days until the link stops working, 1-3650; null: never.")
+        self,
+        info: Info[Context, None],
+        view_id: strawberry.ID,
+        expires_in_days: Annotated[
+            int | None,
+            strawberry.argument(description="Days until the link stops working, 1-3650; null: never."),
         ] = DEFAULT_LINK_DAYS,
         tenant: Tenant = None,
     ) -> CreateShareLinkResult:
@@ -153,29 +188,34 @@ class MapViewMutation:
 
         async def create() -> NewShareLink:
             found = await service.view(scope, str(view_id))
-            made = await service.create_share_link(scope, found.id,
-                                                   expires_in_days=expires_in_days)
+            made = await service.create_share_link(scope, found.id, expires_in_days=expires_in_days)
             base = str(ctx.request.base_url) if ctx.request is not None else "/"
             url = base.rstrip("/") + f"/share/{made.token}"
             title = await map_title_for(scope, found.options)
-            iframe = (f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
-                      'width="960" height="600" style="border:0" loading="lazy" '
-                      'referrerpolicy="no-referrer" allowfullscreen></iframe>')
-            return NewShareLink(token=made.token, url=url, iframe=iframe,
-                                expires_at=made.link.expires_at, downloads=downloads(url),
-                                link=ShareLink.from_stored(made.link))
+            iframe = (
+                f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" '
+                'width="960" height="600" style="border:0" loading="lazy" '
+                'referrerpolicy="no-referrer" allowfullscreen></iframe>'
+            )
+            return NewShareLink(
+                token=made.token,
+                url=url,
+                iframe=iframe,
+                expires_at=made.link.expires_at,
+                downloads=downloads(url),
+                link=ShareLink.from_stored(made.link),
+            )
 
         return await attempt(create())  # type: ignore[no-any-return]
 
-    @strawberry.mutation(description="Revoke a share link at once: the coordinator who made it, "
-                         "or an admin.")
-    async def revoke_share_link(self, info: Info[Context, None], id: strawberry.ID,
-                                tenant: Tenant = None) -> RevokeShareLinkResult:
+    @strawberry.mutation(description="Revoke a share link at once: the coordinator who made it, or an admin.")
+    async def revoke_share_link(
+        self, info: Info[Context, None], id: strawberry.ID, tenant: Tenant = None
+    ) -> RevokeShareLinkResult:
         ctx = info.context
         scope = ctx.scope(tenant)
 
         async def revoke() -> ShareLink:
-            return ShareLink.from_stored(
-                await service.revoke_share_link(scope, str(id)))
+            return ShareLink.from_stored(await service.revoke_share_link(scope, str(id)))
 
         return await attempt(revoke())  # type: ignore[no-any-return]

@@ -13,15 +13,28 @@ import strawberry
 from graphsvc.schema import enums
 
 __all__ = [
-    "ActorCreate", "ActorUpdate", "AreaCreate", "AreaUpdate", "ContactPersonCreate",
-    "ContactPersonUpdate", "CriteriaInput", "InitiativeCreate", "InitiativeUpdate",
-    "TargetGroupCreate", "TargetGroupUpdate", "YoungPersonCreate", "YoungPersonUpdate", "fields_of",
+    "ActorCreate",
+    "ActorUpdate",
+    "AreaCreate",
+    "AreaUpdate",
+    "ContactPersonCreate",
+    "ContactPersonUpdate",
+    "CriteriaInput",
+    "InitiativeCreate",
+    "InitiativeUpdate",
+    "TargetGroupCreate",
+    "TargetGroupUpdate",
+    "YoungPersonCreate",
+    "YoungPersonUpdate",
+    "fields_of",
 ]
 
 UNSET: Any = strawberry.UNSET
 _ID = "Optional id (letters, digits, . _ : -); a new one is made when left out."
-_EXPECTED = ("The `version` you last read: if someone changed the node since, nothing is changed "
-             "and a ConflictError says so. Left out: the change is applied to whatever is there.")
+_EXPECTED = (
+    "The `version` you last read: if someone changed the node since, nothing is changed "
+    "and a ConflictError says so. Left out: the change is applied to whatever is there."
+)
 
 
 @strawberry.input(description="A new actor.")
@@ -44,8 +57,7 @@ class ActorUpdate:
     category: str | None = strawberry.field(default=UNSET, description="New category.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
     area_id: strawberry.ID | None = strawberry.field(default=UNSET, description="New area.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new young person (pseudonym only, never a real name).")
@@ -65,8 +77,7 @@ class YoungPersonUpdate:
     birth_year: int | None = strawberry.field(default=UNSET, description="New year of birth.")
     challenges: list[enums.Challenge] | None = strawberry.field(default=UNSET, description="New challenges.")  # type: ignore[valid-type]
     area_id: strawberry.ID | None = strawberry.field(default=UNSET, description="New area.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new contact person.")
@@ -84,8 +95,7 @@ class ContactPersonUpdate:
     role: str | None = strawberry.field(default=UNSET, description="New role.")
     email: str | None = strawberry.field(default=UNSET, description="New e-mail address.")
     phone: str | None = strawberry.field(default=UNSET, description="New phone number.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new area.")
@@ -99,8 +109,7 @@ class AreaCreate:
 class AreaUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     area_type: str | None = strawberry.field(default=UNSET, description="New type.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="Who belongs to a target group; empty lists do not restrict.")
@@ -123,8 +132,7 @@ class TargetGroupUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
     criteria: CriteriaInput | None = strawberry.field(default=UNSET, description="New criteria.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 @strawberry.input(description="A new initiative.")
@@ -138,8 +146,7 @@ class InitiativeCreate:
 class InitiativeUpdate:
     name: str | None = strawberry.field(default=UNSET, description="New name.")
     description: str | None = strawberry.field(default=UNSET, description="New description.")
-    expected_version: int | None = strawberry.field(
-        default=UNSET, description=_EXPECTED)
+    expected_version: int | None = strawberry.field(default=UNSET, description=_EXPECTED)
 
 
 # GraphQL field names that differ from the domain's.

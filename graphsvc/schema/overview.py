@@ -35,15 +35,11 @@ TenantArg = Annotated[
 @strawberry.type
 class OverviewQuery:
     @strawberry.field(description="The number of actors of each kind in the tenant.")
-    async def actor_counts(
-        self, info: Info[Context, None], tenant: TenantArg = None
-    ) -> list[KindCount]:
+    async def actor_counts(self, info: Info[Context, None], tenant: TenantArg = None) -> list[KindCount]:
         ctx = info.context
         return _counts(await overview.count_actors_by_kind(ctx.scope(tenant)))
 
     @strawberry.field(description="The number of nodes of every kind in the tenant.")
-    async def node_counts(
-        self, info: Info[Context, None], tenant: TenantArg = None
-    ) -> list[KindCount]:
+    async def node_counts(self, info: Info[Context, None], tenant: TenantArg = None) -> list[KindCount]:
         ctx = info.context
         return _counts(await overview.count_nodes_by_kind(ctx.scope(tenant)))

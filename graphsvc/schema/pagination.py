@@ -11,7 +11,12 @@ import strawberry
 from graphsvc.errors import InvalidInput
 
 __all__ = [
-    "Connection", "Edge", "PageInfo", "check_first", "decode_cursor", "encode_cursor",
+    "Connection",
+    "Edge",
+    "PageInfo",
+    "check_first",
+    "decode_cursor",
+    "encode_cursor",
     "to_connection",
 ]
 
@@ -44,8 +49,7 @@ def check_first(first: int, limit: int) -> int:
 @strawberry.type(description="Where a page is in the whole list.")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="Whether more items follow.")
-    end_cursor: str | None = strawberry.field(
-        description="Pass as `after` to get the next page.")
+    end_cursor: str | None = strawberry.field(description="Pass as `after` to get the next page.")
 
 
 @strawberry.type(description="One item of a page, with its cursor.")

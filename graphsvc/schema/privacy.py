@@ -20,19 +20,23 @@ Id = Annotated[strawberry.ID, strawberry.argument(description="The person's id."
 Tenant = Annotated[str | None, strawberry.argument(description="The tenant.")]
 
 
-@strawberry.type(description="A person was erased: their record and ties are gone, and the "
-                 "audit log keeps only who changed what when.")
+@strawberry.type(
+    description="A person was erased: their record and ties are gone, and the "
+    "audit log keeps only who changed what when."
+)
 class Erased:
     id: strawberry.ID = strawberry.field(description="The erased person's id.")
     kind: NodeKind = strawberry.field(description="Young person or contact person.")  # type: ignore[valid-type]
     ties_removed: int = strawberry.field(description="How many ties went with them.")
     audit_entries_redacted: int = strawberry.field(
-        description="Audit entries whose copies of the record were blanked.")
+        description="Audit entries whose copies of the record were blanked."
+    )
 
 
-EraseResult = Annotated[Erased | NotFoundError | InvalidInputError,
-                        strawberry.union("EraseResult", description="The erasure, or why nothing "
-                                         "was erased.")]
+EraseResult = Annotated[
+    Erased | NotFoundError | InvalidInputError,
+    strawberry.union("EraseResult", description="The erasure, or why nothing was erased."),
+]
 
 
 @strawberry.type(description="One change: who, when, what, and the record before and after.")
@@ -40,7 +44,7 @@ class AuditEntry:
     id: strawberry.ID = strawberry.field(description="The entry's id.")
     at: datetime = strawberry.field(description="When.")
     actor: str = strawberry.field(description="Who (user and role, or the command line).")
-    action: str = strawberry.field(description="What was done (\"update association\").")
+    action: str = strawberry.field(description='What was done ("update association").')
     target: str = strawberry.field(description="The node or tie changed.")
     before: JSON | None = strawberry.field(description="The record before (null: none, or erased).")
     after: JSON | None = strawberry.field(description="The record after (null: none, or erased).")
@@ -48,31 +52,47 @@ class AuditEntry:
 
     @classmethod
     def from_domain(cls, e: audit_log.AuditEntry) -> AuditEntry:
-        return cls(id=strawberry.ID(e.id), at=e.at, actor=e.actor, action=e.action,
-                   target=e.target, before=JSON(e.before) if e.before is not None else None,
-                   after=JSON(e.after) if e.after is not None else None, redacted=e.redacted)
+        return cls(
+            id=strawberry.ID(e.id),
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            target=e.target,
+            before=JSON(e.before) if e.before is not None else None,
+            after=JSON(e.after) if e.after is not None else None,
+            redacted=e.redacted,
+        )
 
 
 @strawberry.type
 class PrivacyQuery:
-    @strawberry.field(description="Admins: the tenant's audit log, newest first, optionally "
-                      "about one node only.")
+    @strawberry.field(
+        description="Admins: the tenant's audit log, newest first, optionally about one node only."
+    )
     async def audit_log(
-        self, info: Info[Context, None],
-        node_id: Annotated[strawberry.ID | None, strawberry.argument(
-            description="Only changes to this node (or its ties).")] = None,
-        before: Annotated[datetime | None, strawberry.argument(
-            description="Only changes before this time (the `at` of the last entry you have).")
+        self,
+        info: Info[Context, None],
+        node_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only changes to this node (or its ties).")
+        ] = None,
+        before: Annotated[
+            datetime | None,
+            strawberry.argument(
+                description="Only changes before this time (the `at` of the last entry you have)."
+            ),
         ] = None,
         first: Annotated[int, strawberry.argument(description="How many, at most 500.")] = 50,
         tenant: Tenant = None,
     ) -> list[AuditEntry]:
-        found = await audit_log.entries(info.context.scope(tenant), subject=node_id,
-                                        before_at=before, limit=min(first, 500))
+        found = await audit_log.entries(
+            info.context.scope(tenant), subject=node_id, before_at=before, limit=min(first, 500)
+        )
         return [AuditEntry.from_domain(e) for e in found]
 
-    @strawberry.field(description="Admins: everything held about one young person or contact "
-                      "person, as JSON (the right of access).")
+    @strawberry.field(
+        description="Admins: everything held about one young person or contact "
+        "person, as JSON (the right of access)."
+    )
     async def personal_data(self, info: Info[Context, None], id: Id, tenant: Tenant = None) -> JSON:
         data: Any = await privacy.personal_data(info.context.scope(tenant), id)
         return data
@@ -80,14 +100,18 @@ class PrivacyQuery:
 
 @strawberry.type
 class PrivacyMutation:
-    @strawberry.mutation(description="Admins: erase a young person or contact person with all "
-                         "their ties, everywhere graphsvc holds them.")
-    async def erase_person(self, info: Info[Context, None], id: Id,
-                           tenant: Tenant = None) -> EraseResult:
+    @strawberry.mutation(
+        description="Admins: erase a young person or contact person with all "
+        "their ties, everywhere graphsvc holds them."
+    )
+    async def erase_person(self, info: Info[Context, None], id: Id, tenant: Tenant = None) -> EraseResult:
         async def erase() -> Erased:
             done = await privacy.erase_person(info.context.scope(tenant), id)
-            return Erased(id=strawberry.ID(done.id), kind=NodeKind(done.kind.value),
-                          ties_removed=done.ties_removed,
-                          audit_entries_redacted=done.audit_entries_redacted)
+            return Erased(
+                id=strawberry.ID(done.id),
+                kind=NodeKind(done.kind.value),
+                ties_removed=done.ties_removed,
+                audit_entries_redacted=done.audit_entries_redacted,
+            )
 
         return await attempt(erase())

@@ -31,8 +31,9 @@ First = Annotated[int, strawberry.argument(description="Page size (at most the p
 After = Annotated[str | None, strawberry.argument(description="The `endCursor` of the page before.")]
 Tenant = Annotated[
     str | None,
-    strawberry.argument(description="The tenant; default: the X-Graphsvc-Tenant header, then the "
-                        "server's default tenant."),
+    strawberry.argument(
+        description="The tenant; default: the X-Graphsvc-Tenant header, then the server's default tenant."
+    ),
 ]
 
 
@@ -58,19 +59,20 @@ class NameFilter:
     search: str | None = strawberry.field(default=None, description="Words in the name (prefixes).")
 
 
-async def _page(info: Info[Context, None], tenant: str | None, filters: NodeFilter, first: int,
-                after: str | None) -> Connection[Any]:
+async def _page(
+    info: Info[Context, None], tenant: str | None, filters: NodeFilter, first: int, after: str | None
+) -> Connection[Any]:
     ctx = info.context
     scope = ctx.scope(tenant)
     page = await node_service.list_nodes(
-        scope, filters, first=check_first(first, ctx.settings.max_page_size),
-        after=decode_cursor(after))
-    return to_connection([node_to_graphql(n, scope.tenant) for n in page.nodes], page.total,
-                         page.has_next_page)
+        scope, filters, first=check_first(first, ctx.settings.max_page_size), after=decode_cursor(after)
+    )
+    return to_connection(
+        [node_to_graphql(n, scope.tenant) for n in page.nodes], page.total, page.has_next_page
+    )
 
 
-async def _one(info: Info[Context, None], tenant: str | None, node_id: str,
-               kinds: frozenset[Kind]) -> Any:
+async def _one(info: Info[Context, None], tenant: str | None, node_id: str, kinds: frozenset[Kind]) -> Any:
     scope = info.context.scope(tenant)
     node = await node_service.get_node(scope, node_id, kinds)
     return node_to_graphql(node, scope.tenant) if node else None
@@ -91,13 +93,15 @@ class NodeQuery:
         return await _one(info, tenant, id, ACTOR_KINDS)
 
     @strawberry.field(description="A young person by id.")
-    async def young_person(self, info: Info[Context, None], id: Id,
-                           tenant: Tenant = None) -> YoungPerson | None:
+    async def young_person(
+        self, info: Info[Context, None], id: Id, tenant: Tenant = None
+    ) -> YoungPerson | None:
         return await _one(info, tenant, id, frozenset({Kind.YOUNG_PERSON}))
 
     @strawberry.field(description="A contact person by id.")
-    async def contact_person(self, info: Info[Context, None], id: Id,
-                             tenant: Tenant = None) -> ContactPerson | None:
+    async def contact_person(
+        self, info: Info[Context, None], id: Id, tenant: Tenant = None
+    ) -> ContactPerson | None:
         return await _one(info, tenant, id, frozenset({Kind.PERSON}))
 
     @strawberry.field(description="An area by id.")
@@ -105,59 +109,94 @@ class NodeQuery:
         return await _one(info, tenant, id, frozenset({Kind.AREA}))
 
     @strawberry.field(description="A target group by id.")
-    async def target_group(self, info: Info[Context, None], id: Id,
-                           tenant: Tenant = None) -> TargetGroup | None:
+    async def target_group(
+        self, info: Info[Context, None], id: Id, tenant: Tenant = None
+    ) -> TargetGroup | None:
         return await _one(info, tenant, id, frozenset({Kind.TARGET_GROUP}))
 
     @strawberry.field(description="An initiative by id.")
-    async def initiative(self, info: Info[Context, None], id: Id,
-                         tenant: Tenant = None) -> Initiative | None:
+    async def initiative(self, info: Info[Context, None], id: Id, tenant: Tenant = None) -> Initiative | None:
         return await _one(info, tenant, id, frozenset({Kind.INITIATIVE}))
 
     @strawberry.field(description="Actors, by id, filtered and a page at a time.")
-    async def actors(self, info: Info[Context, None], filter: ActorFilter | None = None,
-                     first: First = 50, after: After = None,
-                     tenant: Tenant = None) -> Connection[Actor]:
+    async def actors(
+        self,
+        info: Info[Context, None],
+        filter: ActorFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[Actor]:
         f = filter or ActorFilter()
         filters = NodeFilter(
             kinds=_kind(f.kind) if f.kind else ACTOR_KINDS,
             sector=enums.to_domain(f.sector, domain.Sector),
             arena=enums.to_domain(f.arena, domain.Arena),
-            area=f.area_id, search=f.search)
+            area=f.area_id,
+            search=f.search,
+        )
         return await _page(info, tenant, filters, first, after)
 
     @strawberry.field(description="Young people (pseudonymous), filtered and a page at a time.")
-    async def young_people(self, info: Info[Context, None], filter: YoungPersonFilter | None = None,
-                           first: First = 50, after: After = None,
-                           tenant: Tenant = None) -> Connection[YoungPerson]:
+    async def young_people(
+        self,
+        info: Info[Context, None],
+        filter: YoungPersonFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[YoungPerson]:
         f = filter or YoungPersonFilter()
-        filters = NodeFilter(kinds=frozenset({Kind.YOUNG_PERSON}),
-                             age_band=enums.to_domain(f.age_band, domain.AgeBand),
-                             area=f.area_id, search=f.search)
+        filters = NodeFilter(
+            kinds=frozenset({Kind.YOUNG_PERSON}),
+            age_band=enums.to_domain(f.age_band, domain.AgeBand),
+            area=f.area_id,
+            search=f.search,
+        )
         return await _page(info, tenant, filters, first, after)
 
     @strawberry.field(description="Contact persons, a page at a time.")
-    async def contact_persons(self, info: Info[Context, None], filter: NameFilter | None = None,
-                              first: First = 50, after: After = None,
-                              tenant: Tenant = None) -> Connection[ContactPerson]:
+    async def contact_persons(
+        self,
+        info: Info[Context, None],
+        filter: NameFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[ContactPerson]:
         return await _page(info, tenant, _named(Kind.PERSON, filter), first, after)
 
     @strawberry.field(description="Areas, a page at a time.")
-    async def areas(self, info: Info[Context, None], filter: NameFilter | None = None,
-                    first: First = 50, after: After = None,
-                    tenant: Tenant = None) -> Connection[Area]:
+    async def areas(
+        self,
+        info: Info[Context, None],
+        filter: NameFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[Area]:
         return await _page(info, tenant, _named(Kind.AREA, filter), first, after)
 
     @strawberry.field(description="Target groups, a page at a time.")
-    async def target_groups(self, info: Info[Context, None], filter: NameFilter | None = None,
-                            first: First = 50, after: After = None,
-                            tenant: Tenant = None) -> Connection[TargetGroup]:
+    async def target_groups(
+        self,
+        info: Info[Context, None],
+        filter: NameFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[TargetGroup]:
         return await _page(info, tenant, _named(Kind.TARGET_GROUP, filter), first, after)
 
     @strawberry.field(description="Initiatives, a page at a time.")
-    async def initiatives(self, info: Info[Context, None], filter: NameFilter | None = None,
-                          first: First = 50, after: After = None,
-                          tenant: Tenant = None) -> Connection[Initiative]:
+    async def initiatives(
+        self,
+        info: Info[Context, None],
+        filter: NameFilter | None = None,
+        first: First = 50,
+        after: After = None,
+        tenant: Tenant = None,
+    ) -> Connection[Initiative]:
         return await _page(info, tenant, _named(Kind.INITIATIVE, filter), first, after)
 
 

@@ -15,8 +15,8 @@ __all__ = ["Recommendations"]
 @strawberry.type(description="Why a candidate scores: the points it earns for one reason.")
 class Reason:
     code: str = strawberry.field(
-        description="missing_sector, under_represented_sector, focus_arena, gap_area, "
-        "members_area or warmth.")
+        description="missing_sector, under_represented_sector, focus_arena, gap_area, members_area or warmth."
+    )
     points: float = strawberry.field(description="Points earned for it.")
     sentence: str = strawberry.field(description="The reason in plain words.")
     values: JSON = strawberry.field(description="Every number and name in the sentence.")
@@ -30,34 +30,37 @@ class RecommendedContact:
     email: str | None = strawberry.field(description="Their e-mail address.")
     phone: str | None = strawberry.field(description="Their phone number.")
     relation: enums.TieType = strawberry.field(  # type: ignore[valid-type]
-        description="WORKS_FOR or VOLUNTEERS_AT.")
+        description="WORKS_FOR or VOLUNTEERS_AT."
+    )
 
 
 @strawberry.type(description="One step of an introduction path.")
 class IntroductionStep:
-    id: strawberry.ID = strawberry.field(description="The actor or contact person; empty for a "
-                                         "contact person the caller may not see.")
-    name: str = strawberry.field(description="Their name (\"a contact person\" for one the "
-                                 "caller may not see).")
+    id: strawberry.ID = strawberry.field(
+        description="The actor or contact person; empty for a contact person the caller may not see."
+    )
+    name: str = strawberry.field(
+        description='Their name ("a contact person" for one the caller may not see).'
+    )
     kind: enums.NodeKind = strawberry.field(description="What they are.")  # type: ignore[valid-type]
 
 
 @strawberry.type(description="Points per reason used to score candidates.")
 class ScoreWeights:
     missing_sector: float = strawberry.field(description="For a sector nobody around has.")
-    under_represented_sector: float = strawberry.field(
-        description="For an under-represented sector.")
-    focus_arena: float = strawberry.field(
-        description="For a leisure actor, when members lack leisure ties.")
+    under_represented_sector: float = strawberry.field(description="For an under-represented sector.")
+    focus_arena: float = strawberry.field(description="For a leisure actor, when members lack leisure ties.")
     gap_area: float = strawberry.field(description="For being located in an area gap.")
     members_area: float = strawberry.field(description="For being located where members live.")
     warmth_per_contact: float = strawberry.field(
-        description="Per contact who is a current partner or knows one.")
+        description="Per contact who is a current partner or knows one."
+    )
     warmth_cap: int = strawberry.field(description="Contacts counted for warmth at most.")
 
 
-@strawberry.type(description="A candidate partner: why to recruit it, whom to call, and who can "
-                 "introduce us.")
+@strawberry.type(
+    description="A candidate partner: why to recruit it, whom to call, and who can introduce us."
+)
 class Recommendation:
     rank: int = strawberry.field(description="1 for the best candidate.")
     id: strawberry.ID = strawberry.field(description="The actor.")
@@ -69,53 +72,73 @@ class Recommendation:
     area_name: str | None = strawberry.field(description="The area's name.")
     score: float = strawberry.field(description="The sum of the points of its reasons.")
     reasons: list[Reason] = strawberry.field(description="Why it scores.")
-    warmth: int = strawberry.field(
-        description="Its contacts who are current partners or know one.")
-    contacts: list[RecommendedContact] = strawberry.field(
-        description="Its contact persons, staff first.")
+    warmth: int = strawberry.field(description="Its contacts who are current partners or know one.")
+    contacts: list[RecommendedContact] = strawberry.field(description="Its contact persons, staff first.")
     introduction_path: list[IntroductionStep] = strawberry.field(
         description="The shortest chain from a current partner (first) to it (last), through "
-        "organisations and contact persons; empty when there is none.")
+        "organisations and contact persons; empty when there is none."
+    )
     sentence: str = strawberry.field(description="Its reasons and introduction in words.")
 
 
-@strawberry.type(description="Partners to recruit for the gaps around a target group, best "
-                 "first.")
+@strawberry.type(description="Partners to recruit for the gaps around a target group, best first.")
 class Recommendations:
     target_group_id: strawberry.ID = strawberry.field(description="The target group.")
     candidates: int = strawberry.field(
-        description="Actors of the tenant outside the support network that were considered.")
+        description="Actors of the tenant outside the support network that were considered."
+    )
     weights: ScoreWeights = strawberry.field(description="The points per reason used.")
-    recommendations: list[Recommendation] = strawberry.field(
-        description="The recommended partners.")
+    recommendations: list[Recommendation] = strawberry.field(description="The recommended partners.")
 
     @classmethod
     def from_domain(cls, r: analytics.Recommendations) -> Recommendations:
         w = r.weights
         return cls(
-            target_group_id=strawberry.ID(r.target_group), candidates=r.candidates,
+            target_group_id=strawberry.ID(r.target_group),
+            candidates=r.candidates,
             weights=ScoreWeights(
                 missing_sector=w.missing_sector,
                 under_represented_sector=w.under_represented_sector,
-                focus_arena=w.focus_arena, gap_area=w.gap_area, members_area=w.members_area,
-                warmth_per_contact=w.warmth_per_contact, warmth_cap=w.warmth_cap),
-            recommendations=[_recommendation(x) for x in r.recommendations])
+                focus_arena=w.focus_arena,
+                gap_area=w.gap_area,
+                members_area=w.members_area,
+                warmth_per_contact=w.warmth_per_contact,
+                warmth_cap=w.warmth_cap,
+            ),
+            recommendations=[_recommendation(x) for x in r.recommendations],
+        )
 
 
 def _recommendation(x: analytics.Recommendation) -> Recommendation:
     return Recommendation(
-        rank=x.rank, id=strawberry.ID(x.node), name=x.name, kind=kind_of(x.kind),
-        sector=sector_of(x.sector), arenas=arenas_of(x.arenas),
-        area_id=None if x.area is None else strawberry.ID(x.area), area_name=x.area_name,
+        rank=x.rank,
+        id=strawberry.ID(x.node),
+        name=x.name,
+        kind=kind_of(x.kind),
+        sector=sector_of(x.sector),
+        arenas=arenas_of(x.arenas),
+        area_id=None if x.area is None else strawberry.ID(x.area),
+        area_name=x.area_name,
         score=x.score,
-        reasons=[Reason(code=r.code, points=r.points, sentence=r.sentence,
-                        values=analytics.as_dict(r.values)) for r in x.reasons],
+        reasons=[
+            Reason(code=r.code, points=r.points, sentence=r.sentence, values=analytics.as_dict(r.values))
+            for r in x.reasons
+        ],
         warmth=x.warmth,
-        contacts=[RecommendedContact(id=strawberry.ID(c.node), name=c.name, role=c.role,
-                                     email=c.email, phone=c.phone,
-                                     relation=enums.TieType(c.relation))
-                  for c in x.contacts],
-        introduction_path=[IntroductionStep(id=strawberry.ID(s.node), name=s.name,
-                                            kind=kind_of(s.kind))
-                           for s in x.introduction_path],
-        sentence=x.sentence)
+        contacts=[
+            RecommendedContact(
+                id=strawberry.ID(c.node),
+                name=c.name,
+                role=c.role,
+                email=c.email,
+                phone=c.phone,
+                relation=enums.TieType(c.relation),
+            )
+            for c in x.contacts
+        ],
+        introduction_path=[
+            IntroductionStep(id=strawberry.ID(s.node), name=s.name, kind=kind_of(s.kind))
+            for s in x.introduction_path
+        ],
+        sentence=x.sentence,
+    )

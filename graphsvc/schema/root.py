@@ -45,14 +45,29 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 @strawberry.type(description="Read the network of a tenant, and analyse it.")
-class Query(OverviewQuery, NodeQuery, NeighbourhoodQuery, AnalyticsQuery, PrivacyQuery, UserQuery,
-            SnapshotQuery, MapViewQuery):
+class Query(
+    OverviewQuery,
+    NodeQuery,
+    NeighbourhoodQuery,
+    AnalyticsQuery,
+    PrivacyQuery,
+    UserQuery,
+    SnapshotQuery,
+    MapViewQuery,
+):
     pass
 
 
 @strawberry.type(name="Mutation", description="Change the network of a tenant, and manage it.")
-class RootMutation(Mutation, PrivacyMutation, UserMutation, ImportMutation, SnapshotMutation,
-                   MapViewMutation, TieBatchMutation):
+class RootMutation(
+    Mutation,
+    PrivacyMutation,
+    UserMutation,
+    ImportMutation,
+    SnapshotMutation,
+    MapViewMutation,
+    TieBatchMutation,
+):
     pass
 
 

@@ -19,9 +19,8 @@ from graphsvc.services import snapshots as service
 
 __all__ = ["SnapshotMutation", "SnapshotQuery"]
 
-Tenant = Annotated[str | None, strawberry.argument(
-    description="The tenant; default: the caller's.")]
-Ref = "A snapshot's id or name, or \"now\" for the network as it is."
+Tenant = Annotated[str | None, strawberry.argument(description="The tenant; default: the caller's.")]
+Ref = 'A snapshot\'s id or name, or "now" for the network as it is.'
 
 
 @strawberry.type(description="A snapshot was deleted.")
@@ -32,10 +31,12 @@ class DeletedSnapshot:
 
 CreateSnapshotResult = Annotated[
     Snapshot | InvalidInputError | DuplicateError,
-    strawberry.union("CreateSnapshotResult", description="The snapshot taken, or why none was.")]
+    strawberry.union("CreateSnapshotResult", description="The snapshot taken, or why none was."),
+]
 DeleteSnapshotResult = Annotated[
     DeletedSnapshot | NotFoundError,
-    strawberry.union("DeleteSnapshotResult", description="What was deleted, or why nothing was.")]
+    strawberry.union("DeleteSnapshotResult", description="What was deleted, or why nothing was."),
+]
 
 
 @strawberry.type
@@ -43,14 +44,16 @@ class SnapshotQuery:
     @strawberry.field(description="The tenant's snapshots, oldest first, with their measures.")
     async def snapshots(self, info: Info[Context, None], tenant: Tenant = None) -> list[Snapshot]:
         ctx = info.context
-        return [Snapshot.from_domain(s)
-                for s in await service.list_snapshots(ctx.scope(tenant))]
+        return [Snapshot.from_domain(s) for s in await service.list_snapshots(ctx.scope(tenant))]
 
-    @strawberry.field(description="What changed between two snapshots (or a snapshot and now): "
-                      "partners and ties gained and lost, by sector and arena, and the change "
-                      "in every network-health measure.")
+    @strawberry.field(
+        description="What changed between two snapshots (or a snapshot and now): "
+        "partners and ties gained and lost, by sector and arena, and the change "
+        "in every network-health measure."
+    )
     async def snapshot_comparison(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         from_: Annotated[str, strawberry.argument(name="from", description=Ref)],
         to: Annotated[str, strawberry.argument(description=Ref)] = service.NOW,
         tenant: Tenant = None,
@@ -62,24 +65,28 @@ class SnapshotQuery:
 
 @strawberry.type
 class SnapshotMutation:
-    @strawberry.mutation(description="Take a named, dated snapshot of the network as it is now: "
-                         "its partnership (no young person, no contact person) and its health "
-                         "measures. Coordinators only.")
+    @strawberry.mutation(
+        description="Take a named, dated snapshot of the network as it is now: "
+        "its partnership (no young person, no contact person) and its health "
+        "measures. Coordinators only."
+    )
     async def create_snapshot(
-        self, info: Info[Context, None],
-        name: Annotated[str, strawberry.argument(description="E.g. \"Kick-off 2026\".")],
-        taken_on: Annotated[datetime.date | None, strawberry.argument(
-            description="The day it stands for (default: today).")] = None,
+        self,
+        info: Info[Context, None],
+        name: Annotated[str, strawberry.argument(description='E.g. "Kick-off 2026".')],
+        taken_on: Annotated[
+            datetime.date | None, strawberry.argument(description="The day it stands for (default: today).")
+        ] = None,
         tenant: Tenant = None,
     ) -> CreateSnapshotResult:
         ctx = info.context
-        found = await attempt(service.create_snapshot(ctx.scope(tenant), name,
-                                                      taken_on=taken_on))
+        found = await attempt(service.create_snapshot(ctx.scope(tenant), name, taken_on=taken_on))
         return Snapshot.from_domain(found) if isinstance(found, service.Snapshot) else found
 
     @strawberry.mutation(description="Delete a snapshot. Coordinators only.")
     async def delete_snapshot(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         id: Annotated[str, strawberry.argument(description="The snapshot's id or name.")],
         tenant: Tenant = None,
     ) -> DeleteSnapshotResult:

@@ -23,25 +23,35 @@ class TiesConnected:
 
 ConnectTiesResult = Annotated[
     TiesConnected | InvalidInputError,
-    strawberry.union("ConnectTiesResult",
-                     description="The counts, or every problem of the batch (nothing was stored)."),
+    strawberry.union(
+        "ConnectTiesResult", description="The counts, or every problem of the batch (nothing was stored)."
+    ),
 ]
 
 
 def _fields(data: TieInput) -> dict[str, Any]:
-    return {"type": data.type.value, "source": data.source_id, "target": data.target_id,
-            "strength": data.strength, "since": data.since,
-            "frequency": data.frequency.value if data.frequency else None,
-            "role": data.role.value if data.role else None}
+    return {
+        "type": data.type.value,
+        "source": data.source_id,
+        "target": data.target_id,
+        "strength": data.strength,
+        "since": data.since,
+        "frequency": data.frequency.value if data.frequency else None,
+        "role": data.role.value if data.role else None,
+    }
 
 
 @strawberry.type
 class TieBatchMutation:
-    @strawberry.mutation(description=(
-        f"Create up to {tie_batches.MAX_TIES} ties at once, or replace the properties of existing "
-        "ones: all of them are stored, or none, and every problem is listed."))
+    @strawberry.mutation(
+        description=(
+            f"Create up to {tie_batches.MAX_TIES} ties at once, or replace the properties of existing "
+            "ones: all of them are stored, or none, and every problem is listed."
+        )
+    )
     async def connect_ties(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         input: Annotated[list[TieInput], strawberry.argument(description="The ties.")],
         tenant: Annotated[str | None, strawberry.argument(description="The tenant.")] = None,
     ) -> ConnectTiesResult:

@@ -17,8 +17,18 @@ from graphsvc.schema.loaders import RelationKey
 from graphsvc.schema.pagination import Connection, check_first, decode_cursor, to_connection
 from graphsvc.services import nodes as node_service
 
-__all__ = ["NODE_TYPES", "Actor", "Area", "ContactPerson", "Initiative", "Node", "TargetGroup",
-           "Tie", "YoungPerson", "node_to_graphql"]
+__all__ = [
+    "NODE_TYPES",
+    "Actor",
+    "Area",
+    "ContactPerson",
+    "Initiative",
+    "Node",
+    "TargetGroup",
+    "Tie",
+    "YoungPerson",
+    "node_to_graphql",
+]
 
 _ACTOR_TIES = (T.COLLABORATES_WITH, T.REFERS_TO, T.FUNDS)
 CONTACTS: RelationKey = ((T.WORKS_FOR, T.VOLUNTEERS_AT), "in", Kind.PERSON.value)
@@ -46,29 +56,39 @@ def _ctx(info: Info[Context, None]) -> Context:
     return info.context
 
 
-@strawberry.interface(description="Anything in the network: an actor, a young person, a contact "
-                      "person, an area, a target group or an initiative.")
+@strawberry.interface(
+    description="Anything in the network: an actor, a young person, a contact "
+    "person, an area, a target group or an initiative."
+)
 class Node:
     id: strawberry.ID = strawberry.field(description="Stable id, unique within the tenant.")
     name: str = strawberry.field(description="The name (for young people: a pseudonym).")
     kind: enums.NodeKind = strawberry.field(description="What the node is.")  # type: ignore[valid-type]
     created_at: datetime | None = strawberry.field(description="When it was created.")
     updated_at: datetime | None = strawberry.field(description="When it was last changed.")
-    version: int = strawberry.field(description="Goes up by one with every change; send it back "
-                                    "as `expectedVersion` so that no one's change is lost.")
+    version: int = strawberry.field(
+        description="Goes up by one with every change; send it back "
+        "as `expectedVersion` so that no one's change is lost."
+    )
     tenant: strawberry.Private[str]
 
-    @strawberry.field(description="The node's ties (its location excepted), each with the node "
-                      "at the other end.")
-    async def ties(self, info: Info[Context, None], types: TieTypes = None,
-                   direction: DirectionArg = enums.Direction.BOTH) -> list[Tie]:
+    @strawberry.field(
+        description="The node's ties (its location excepted), each with the node at the other end."
+    )
+    async def ties(
+        self,
+        info: Info[Context, None],
+        types: TieTypes = None,
+        direction: DirectionArg = enums.Direction.BOTH,
+    ) -> list[Tie]:
         wanted = tuple(domain.TieType(t.value) for t in types) if types else _WALKABLE
-        related = await _ctx(info).loaders.relation(
-            self.id, (wanted, direction.value, None))
+        related = await _ctx(info).loaders.relation(self.id, (wanted, direction.value, None))
         return [Tie.from_related(r, self.id, self.tenant) for r in related]
 
-    @strawberry.field(description="How many ties the node has (its location excepted) that "
-                      "the caller may see: the length of `ties`.")
+    @strawberry.field(
+        description="How many ties the node has (its location excepted) that "
+        "the caller may see: the length of `ties`."
+    )
     async def tie_count(self, info: Info[Context, None]) -> int:
         return await _ctx(info).loaders.tie_count(self.id)
 
@@ -88,14 +108,16 @@ async def _others(info: Info[Context, None], tenant: str, node_id: str, key: Rel
     return [node_to_graphql(r.other, tenant) for r in related]
 
 
-@strawberry.type(description="An organisation or unit: association, business, municipal unit or "
-                 "other organisation.")
+@strawberry.type(
+    description="An organisation or unit: association, business, municipal unit or other organisation."
+)
 class Actor(Node):
     actor_kind: enums.ActorKind = strawberry.field(description="The kind of actor.")  # type: ignore[valid-type]
     sector: enums.Sector = strawberry.field(description="Its sector.")  # type: ignore[valid-type]
     arenas: list[enums.Arena] = strawberry.field(  # type: ignore[valid-type]
-        description="The parts of young people's lives it belongs to.")
-    category: str | None = strawberry.field(description="What it is, in words (\"Skole\").")
+        description="The parts of young people's lives it belongs to."
+    )
+    category: str | None = strawberry.field(description='What it is, in words ("Skole").')
     description: str | None = strawberry.field(description="A longer description.")
     area_id: strawberry.Private[str | None]
 
@@ -118,7 +140,8 @@ class YoungPerson(Node):
     age_band: enums.AgeBand | None = strawberry.field(description="Age band.")  # type: ignore[valid-type]
     birth_year: int | None = strawberry.field(description="Year of birth, if known.")
     challenges: list[enums.Challenge] = strawberry.field(  # type: ignore[valid-type]
-        description="Challenges (health data of a minor).")
+        description="Challenges (health data of a minor)."
+    )
     area_id: strawberry.Private[str | None]
 
     @strawberry.field(description="The area the young person lives in.")
@@ -128,7 +151,7 @@ class YoungPerson(Node):
 
 @strawberry.type(description="An adult contact person: teacher, club leader, business owner.")
 class ContactPerson(Node):
-    role: str | None = strawberry.field(description="Their role (\"Formand\").")
+    role: str | None = strawberry.field(description='Their role ("Formand").')
     email: str | None = strawberry.field(description="E-mail address.")
     phone: str | None = strawberry.field(description="Phone number.")
 
@@ -139,7 +162,7 @@ class ContactPerson(Node):
 
 @strawberry.type(description="A town, district, parish or municipality.")
 class Area(Node):
-    area_type: str | None = strawberry.field(description="\"town\", \"district\", \"parish\"…")
+    area_type: str | None = strawberry.field(description='"town", "district", "parish"…')
 
     @strawberry.field(description="The larger area it is part of.")
     async def part_of(self, info: Info[Context, None]) -> Area | None:
@@ -155,8 +178,10 @@ class Area(Node):
         return await _others(info, self.tenant, self.id, LOCATED_ACTORS)
 
 
-@strawberry.type(description="What makes a young person a member of a target group: each set "
-                 "criterion must match (any of its values); empty ones do not restrict.")
+@strawberry.type(
+    description="What makes a young person a member of a target group: each set "
+    "criterion must match (any of its values); empty ones do not restrict."
+)
 class Criteria:
     age_bands: list[enums.AgeBand] = strawberry.field(description="Age bands.")  # type: ignore[valid-type]
     area_ids: list[strawberry.ID] = strawberry.field(description="Areas (with their sub-areas).")
@@ -172,18 +197,23 @@ class TargetGroup(Node):
     async def member_count(self, info: Info[Context, None]) -> int:
         return await node_service.member_count(_ctx(info).scope(), self.id)
 
-    @strawberry.field(description="The members: young people matching the criteria, and explicit "
-                      "members; a page at a time, by id.")
+    @strawberry.field(
+        description="The members: young people matching the criteria, and explicit "
+        "members; a page at a time, by id."
+    )
     async def members(
-        self, info: Info[Context, None],
+        self,
+        info: Info[Context, None],
         first: Annotated[int, strawberry.argument(description="Page size.")] = 50,
-        after: Annotated[str | None, strawberry.argument(description="The `endCursor` of the "
-                                                         "page before.")] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="The `endCursor` of the page before.")
+        ] = None,
     ) -> Connection[YoungPerson]:
         ctx = _ctx(info)
         size = check_first(first, ctx.settings.max_page_size)
         total, members = await node_service.target_group_members(
-            ctx.scope(), self.id, first=size, after=decode_cursor(after))
+            ctx.scope(), self.id, first=size, after=decode_cursor(after)
+        )
         page = [node_to_graphql(m, self.tenant) for m in members[:size]]
         return to_connection(page, total, len(members) > size)
 
@@ -192,7 +222,7 @@ class TargetGroup(Node):
         return await _others(info, self.tenant, self.id, TARGETED_BY)
 
 
-@strawberry.type(description="An activity (\"indsats\") that actors take part in.")
+@strawberry.type(description='An activity ("indsats") that actors take part in.')
 class Initiative(Node):
     description: str | None = strawberry.field(description="A description.")
 
@@ -219,11 +249,13 @@ class Participation:
     @classmethod
     def from_related(cls, related: Related, seen_from: Node) -> Participation:
         """``related`` seen from either end: the actor is the tie's source."""
-        ends = {related.other.id: node_to_graphql(related.other, seen_from.tenant),
-                seen_from.id: seen_from}
+        ends = {related.other.id: node_to_graphql(related.other, seen_from.tenant), seen_from.id: seen_from}
         actor, initiative = ends.get(related.tie.source), ends.get(related.tie.target)
-        return cls(role=enums.to_graphql(related.tie.role, enums.ParticipationRole),
-                   actor=actor, initiative=initiative)  # type: ignore[arg-type]
+        return cls(
+            role=enums.to_graphql(related.tie.role, enums.ParticipationRole),
+            actor=actor,  # type: ignore[arg-type]
+            initiative=initiative,  # type: ignore[arg-type]
+        )
 
 
 @strawberry.type(description="A tie seen from one of its nodes, with the node at the other end.")
@@ -231,8 +263,9 @@ class Tie:
     type: enums.TieType = strawberry.field(description="The kind of tie.")  # type: ignore[valid-type]
     source_id: strawberry.ID = strawberry.field(description="The node the tie starts at.")
     target_id: strawberry.ID = strawberry.field(description="The node the tie points to.")
-    direction: enums.Direction = strawberry.field(description="Outgoing or incoming, seen from "
-                                                  "the node it is listed on.")
+    direction: enums.Direction = strawberry.field(
+        description="Outgoing or incoming, seen from the node it is listed on."
+    )
     other: Node = strawberry.field(description="The node at the other end.")
     strength: int | None = strawberry.field(description="Strength of a collaboration, 1-5.")
     since: int | None = strawberry.field(description="The year the tie began.")
@@ -243,19 +276,28 @@ class Tie:
     def from_related(cls, related: Related, seen_from: str, tenant: str) -> Tie:
         tie = related.tie
         return cls(
-            type=enums.TieType(tie.type.value), source_id=strawberry.ID(tie.source),
+            type=enums.TieType(tie.type.value),
+            source_id=strawberry.ID(tie.source),
             target_id=strawberry.ID(tie.target),
             direction=enums.Direction.OUTGOING if tie.source == seen_from else enums.Direction.INCOMING,
-            other=node_to_graphql(related.other, tenant), strength=tie.strength, since=tie.since,
+            other=node_to_graphql(related.other, tenant),
+            strength=tie.strength,
+            since=tie.since,
             frequency=enums.to_graphql(tie.frequency, enums.Frequency),
             role=enums.to_graphql(tie.role, enums.ParticipationRole),
         )
 
 
 def _common(node: domain.Node, tenant: str) -> dict[str, Any]:
-    return {"id": strawberry.ID(node.id), "name": node.name, "kind": enums.NodeKind(node.kind.value),
-            "created_at": node.created_at, "updated_at": node.updated_at,
-            "version": node.version or 1, "tenant": tenant}
+    return {
+        "id": strawberry.ID(node.id),
+        "name": node.name,
+        "kind": enums.NodeKind(node.kind.value),
+        "created_at": node.created_at,
+        "updated_at": node.updated_at,
+        "version": node.version or 1,
+        "tenant": tenant,
+    }
 
 
 def _values(values: Any, graphql_enum: Any) -> list[Any]:
@@ -266,21 +308,33 @@ def node_to_graphql(node: domain.Node, tenant: str) -> Node:
     """The GraphQL object for a domain node."""
     common = _common(node, tenant)
     if isinstance(node, domain.Actor):
-        return Actor(**common, actor_kind=enums.ActorKind(node.kind.value),
-                     sector=enums.Sector(node.sector.value), arenas=_values(node.arenas, enums.Arena),
-                     category=node.category, description=node.description, area_id=node.area)
+        return Actor(
+            **common,
+            actor_kind=enums.ActorKind(node.kind.value),
+            sector=enums.Sector(node.sector.value),
+            arenas=_values(node.arenas, enums.Arena),
+            category=node.category,
+            description=node.description,
+            area_id=node.area,
+        )
     if isinstance(node, domain.YoungPerson):
-        return YoungPerson(**common, age_band=enums.to_graphql(node.age_band, enums.AgeBand),
-                           birth_year=node.birth_year,
-                           challenges=_values(node.challenges, enums.Challenge), area_id=node.area)
+        return YoungPerson(
+            **common,
+            age_band=enums.to_graphql(node.age_band, enums.AgeBand),
+            birth_year=node.birth_year,
+            challenges=_values(node.challenges, enums.Challenge),
+            area_id=node.area,
+        )
     if isinstance(node, domain.Person):
         return ContactPerson(**common, role=node.role, email=node.email, phone=node.phone)
     if isinstance(node, domain.Area):
         return Area(**common, area_type=node.area_type)
     if isinstance(node, domain.TargetGroup):
-        criteria = Criteria(age_bands=_values(node.criteria_age_bands, enums.AgeBand),
-                            area_ids=[strawberry.ID(a) for a in sorted(node.criteria_areas)],
-                            challenges=_values(node.criteria_challenges, enums.Challenge))
+        criteria = Criteria(
+            age_bands=_values(node.criteria_age_bands, enums.AgeBand),
+            area_ids=[strawberry.ID(a) for a in sorted(node.criteria_areas)],
+            challenges=_values(node.criteria_challenges, enums.Challenge),
+        )
         return TargetGroup(**common, description=node.description, criteria=criteria)
     if isinstance(node, domain.Initiative):
         return Initiative(**common, description=node.description)

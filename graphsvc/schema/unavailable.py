@@ -39,10 +39,17 @@ class ServiceUnavailableStatus(SchemaExtension):
                 replaced.append(error)
                 continue
             hit = hit or (sentence, error.original_error)
-            replaced.append(GraphQLError(sentence, nodes=error.nodes, source=error.source,
-                                         positions=error.positions, path=error.path,
-                                         original_error=GraphStoreUnavailable(sentence),
-                                         extensions={"code": CODE}))
+            replaced.append(
+                GraphQLError(
+                    sentence,
+                    nodes=error.nodes,
+                    source=error.source,
+                    positions=error.positions,
+                    path=error.path,
+                    original_error=GraphStoreUnavailable(sentence),
+                    extensions={"code": CODE},
+                )
+            )
         if hit is None:
             return
         result.errors = replaced  # type: ignore[union-attr]

@@ -51,8 +51,11 @@ class Audience:
         # A share link shows one saved map, whatever its creator's role: a viewer's audience.
         share_link = caller.view_id is not None
         coordinator = not share_link and caller.role.allows(Role.COORDINATOR)
-        return cls(young_people=coordinator, contact_persons=coordinator,
-                   administration=not share_link and caller.role.allows(Role.ADMIN))
+        return cls(
+            young_people=coordinator,
+            contact_persons=coordinator,
+            administration=not share_link and caller.role.allows(Role.ADMIN),
+        )
 
     @property
     def hidden_kinds(self) -> frozenset[Kind]:
@@ -75,8 +78,9 @@ class Audience:
         visible = wanted - self.hidden_kinds
         if wanted and not visible:
             what = " and ".join(_NEEDS[k] for k in sorted(wanted, key=lambda k: k.value))
-            raise Forbidden(f"this needs a coordinator or admin; {what} are not shown to "
-                            "viewers and share links")
+            raise Forbidden(
+                f"this needs a coordinator or admin; {what} are not shown to viewers and share links"
+            )
         return visible
 
     def shows(self, node: Node) -> bool:

@@ -19,9 +19,15 @@ from graphsvc.services.scope import Scope
 __all__ = ["connect", "create_node", "delete_node", "disconnect", "new_id", "update_node", "validate_node"]
 
 _PREFIX = {
-    Kind.ASSOCIATION: "assoc", Kind.BUSINESS: "business", Kind.MUNICIPAL_UNIT: "unit",
-    Kind.ORGANISATION: "org", Kind.YOUNG_PERSON: "yp", Kind.PERSON: "person", Kind.AREA: "area",
-    Kind.TARGET_GROUP: "tg", Kind.INITIATIVE: "initiative",
+    Kind.ASSOCIATION: "assoc",
+    Kind.BUSINESS: "business",
+    Kind.MUNICIPAL_UNIT: "unit",
+    Kind.ORGANISATION: "org",
+    Kind.YOUNG_PERSON: "yp",
+    Kind.PERSON: "person",
+    Kind.AREA: "area",
+    Kind.TARGET_GROUP: "tg",
+    Kind.INITIATIVE: "initiative",
 }
 
 
@@ -50,11 +56,18 @@ async def create_node(scope: Scope, fields: dict[str, Any]) -> Node:
     return await NodeRepository(scope.store).create(validate_node(fields))
 
 
-async def update_node(scope: Scope, node_id: str, changes: dict[str, Any],
-                      kinds: frozenset[Kind], *, expected_version: int | None = None) -> Node:
+async def update_node(
+    scope: Scope,
+    node_id: str,
+    changes: dict[str, Any],
+    kinds: frozenset[Kind],
+    *,
+    expected_version: int | None = None,
+) -> Node:
     scope.require(Role.COORDINATOR)
-    _, after = await NodeRepository(scope.store).update(scope.tenant, node_id, changes, kinds,
-                                                        expected_version=expected_version)
+    _, after = await NodeRepository(scope.store).update(
+        scope.tenant, node_id, changes, kinds, expected_version=expected_version
+    )
     return after
 
 

@@ -46,30 +46,43 @@ class ImportOptions:
     max_bytes: int = IMPORT_MAX_BYTES
 
 
-async def import_file(scope: Scope, data: bytes, *, file_name: str, options: ImportOptions,
-                      size: int | None = None,
-                      progress_factory: Callable[[int], Progress] | None = None) -> ImportReport:
+async def import_file(
+    scope: Scope,
+    data: bytes,
+    *,
+    file_name: str,
+    options: ImportOptions,
+    size: int | None = None,
+    progress_factory: Callable[[int], Progress] | None = None,
+) -> ImportReport:
     """Import (or with ``dry_run`` only check) one CSV or XLSX file into the tenant (a
     coordinator's job). ``size`` is the whole file's size when ``data`` holds only its start
     (an upload cut at the limit)."""
     scope.require(Role.COORDINATOR)
     store, tenant = scope.store, scope.tenant
-    report = ImportReport(kind=(options.kind.value if options.kind else ""),
-                          file_name=PurePath(file_name).name or "upload",
-                          file_format="", dry_run=options.dry_run)
+    report = ImportReport(
+        kind=(options.kind.value if options.kind else ""),
+        file_name=PurePath(file_name).name or "upload",
+        file_format="",
+        dry_run=options.dry_run,
+    )
     size = max(size or 0, len(data))
     if size > options.max_bytes:
-        report.error(f"the file is {size / 1e6:,.1f} MB; an import takes at most "
-                     f"{options.max_bytes / 1e6:,.1f} MB (GRAPHSVC_IMPORT_MAX_BYTES)",
-                     suggestion="split it into several files, e.g. by area or by kind")
+        report.error(
+            f"the file is {size / 1e6:,.1f} MB; an import takes at most "
+            f"{options.max_bytes / 1e6:,.1f} MB (GRAPHSVC_IMPORT_MAX_BYTES)",
+            suggestion="split it into several files, e.g. by area or by kind",
+        )
         return report
     table = read_table(data, file_name, report, max_bytes=options.max_bytes)
     if table is None:
         return report
     kind = options.kind or detect_kind(list(table.headings))
     if kind is None:
-        report.error("cannot tell from the headings what the file holds",
-                     suggestion="say which kind: actors, contacts, young_people, ties or survey")
+        report.error(
+            "cannot tell from the headings what the file holds",
+            suggestion="say which kind: actors, contacts, young_people, ties or survey",
+        )
         return report
     report.kind = kind.value
     columns = match_headings(table.headings, columns_of(kind), options.mapping, report)
@@ -85,8 +98,7 @@ async def import_file(scope: Scope, data: bytes, *, file_name: str, options: Imp
     stored_ties = await _stored_ties(lookups, tenant, plan)
     if kind is ImportKind.SURVEY:
         settle_reciprocity(plan, stored_ties)
-    stored_nodes = await RelationRepository(store).nodes_by_ids(
-        tenant, sorted({n.id for n in plan.nodes}))
+    stored_nodes = await RelationRepository(store).nodes_by_ids(tenant, sorted({n.id for n in plan.nodes}))
     outcomes = compare(plan, tenant, stored_nodes, stored_ties, report)
     if report.errors and not options.skip_invalid_rows:
         report.counts = counts_of(outcomes)
@@ -99,15 +111,18 @@ async def import_file(scope: Scope, data: bytes, *, file_name: str, options: Imp
     report.respondents_not_answered = sorted(plan.not_answered - _nodes_on(plan, skipped))
     if options.dry_run:
         return report
-    nodes: list[Node] = [o.record for o in outcomes  # type: ignore[misc]
-                         if o.change is not Change.UNCHANGED and not isinstance(o.record, Tie)]
-    ties = [o.record for o in outcomes
-            if o.change is not Change.UNCHANGED and isinstance(o.record, Tie)]
+    nodes: list[Node] = [
+        o.record
+        for o in outcomes  # type: ignore[misc]
+        if o.change is not Change.UNCHANGED and not isinstance(o.record, Tie)
+    ]
+    ties = [o.record for o in outcomes if o.change is not Change.UNCHANGED and isinstance(o.record, Tie)]
     if nodes or ties:
         progress = progress_factory(len(nodes) + len(ties)) if progress_factory else None
         try:
             await NetworkRepository(store).write(
-                Network(tenant=tenant, nodes=tuple(nodes), ties=tuple(ties)), progress=progress)
+                Network(tenant=tenant, nodes=tuple(nodes), ties=tuple(ties)), progress=progress
+            )
         except InvalidInput as e:  # the tenant changed since it was read
             report.error(str(e), suggestion="import the file again")
             return report
@@ -115,8 +130,15 @@ async def import_file(scope: Scope, data: bytes, *, file_name: str, options: Imp
     return report
 
 
-def _plan(kind: ImportKind, table: Table, columns: ColumnMap, index: NameIndex,
-          report: ImportReport, options: ImportOptions, file_name: str) -> Plan:
+def _plan(
+    kind: ImportKind,
+    table: Table,
+    columns: ColumnMap,
+    index: NameIndex,
+    report: ImportReport,
+    options: ImportOptions,
+    file_name: str,
+) -> Plan:
     if kind is ImportKind.TIES:
         return tie_plan(table, columns, index, report)
     if kind is ImportKind.SURVEY:
@@ -125,8 +147,9 @@ def _plan(kind: ImportKind, table: Table, columns: ColumnMap, index: NameIndex,
     return node_plan(kind, table, columns, index, report)
 
 
-async def _stored_ties(lookups: ImportLookups, tenant: str,
-                       plan: Plan) -> dict[tuple[TieType, str, str], Tie]:
+async def _stored_ties(
+    lookups: ImportLookups, tenant: str, plan: Plan
+) -> dict[tuple[TieType, str, str], Tie]:
     pairs = {(r.tie.source, r.tie.target) for r in plan.ties}
     pairs |= {(target, source) for source, target in pairs}  # reciprocity looks back
     types = {r.tie.type for r in plan.ties}

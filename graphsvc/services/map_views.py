@@ -26,8 +26,19 @@ from graphsvc.maps import MapKind, MapOptions
 from graphsvc.services.projection import projection
 from graphsvc.services.scope import Scope
 
-__all__ = ["MAX_LINK_DAYS", "NewShareLink", "ShareLinkGone", "View", "create_share_link",
-           "open_share_link", "revoke_share_link", "save_view", "share_links", "view", "views"]
+__all__ = [
+    "MAX_LINK_DAYS",
+    "NewShareLink",
+    "ShareLinkGone",
+    "View",
+    "create_share_link",
+    "open_share_link",
+    "revoke_share_link",
+    "save_view",
+    "share_links",
+    "view",
+    "views",
+]
 
 MAX_LINK_DAYS = 3650
 
@@ -66,7 +77,8 @@ async def save_view(scope: Scope, options: MapOptions) -> View:
     scope.require(Role.COORDINATOR)
     await _check_subjects(scope, options)
     saved = await MapViewRepository(scope.store).save(
-        scope.tenant, f"view-{secrets.token_hex(6)}", options.to_json(), scope.caller.name)
+        scope.tenant, f"view-{secrets.token_hex(6)}", options.to_json(), scope.caller.name
+    )
     return _view(saved)
 
 
@@ -81,17 +93,19 @@ async def view(scope: Scope, view_id: str) -> View:
     return _view(await MapViewRepository(scope.store).get(scope.tenant, view_id))
 
 
-async def create_share_link(scope: Scope, view_id: str, *,
-                            expires_in_days: int | None) -> NewShareLink:
+async def create_share_link(scope: Scope, view_id: str, *, expires_in_days: int | None) -> NewShareLink:
     scope.require(Role.COORDINATOR)
     if expires_in_days is not None and not 1 <= expires_in_days <= MAX_LINK_DAYS:
-        raise InvalidInput(f"expiresInDays: 1 to {MAX_LINK_DAYS}, or null for a link that "
-                           f"does not expire; not {expires_in_days}")
+        raise InvalidInput(
+            f"expiresInDays: 1 to {MAX_LINK_DAYS}, or null for a link that "
+            f"does not expire; not {expires_in_days}"
+        )
     token = new_secret(SHARE_PREFIX)
     hashed = hash_token(token)
     expires = datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days else None
     link = await MapViewRepository(scope.store).create_link(
-        scope.tenant, view_id, token_id(hashed), hashed, scope.caller.name, expires)
+        scope.tenant, view_id, token_id(hashed), hashed, scope.caller.name, expires
+    )
     return NewShareLink(token=token, link=link)
 
 
@@ -106,8 +120,7 @@ async def revoke_share_link(scope: Scope, link_id: str) -> StoredLink:
     repository = MapViewRepository(scope.store)
     link = await repository.link(scope.tenant, link_id)
     if caller.role is not Role.ADMIN and link.created_by != caller.name:
-        raise Forbidden(f"only {link.created_by} (who made it) or an admin can revoke share "
-                        f"link {link_id!r}")
+        raise Forbidden(f"only {link.created_by} (who made it) or an admin can revoke share link {link_id!r}")
     return await repository.revoke_link(scope.tenant, link_id)
 
 
@@ -125,26 +138,34 @@ async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, Vie
         raise ShareLinkGone("this share link has expired")
     if found.options is None:
         raise ShareLinkGone("the map this share link showed has been deleted")
-    caller = Principal(name=f"share link {found.id}", role=Role.VIEWER, tenant=found.tenant,
-                       view_id=found.view_id)
-    return caller, View(saved=SavedView(id=found.view_id, tenant=found.tenant,
-                                        options=found.options, created_by="",
-                                        created_at=found.now),
-                        options=MapOptions.from_json(found.options))
+    caller = Principal(
+        name=f"share link {found.id}", role=Role.VIEWER, tenant=found.tenant, view_id=found.view_id
+    )
+    return caller, View(
+        saved=SavedView(
+            id=found.view_id, tenant=found.tenant, options=found.options, created_by="", created_at=found.now
+        ),
+        options=MapOptions.from_json(found.options),
+    )
 
 
 async def _check_subjects(scope: Scope, options: MapOptions) -> None:
     """NotFound unless the target group, actor and area of ``options`` exist in the tenant."""
     tenant = scope.tenant
     graph = (await projection(scope)).graph
-    wanted: list[tuple[str | None, str | None, str]] = [(options.target_group, "TargetGroup", "target group"),
-              (options.area, "Area", "area")]
+    wanted: list[tuple[str | None, str | None, str]] = [
+        (options.target_group, "TargetGroup", "target group"),
+        (options.area, "Area", "area"),
+    ]
     if options.kind is MapKind.EGO:
         wanted.append((options.actor, None, "actor"))
     for node_id, kind, what in wanted:
         if node_id is None:
             continue
         data = graph.nodes.get(node_id)
-        if data is None or (kind is not None and data["kind"] != kind) or \
-                (kind is None and data["kind"] not in ACTOR_KINDS_STR):
+        if (
+            data is None
+            or (kind is not None and data["kind"] != kind)
+            or (kind is None and data["kind"] not in ACTOR_KINDS_STR)
+        ):
             raise NotFound(f"there is no {what} with id {node_id!r} in tenant {tenant!r}")

@@ -43,8 +43,9 @@ async def map_data(scope: Scope, options: MapOptions) -> MapData:
     inputs = await _inputs(scope, options)
     young = young_people_shown(options, individuals_allowed=individuals)
     key = ("map", options.layout_key(), young)
-    return await memoised(p, key, lambda G: build_map(
-        G, options, individuals_allowed=individuals, inputs=inputs))
+    return await memoised(
+        p, key, lambda G: build_map(G, options, individuals_allowed=individuals, inputs=inputs)
+    )
 
 
 async def map_page(scope: Scope, options: MapOptions) -> str:
@@ -69,10 +70,15 @@ async def map_title_for(scope: Scope, options: MapOptions) -> str:
     if node is not None and node["kind"] in {k.value for k in scope.audience.hidden_kinds}:
         node = None
     name = node["name"] if node else None
-    return default_title(options.kind.value, options.lang, subject=name,
-                         area=name if options.area else None,
-                         source=options.source_arena.value, target=options.target_arena.value,
-                         depth=options.depth)
+    return default_title(
+        options.kind.value,
+        options.lang,
+        subject=name,
+        area=name if options.area else None,
+        source=options.source_arena.value,
+        target=options.target_arena.value,
+        depth=options.depth,
+    )
 
 
 def _hide_subjects(scope: Scope, graph: Any, options: MapOptions) -> None:
@@ -101,8 +107,12 @@ async def _inputs(scope: Scope, options: MapOptions) -> MapInputs:
         betweenness = {n.node: n.metrics.betweenness for n in result.nodes}
     if options.kind is MapKind.BROKERS or options.metric is Metric.BROKER:
         ranking = await analytics.brokers(
-            scope, source_arena=options.source_arena, target_arena=options.target_arena,
-            area=options.area if options.kind is MapKind.BROKERS else None, top=analytics.MAX_TOP)
+            scope,
+            source_arena=options.source_arena,
+            target_arena=options.target_arena,
+            area=options.area if options.kind is MapKind.BROKERS else None,
+            top=analytics.MAX_TOP,
+        )
     if options.kind in (MapKind.TARGET_GROUP, MapKind.GAPS):
         if options.target_group is None:  # map_options() makes sure of it
             raise NotFound("this map needs a target group")

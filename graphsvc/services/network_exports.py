@@ -25,20 +25,23 @@ async def network_for_export(scope: Scope) -> Network:
     """Everything the tenant holds that the caller may see."""
     scope.require(Role.VIEWER)  # a share link shows its own map only
     network = await NetworkRepository(scope.store).read(scope.tenant)
-    return for_audience(network, include_young_people=scope.audience.young_people,
-                        include_contact_persons=scope.audience.contact_persons)
+    return for_audience(
+        network,
+        include_young_people=scope.audience.young_people,
+        include_contact_persons=scope.audience.contact_persons,
+    )
 
 
-async def export_file(scope: Scope, file_format: ExportFormat, *,
-                      language: Language = "da") -> bytes:
+async def export_file(scope: Scope, file_format: ExportFormat, *, language: Language = "da") -> bytes:
     """The tenant's network as one file of ``file_format`` (CSV comes as a ZIP of both
     tables)."""
     network = await network_for_export(scope)
     return await asyncio.to_thread(export_bytes, network, file_format, language=language)
 
 
-async def export_to_path(scope: Scope, path: Path, file_format: ExportFormat, *,
-                         language: Language = "da") -> tuple[Network, list[Path]]:
+async def export_to_path(
+    scope: Scope, path: Path, file_format: ExportFormat, *, language: Language = "da"
+) -> tuple[Network, list[Path]]:
     """Write the tenant's network to ``path`` (two files for CSV); returns what was written."""
     network = await network_for_export(scope)
     written = await asyncio.to_thread(write_export, network, path, file_format, language=language)

@@ -43,8 +43,10 @@ async def _person(tx: AsyncManagedTransaction, tenant: str, node_id: str) -> Nod
         raise NotFound(f"there is no node with id {node_id!r}")
     node = node_from_record(records[0]["labels"], records[0]["props"], records[0]["area"])
     if node.kind not in PERSON_KINDS:
-        raise InvalidInput(f"{node_id!r} is not a person (it is {node.kind.value}): erasure and "
-                           "access exports are for young people and contact persons")
+        raise InvalidInput(
+            f"{node_id!r} is not a person (it is {node.kind.value}): erasure and "
+            "access exports are for young people and contact persons"
+        )
     return node
 
 
@@ -59,8 +61,9 @@ async def erase_person(scope: Scope, node_id: str) -> Erasure:
         redacted = await audit.redact(tx, tenant, node_id)
         await audit.record(tx, tenant, f"erase {audit.what(node.kind)}", node_id)
         await bump_version(tx, tenant)
-        return Erasure(id=node_id, kind=node.kind, ties_removed=int(removed[0]["ties"]),
-                       audit_entries_redacted=redacted)
+        return Erasure(
+            id=node_id, kind=node.kind, ties_removed=int(removed[0]["ties"]), audit_entries_redacted=redacted
+        )
 
     erasure = await store.write(work)
     cache_for(store).entries.pop(tenant, None)
@@ -94,15 +97,20 @@ async def personal_data(scope: Scope, node_id: str) -> dict[str, Any]:
         "tenant": tenant,
         "person": node.model_dump(mode="json", exclude_none=True),
         "ties": [
-            {"type": r["type"], "direction": "outgoing" if r["outgoing"] else "incoming",
-             "other": {"id": r["other_id"], "name": r["other_name"],
-                       "kind": kind_from_labels(r["other_labels"]).value},
-             "properties": {k: _plain(v) for k, v in r["props"].items()}}
+            {
+                "type": r["type"],
+                "direction": "outgoing" if r["outgoing"] else "incoming",
+                "other": {
+                    "id": r["other_id"],
+                    "name": r["other_name"],
+                    "kind": kind_from_labels(r["other_labels"]).value,
+                },
+                "properties": {k: _plain(v) for k, v in r["props"].items()},
+            }
             for r in ties
         ],
         "changes": [
-            {"at": e.at.isoformat(), "by": e.actor, "action": e.action, "before": e.before,
-             "after": e.after}
+            {"at": e.at.isoformat(), "by": e.actor, "action": e.action, "before": e.before, "after": e.after}
             for e in history
         ],
     }

@@ -38,8 +38,16 @@ from graphsvc.db.tenant_state import data_version
 from graphsvc.domain import PROJECTION_COLUMNS, Network, TieType
 from graphsvc.services.scope import Scope
 
-__all__ = ["CACHED_RESULTS", "CACHED_TENANTS", "Projection", "ProjectionCache", "cache_for",
-           "graph_from_rows", "memoised", "projection"]
+__all__ = [
+    "CACHED_RESULTS",
+    "CACHED_TENANTS",
+    "Projection",
+    "ProjectionCache",
+    "cache_for",
+    "graph_from_rows",
+    "memoised",
+    "projection",
+]
 
 T = TypeVar("T")
 
@@ -170,14 +178,25 @@ def graph_from_rows(rows: ProjectionRows) -> nx.DiGraph:
     return G
 
 
-
-def _add_tie(edges: dict[tuple[str, str], dict[str, Any]], source: str, target: str,
-             tie_type: str, strength: int | None, since: int | None, frequency: str | None,
-             role: str | None) -> None:
+def _add_tie(
+    edges: dict[tuple[str, str], dict[str, Any]],
+    source: str,
+    target: str,
+    tie_type: str,
+    strength: int | None,
+    since: int | None,
+    frequency: str | None,
+    role: str | None,
+) -> None:
     data = edges.get((source, target))
     if data is None:
-        edges[source, target] = {"types": {tie_type}, "strength": strength, "since": since,
-                                 "frequency": frequency, "role": role}
+        edges[source, target] = {
+            "types": {tie_type},
+            "strength": strength,
+            "since": since,
+            "frequency": frequency,
+            "role": role,
+        }
         return
     # Two tie types on one pair: as network_to_graph, keep the strongest and the earliest.
     data["types"].add(tie_type)

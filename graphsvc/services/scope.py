@@ -36,8 +36,9 @@ class Scope:
         return self.caller.require(role)
 
 
-def open_scope(store: GraphStore, caller: Principal, argument: str | None = None,
-               header: str | None = None) -> Scope:
+def open_scope(
+    store: GraphStore, caller: Principal, argument: str | None = None, header: str | None = None
+) -> Scope:
     """The scope of ``caller`` for the tenant a request names (argument, then header): only
     the caller's own tenant is allowed (see :func:`graphsvc.tenants.requested_tenant`)."""
     return Scope(store=store, tenant=requested_tenant(caller, argument, header), caller=caller)

@@ -25,8 +25,18 @@ from graphsvc.errors import InvalidInput
 from graphsvc.services.projection import memoised, projection
 from graphsvc.services.scope import Scope
 
-__all__ = ["NOW", "Comparison", "Moment", "Snapshot", "compare", "create_snapshot",
-           "current_state", "delete_snapshot", "growth_chart", "list_snapshots"]
+__all__ = [
+    "NOW",
+    "Comparison",
+    "Moment",
+    "Snapshot",
+    "compare",
+    "create_snapshot",
+    "current_state",
+    "delete_snapshot",
+    "growth_chart",
+    "list_snapshots",
+]
 
 NOW = "now"
 REACH_HOPS = 2
@@ -56,8 +66,7 @@ class Comparison:
     sentence: str
 
 
-async def current_state(scope: Scope, *, year: int | None = None
-                        ) -> tuple[HealthMeasures, Network]:
+async def current_state(scope: Scope, *, year: int | None = None) -> tuple[HealthMeasures, Network]:
     """The measures of ``tenant`` now and its partnership, at one data version. Target-group
     members recorded by birth year are placed in age bands by their age in ``year`` (default:
     this year)."""
@@ -69,13 +78,13 @@ async def current_state(scope: Scope, *, year: int | None = None
         if partnership.version == p.version:
             break
         # A write landed between the two reads: read both again.
-    measures = await memoised(p, ("health", REACH_HOPS, year), lambda G: network_health(
-        G, hops=REACH_HOPS, reference_year=year))
+    measures = await memoised(
+        p, ("health", REACH_HOPS, year), lambda G: network_health(G, hops=REACH_HOPS, reference_year=year)
+    )
     return measures, partnership.network
 
 
-async def create_snapshot(scope: Scope, name: str, *,
-                          taken_on: datetime.date | None = None) -> Snapshot:
+async def create_snapshot(scope: Scope, name: str, *, taken_on: datetime.date | None = None) -> Snapshot:
     """Take a snapshot of the tenant called ``name``, dated ``taken_on`` (default: today)."""
     scope.require(Role.COORDINATOR)
     name = _check_name(name)
@@ -83,8 +92,9 @@ async def create_snapshot(scope: Scope, name: str, *,
     if not _EARLIEST <= day <= _LATEST:
         raise InvalidInput(f"date: between {_EARLIEST} and {_LATEST}, not {day}")
     measures, network = await current_state(scope, year=day.year)
-    return await SnapshotRepository(scope.store).create(scope.tenant, name=name, taken_on=day,
-                                                  measures=measures, network=network)
+    return await SnapshotRepository(scope.store).create(
+        scope.tenant, name=name, taken_on=day, measures=measures, network=network
+    )
 
 
 async def list_snapshots(scope: Scope) -> list[Snapshot]:
@@ -105,15 +115,24 @@ async def compare(scope: Scope, before: str, after: str = NOW) -> Comparison:
     """Compare the snapshots (ids or names) ``before`` and ``after``; either may be ``"now"``,
     the network as it is."""
     (m_before, n_before, w_before), (m_after, n_after, w_after) = (
-        await _moment(scope, before), await _moment(scope, after))
-    changes = await asyncio.to_thread(compare_networks, n_before, n_after,
-                                      measures_before=m_before, measures_after=m_after)
-    return Comparison(tenant=scope.tenant, before=w_before, after=w_after, changes=changes,
-                      sentence=_sentence(w_before, w_after, changes))
+        await _moment(scope, before),
+        await _moment(scope, after),
+    )
+    changes = await asyncio.to_thread(
+        compare_networks, n_before, n_after, measures_before=m_before, measures_after=m_after
+    )
+    return Comparison(
+        tenant=scope.tenant,
+        before=w_before,
+        after=w_after,
+        changes=changes,
+        sentence=_sentence(w_before, w_after, changes),
+    )
 
 
-async def growth_chart(scope: Scope, *, file_format: Literal["png", "svg"],
-                       language: Literal["da", "en"] = "da") -> bytes:
+async def growth_chart(
+    scope: Scope, *, file_format: Literal["png", "svg"], language: Literal["da", "en"] = "da"
+) -> bytes:
     """The growth chart of every snapshot of the tenant (see :mod:`graphsvc.charts.growth`)."""
     tenant = scope.tenant
     from graphsvc.charts.growth import growth_chart as draw  # matplotlib loads on first use
@@ -124,26 +143,29 @@ async def growth_chart(scope: Scope, *, file_format: Literal["png", "svg"],
         raise InvalidInput(f"lang: da or en, not {language!r}")
     snapshots = await list_snapshots(scope)
     if not snapshots:
-        raise InvalidInput(f"tenant {tenant!r} has no snapshots yet: take one first "
-                           "(graphsvc snapshot create NAME, or createSnapshot)")
-    return await asyncio.to_thread(draw, snapshots, tenant=tenant, file_format=file_format,
-                                   language=language)
+        raise InvalidInput(
+            f"tenant {tenant!r} has no snapshots yet: take one first "
+            "(graphsvc snapshot create NAME, or createSnapshot)"
+        )
+    return await asyncio.to_thread(draw, snapshots, tenant=tenant, file_format=file_format, language=language)
 
 
 async def _moment(scope: Scope, ref: str) -> tuple[HealthMeasures, Network, Moment]:
     if name_key(ref) == NOW:
         measures, network = await current_state(scope)
-        return measures, network, Moment(id=NOW, name=NOW, taken_on=datetime.date.today(),
-                                         is_now=True)
+        return measures, network, Moment(id=NOW, name=NOW, taken_on=datetime.date.today(), is_now=True)
     snapshot, network = await SnapshotRepository(scope.store).find(scope.tenant, ref)
-    return snapshot.measures, network, Moment(id=snapshot.id, name=snapshot.name,
-                                              taken_on=snapshot.taken_on, is_now=False)
+    return (
+        snapshot.measures,
+        network,
+        Moment(id=snapshot.id, name=snapshot.name, taken_on=snapshot.taken_on, is_now=False),
+    )
 
 
 def _check_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInput("name: a snapshot needs a name, e.g. \"Kick-off 2026\"")
+        raise InvalidInput('name: a snapshot needs a name, e.g. "Kick-off 2026"')
     if len(cleaned) > MAX_NAME_LENGTH:
         raise InvalidInput(f"name: at most {MAX_NAME_LENGTH} characters, not {len(cleaned)}")
     if _CONTROL.search(cleaned):
@@ -158,13 +180,17 @@ def _sentence(before: Moment, after: Moment, changes: NetworkComparison) -> str:
         return "now" if moment.is_now else f"{moment.name!r} ({moment.taken_on.isoformat()})"
 
     measures = {m.measure: m for m in changes.measures}
-    parts = [f"From {describe(before)} to {describe(after)}: "
-             f"{len(changes.partners_gained)} partners gained and "
-             f"{len(changes.partners_lost)} lost, {len(changes.ties_gained)} ties gained and "
-             f"{len(changes.ties_lost)} lost"]
-    for code, words, as_share in (("density", "density", False),
-                                  ("cross_sector_tie_share", "cross-sector tie share", True),
-                                  ("components", "components", False)):
+    parts = [
+        f"From {describe(before)} to {describe(after)}: "
+        f"{len(changes.partners_gained)} partners gained and "
+        f"{len(changes.partners_lost)} lost, {len(changes.ties_gained)} ties gained and "
+        f"{len(changes.ties_lost)} lost"
+    ]
+    for code, words, as_share in (
+        ("density", "density", False),
+        ("cross_sector_tie_share", "cross-sector tie share", True),
+        ("components", "components", False),
+    ):
         m = measures[code]
         if m.before is not None and m.after is not None:
             parts.append(f"{words} {_number(m.before, as_share)} → {_number(m.after, as_share)}")

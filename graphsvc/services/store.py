@@ -9,8 +9,18 @@ from graphsvc.db.availability import BUSY, OUT_OF_REACH, RETRY_AFTER_S, UNAVAILA
 from graphsvc.db.driver import GraphStore, opened
 from graphsvc.db.schema import apply_schema, schema_ready
 
-__all__ = ["BUSY", "OUT_OF_REACH", "RETRY_AFTER_S", "UNAVAILABLE", "GraphStore", "apply_schema",
-           "opened", "preload_queries", "schema_ready", "unavailability"]
+__all__ = [
+    "BUSY",
+    "OUT_OF_REACH",
+    "RETRY_AFTER_S",
+    "UNAVAILABLE",
+    "GraphStore",
+    "apply_schema",
+    "opened",
+    "preload_queries",
+    "schema_ready",
+    "unavailability",
+]
 
 
 def preload_queries() -> int:

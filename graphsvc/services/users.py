@@ -8,8 +8,16 @@ from graphsvc.auth import Role, users
 from graphsvc.auth.users import IssuedToken, User
 from graphsvc.services.scope import Scope
 
-__all__ = ["IssuedToken", "User", "add_user", "issue_token", "list_users", "remove_user",
-           "revoke_tokens", "set_role"]
+__all__ = [
+    "IssuedToken",
+    "User",
+    "add_user",
+    "issue_token",
+    "list_users",
+    "remove_user",
+    "revoke_tokens",
+    "set_role",
+]
 
 
 async def list_users(scope: Scope) -> list[User]:
@@ -17,23 +25,40 @@ async def list_users(scope: Scope) -> list[User]:
     return await users.list_users(scope.store, scope.tenant)
 
 
-async def add_user(scope: Scope, name: str, role: str | Role, *, label: str = "first token",
-                   expires_in_days: int | None = None) -> IssuedToken:
+async def add_user(
+    scope: Scope,
+    name: str,
+    role: str | Role,
+    *,
+    label: str = "first token",
+    expires_in_days: int | None = None,
+) -> IssuedToken:
     scope.require(Role.ADMIN)
-    return await users.add_user(scope.store, scope.tenant, name, role, label=label,
-                                expires_in_days=expires_in_days)
+    return await users.add_user(
+        scope.store, scope.tenant, name, role, label=label, expires_in_days=expires_in_days
+    )
 
 
-async def issue_token(scope: Scope, name: str, *, label: str = "token",
-                      expires_in_days: int | None = None,
-                      replace_label: bool = False) -> IssuedToken:
+async def issue_token(
+    scope: Scope,
+    name: str,
+    *,
+    label: str = "token",
+    expires_in_days: int | None = None,
+    replace_label: bool = False,
+) -> IssuedToken:
     scope.require(Role.ADMIN)
-    return await users.issue_token(scope.store, scope.tenant, name, label=label,
-                                   expires_in_days=expires_in_days, replace_label=replace_label)
+    return await users.issue_token(
+        scope.store,
+        scope.tenant,
+        name,
+        label=label,
+        expires_in_days=expires_in_days,
+        replace_label=replace_label,
+    )
 
 
-async def revoke_tokens(scope: Scope, *, name: str | None = None,
-                        token: str | None = None) -> int:
+async def revoke_tokens(scope: Scope, *, name: str | None = None, token: str | None = None) -> int:
     scope.require(Role.ADMIN)
     return await users.revoke_tokens(scope.store, scope.tenant, name=name, token=token)
 
@@ -46,5 +71,3 @@ async def set_role(scope: Scope, name: str, role: str | Role) -> None:
 async def remove_user(scope: Scope, name: str) -> None:
     scope.require(Role.ADMIN)
     await users.remove_user(scope.store, scope.tenant, name)
-
-

@@ -52,13 +52,26 @@ T = "tiny"
 
 
 def _actor(id_: str, kind: Kind, sector: Sector, arenas: set[Arena], area: str) -> Actor:
-    return Actor(kind=kind, id=id_, tenant=T, name=id_.replace("-", " ").title(), sector=sector,
-                 arenas=frozenset(arenas), area=area)
+    return Actor(
+        kind=kind,
+        id=id_,
+        tenant=T,
+        name=id_.replace("-", " ").title(),
+        sector=sector,
+        arenas=frozenset(arenas),
+        area=area,
+    )
 
 
 def _young(id_: str, band: AgeBand, area: str, lonely: bool = True) -> YoungPerson:
-    return YoungPerson(id=id_, tenant=T, name=f"Pseudonym {id_}", age_band=band, area=area,
-                       challenges=frozenset({Challenge.LONELINESS}) if lonely else frozenset())
+    return YoungPerson(
+        id=id_,
+        tenant=T,
+        name=f"Pseudonym {id_}",
+        age_band=band,
+        area=area,
+        challenges=frozenset({Challenge.LONELINESS}) if lonely else frozenset(),
+    )
 
 
 def tiny_network() -> Network:
@@ -79,8 +92,14 @@ def tiny_network() -> Network:
         _actor("biz-brugsen", biz, Sector.BUSINESS, {Arena.WORK}, "area-by"),
         _actor("biz-fabrik", biz, Sector.BUSINESS, {Arena.WORK}, "area-kommune"),
         _actor("org-fond", org, Sector.PHILANTHROPY, set(), "area-kommune"),
-        Person(id="person-kim", tenant=T, name="Kim Holm", role="Indehaver",
-               email="kim@example.dk", phone="+45 01 02 03 04"),
+        Person(
+            id="person-kim",
+            tenant=T,
+            name="Kim Holm",
+            role="Indehaver",
+            email="kim@example.dk",
+            phone="+45 01 02 03 04",
+        ),
         Person(id="person-anne", tenant=T, name="Anne Berg", role="Skoleleder"),
         _young("yp-1", AgeBand.B12_14, "area-by"),
         _young("yp-2", AgeBand.B12_14, "area-by"),
@@ -88,25 +107,35 @@ def tiny_network() -> Network:
         _young("yp-4", AgeBand.B15_17, "area-by", lonely=False),
         _young("yp-5", AgeBand.B12_14, "area-by"),
         _young("yp-6", AgeBand.B15_17, "area-by", lonely=False),
-        TargetGroup(id="tg-lonely", tenant=T, name="Ensomme 12-14-årige",
-                    criteria_age_bands=frozenset({AgeBand.B12_14}),
-                    criteria_challenges=frozenset({Challenge.LONELINESS}),
-                    criteria_areas=frozenset({"area-kommune"})),
+        TargetGroup(
+            id="tg-lonely",
+            tenant=T,
+            name="Ensomme 12-14-årige",
+            criteria_age_bands=frozenset({AgeBand.B12_14}),
+            criteria_challenges=frozenset({Challenge.LONELINESS}),
+            criteria_areas=frozenset({"area-kommune"}),
+        ),
         Initiative(id="init-venner", tenant=T, name="Venner"),
     ]
     C, A, M = TieType.COLLABORATES_WITH, TieType.ATTENDS, TieType.MEMBER_OF
     pairs = [
         (TieType.PART_OF, "area-by", "area-kommune"),
         (TieType.PART_OF, "area-landsby", "area-kommune"),
-        (C, "school-by", "club-by"), (C, "school-by-2", "club-by"),
-        (C, "club-by", "assoc-fodbold"), (C, "club-by", "assoc-spejder"),
-        (C, "unit-ppr", "school-by"), (C, "school-landsby", "unit-ppr"),
-        (A, "yp-1", "school-by"), (M, "yp-1", "assoc-fodbold"),
+        (C, "school-by", "club-by"),
+        (C, "school-by-2", "club-by"),
+        (C, "club-by", "assoc-fodbold"),
+        (C, "club-by", "assoc-spejder"),
+        (C, "unit-ppr", "school-by"),
+        (C, "school-landsby", "unit-ppr"),
+        (A, "yp-1", "school-by"),
+        (M, "yp-1", "assoc-fodbold"),
         (A, "yp-2", "school-by"),
         (A, "yp-3", "school-landsby"),
-        (A, "yp-4", "school-by"), (M, "yp-4", "assoc-spejder"),
+        (A, "yp-4", "school-by"),
+        (M, "yp-4", "assoc-spejder"),
         (A, "yp-5", "club-by"),
-        (A, "yp-6", "school-by-2"), (M, "yp-6", "assoc-spejder"),
+        (A, "yp-6", "school-by-2"),
+        (M, "yp-6", "assoc-spejder"),
         (TieType.INCLUDED_IN, "yp-6", "tg-lonely"),
         (TieType.WORKS_FOR, "person-kim", "biz-brugsen"),
         (TieType.VOLUNTEERS_AT, "person-kim", "assoc-fodbold"),
@@ -115,10 +144,17 @@ def tiny_network() -> Network:
         (TieType.FUNDS, "org-fond", "init-venner"),
     ]
     ties = [Tie(type=t, source=s, target=d) for t, s, d in pairs]
-    ties += [Tie(type=TieType.PARTICIPATES_IN, source="club-by", target="init-venner",
-                 role=ParticipationRole.LEAD),
-             Tie(type=TieType.PARTICIPATES_IN, source="org-fond", target="init-venner",
-                 role=ParticipationRole.FUNDER)]
+    ties += [
+        Tie(
+            type=TieType.PARTICIPATES_IN, source="club-by", target="init-venner", role=ParticipationRole.LEAD
+        ),
+        Tie(
+            type=TieType.PARTICIPATES_IN,
+            source="org-fond",
+            target="init-venner",
+            role=ParticipationRole.FUNDER,
+        ),
+    ]
     return Network(tenant=T, nodes=tuple(nodes), ties=tuple(ties))
 
 

@@ -71,8 +71,7 @@ def _brute_force(D: nx.DiGraph, groups: dict[int, str]) -> dict[int, dict[str, i
                 if ga == gc:
                     role = "coordinator" if ga == gb else "itinerant"
                 else:
-                    role = "representative" if ga == gb else "gatekeeper" if gb == gc \
-                        else "liaison"
+                    role = "representative" if ga == gb else "gatekeeper" if gb == gc else "liaison"
                 counts[role] += 1
         out[b] = counts
     return out

@@ -9,8 +9,12 @@ import pytest
 from graphsvc.analytics import pair_dependencies, path_shares, rank_brokers
 from graphsvc.analytics.engines import igraph_available
 
-ENGINES = ["networkx", pytest.param("igraph", marks=pytest.mark.skipif(
-    not igraph_available(), reason="igraph is not installed"))]
+ENGINES = [
+    "networkx",
+    pytest.param(
+        "igraph", marks=pytest.mark.skipif(not igraph_available(), reason="igraph is not installed")
+    ),
+]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -45,7 +49,8 @@ def test_the_planted_broker_ranks_first(tiny: nx.DiGraph) -> None:
     assert first.node == "club-by" and first.share == 1.0
     assert (first.sources_linked, first.targets_linked) == (4, 2)
     assert first.sentence.startswith(
-        "links 4 school actors to 2 leisure actors; 100% of school→leisure paths run through")
+        "links 4 school actors to 2 leisure actors; 100% of school→leisure paths run through"
+    )
     # school-by carries the 6 pairs from unit-ppr and school-landsby, out of the 9 it is not
     # an end of; unit-ppr the 3 from school-landsby.
     assert (second.node, second.share) == ("school-by", pytest.approx(6 / 9))
@@ -53,8 +58,13 @@ def test_the_planted_broker_ranks_first(tiny: nx.DiGraph) -> None:
     # Gould-Fernandez with sectors: public school-by/-2 -> club -> civil society clubs is
     # representative (4), the reverse gatekeeper (4), school to school coordinator (2),
     # football club to scouts itinerant (2).
-    assert (first.roles.representative, first.roles.gatekeeper, first.roles.coordinator,
-            first.roles.itinerant, first.roles.liaison) == (4, 4, 2, 2, 0)
+    assert (
+        first.roles.representative,
+        first.roles.gatekeeper,
+        first.roles.coordinator,
+        first.roles.itinerant,
+        first.roles.liaison,
+    ) == (4, 4, 2, 2, 0)
     assert first.constraint is not None and first.effective_size is not None
 
 
@@ -76,9 +86,9 @@ def test_arena_groups(tiny: nx.DiGraph) -> None:
 def test_engines_agree(tiny: nx.DiGraph, young: bool) -> None:
     a = rank_brokers(tiny, include_young_people=young, engine="networkx")
     b = rank_brokers(tiny, include_young_people=young, engine="igraph")
-    assert [(x.node, round(x.share, 12), x.sources_linked, x.targets_linked)
-            for x in a.brokers] == [(x.node, round(x.share, 12), x.sources_linked,
-                                     x.targets_linked) for x in b.brokers]
+    assert [(x.node, round(x.share, 12), x.sources_linked, x.targets_linked) for x in a.brokers] == [
+        (x.node, round(x.share, 12), x.sources_linked, x.targets_linked) for x in b.brokers
+    ]
 
 
 def test_unknown_arena_is_refused(tiny: nx.DiGraph) -> None:

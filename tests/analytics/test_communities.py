@@ -8,8 +8,12 @@ import pytest
 from graphsvc.analytics import detect_communities, louvain
 from graphsvc.analytics.engines import igraph_available
 
-ENGINES = ["networkx", pytest.param("igraph", marks=pytest.mark.skipif(
-    not igraph_available(), reason="igraph is not installed"))]
+ENGINES = [
+    "networkx",
+    pytest.param(
+        "igraph", marks=pytest.mark.skipif(not igraph_available(), reason="igraph is not installed")
+    ),
+]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -51,6 +55,7 @@ def test_mixes_and_bridges(tiny: nx.DiGraph) -> None:
     assert landsby.sectors == {"public": 2} and landsby.arenas["school"] == 2
     # Its only way out is PPR's tie to school-by.
     assert [(b.other, b.ties, b.actors) for b in landsby.bridges] == [
-        (where["school-by"].index, 1, ("unit-ppr",))]
+        (where["school-by"].index, 1, ("unit-ppr",))
+    ]
     actors_only = detect_communities(tiny, include_young_people=False, engine="networkx")
     assert all(c.young_people == 0 for c in actors_only.communities)

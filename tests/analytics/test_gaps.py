@@ -19,8 +19,7 @@ def report(tiny: nx.DiGraph) -> GapReport:
 
 
 def _finding(report: GapReport, code: str, subject: str | None = None):  # type: ignore[no-untyped-def]
-    found = [f for f in report.findings
-             if f.code == code and (subject is None or subject in f.subjects)]
+    found = [f for f in report.findings if f.code == code and (subject is None or subject in f.subjects)]
     assert len(found) == 1, f"expected one {code} finding, got {found}"
     return found[0]
 
@@ -28,8 +27,7 @@ def _finding(report: GapReport, code: str, subject: str | None = None):  # type:
 def test_arena_reach(report: GapReport) -> None:
     overall = report.reach.overall
     # yp-2 and yp-3 only attend a school; yp-5 only the club; yp-1 and yp-6 reach both.
-    assert (overall.members, overall.without_focus, overall.one_arena, overall.no_ties) == (
-        5, 2, 3, 0)
+    assert (overall.members, overall.without_focus, overall.one_arena, overall.no_ties) == (5, 2, 3, 0)
     assert report.reach.members_without_focus == {"yp-2", "yp-3"}
     by_area = {c.group: c for c in report.reach.by_area}
     assert (by_area["area-by"].members, by_area["area-by"].without_focus) == (4, 1)
@@ -44,9 +42,16 @@ def test_arena_reach(report: GapReport) -> None:
 
 def test_support_network(report: GapReport) -> None:
     hops = {a.node: a.hops for a in report.support.actors}
-    assert hops == {"school-by": 1, "school-by-2": 1, "school-landsby": 1, "club-by": 1,
-                    "assoc-fodbold": 1, "assoc-spejder": 1, "unit-ppr": 2,
-                    "org-fond": None}  # the foundation is there through the initiative only
+    assert hops == {
+        "school-by": 1,
+        "school-by-2": 1,
+        "school-landsby": 1,
+        "club-by": 1,
+        "assoc-fodbold": 1,
+        "assoc-spejder": 1,
+        "unit-ppr": 2,
+        "org-fond": None,
+    }  # the foundation is there through the initiative only
     assert report.initiatives == ("init-venner",)
 
 
@@ -61,8 +66,16 @@ def test_missing_sectors(report: GapReport) -> None:
 
 def test_under_represented_is_relative_to_the_registry(tiny: nx.DiGraph) -> None:
     # Registry: public 5, civil society 2, business 2, philanthropy 1 (10 actors).
-    support = ["school-by", "school-by-2", "club-by", "unit-ppr", "school-landsby",
-               "assoc-fodbold", "assoc-spejder", "biz-brugsen"]
+    support = [
+        "school-by",
+        "school-by-2",
+        "club-by",
+        "unit-ppr",
+        "school-landsby",
+        "assoc-fodbold",
+        "assoc-spejder",
+        "biz-brugsen",
+    ]
     expected = ["public", "civil_society", "business", "knowledge"]
     coverage = sector_coverage(tiny, support, expected=expected, under_ratio=0.7)
     shares = {s.sector: s for s in coverage.sectors}
@@ -83,14 +96,14 @@ def test_area_gap(report: GapReport) -> None:
     assert (gap.area, gap.members, gap.young_people) == ("area-landsby", 1, 1)
     finding = _finding(report, "area_gap")
     assert finding.severity is Severity.LOW  # fewer than 3 members live there
-    assert finding.sentence == ("1 member lives in Landsby, where no leisure actor reaches any "
-                                "young person.")
+    assert finding.sentence == ("1 member lives in Landsby, where no leisure actor reaches any young person.")
 
 
 def test_school_without_leisure(report: GapReport) -> None:
     # unit-ppr reaches the club in two hops through school-by; school-landsby does not.
     assert [(s.school, s.members_attending) for s in report.schools_without_leisure] == [
-        ("school-landsby", 1)]
+        ("school-landsby", 1)
+    ]
     assert _finding(report, "school_without_leisure").severity is Severity.HIGH
 
 
@@ -99,7 +112,9 @@ def test_single_points_of_failure(report: GapReport) -> None:
     # yp-2's only route is school-by -> club. yp-1 and yp-6 have two independent routes.
     assert report.members_with_leisure_access == 4
     assert [(s.node, s.members_cut_off) for s in report.single_points_of_failure] == [
-        ("club-by", 2), ("school-by", 1)]
+        ("club-by", 2),
+        ("school-by", 1),
+    ]
     assert _finding(report, "single_point_of_failure", "club-by").severity is Severity.HIGH
 
 
@@ -136,7 +151,8 @@ def test_under_represented_severity(tiny: nx.DiGraph) -> None:
     # Every present sector is 1.25 times as common around the group as in the registry.
     low = gap_report(tiny, "tg-lonely", under_ratio=2.0, engine="networkx")
     assert {f.severity for f in low.findings if f.code == "under_represented_sector"} == {
-        Severity.LOW}  # 1.25 is not below 2.0 / 2
+        Severity.LOW
+    }  # 1.25 is not below 2.0 / 2
     medium = gap_report(tiny, "tg-lonely", under_ratio=3.0, engine="networkx")
     found = [f for f in medium.findings if f.code == "under_represented_sector"]
     assert {f.subjects[0] for f in found} == {"public", "civil_society", "philanthropy"}
@@ -145,8 +161,9 @@ def test_under_represented_severity(tiny: nx.DiGraph) -> None:
 
 def test_a_group_without_members() -> None:
     net = tiny_network()
-    nobody = TargetGroup(id="tg-nobody", tenant=T, name="Nobody",
-                         criteria_challenges=frozenset({Challenge.CRIME}))
+    nobody = TargetGroup(
+        id="tg-nobody", tenant=T, name="Nobody", criteria_challenges=frozenset({Challenge.CRIME})
+    )
     G = network_to_graph(Network(tenant=T, nodes=(*net.nodes, nobody), ties=net.ties))
     report = gap_report(G, "tg-nobody")
     assert report.members.members == frozenset() and report.support.actors == ()

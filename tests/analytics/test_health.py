@@ -52,8 +52,7 @@ def _before() -> Network:
         _actor("club", Kind.MUNICIPAL_UNIT, Sector.PUBLIC, Arena.LEISURE),
         _actor("fodbold", Kind.ASSOCIATION, Sector.CIVIL_SOCIETY, Arena.LEISURE),
         _actor("brugsen", Kind.BUSINESS, Sector.BUSINESS, Arena.WORK),
-        *(YoungPerson(id=f"yp-{i}", tenant=T, name=f"Ung {i}", age_band=AgeBand.B15_17)
-          for i in range(1, 5)),
+        *(YoungPerson(id=f"yp-{i}", tenant=T, name=f"Ung {i}", age_band=AgeBand.B15_17) for i in range(1, 5)),
         TargetGroup(id="tg-all", tenant=T, name="Alle unge"),
         TargetGroup(id="tg-none", tenant=T, name="Ingen", criteria_age_bands={AgeBand.B12_14}),
         Initiative(id="init", tenant=T, name="Fællesskaber"),
@@ -75,9 +74,11 @@ def _after() -> Network:
     nodes = [n for n in before.nodes if n.id not in ("fodbold", "yp-2")]
     nodes.append(_actor("spejder", Kind.ASSOCIATION, Sector.CIVIL_SOCIETY, Arena.LEISURE))
     ties = [t for t in before.ties if "fodbold" not in (t.source, t.target)]
-    ties += [Tie(type=C, source="club", target="spejder"),
-             Tie(type=C, source="brugsen", target="club"),
-             Tie(type=TieType.REFERS_TO, source="school", target="club")]
+    ties += [
+        Tie(type=C, source="club", target="spejder"),
+        Tie(type=C, source="brugsen", target="club"),
+        Tie(type=TieType.REFERS_TO, source="school", target="club"),
+    ]
     return Network(tenant=T, nodes=tuple(nodes), ties=tuple(ties))
 
 
@@ -123,8 +124,7 @@ def test_reach_counts_members_within_two_hops_of_a_partner() -> None:
 def test_reach_is_zero_without_an_initiative_targeting_the_group() -> None:
     network = _before()
     ties = tuple(t for t in network.ties if t.type is not TieType.TARGETS)
-    reach = target_group_reach(network_to_graph(network.model_copy(update={"ties": ties})),
-                               "tg-all")
+    reach = target_group_reach(network_to_graph(network.model_copy(update={"ties": ties})), "tg-all")
     assert (reach.partners, reach.members, reach.reached, reach.share) == (0, 4, 0, 0.0)
 
 
@@ -137,9 +137,11 @@ def test_comparison_of_known_before_and_after() -> None:
     assert [p.node for p in diff.partners_lost] == ["fodbold"]
     assert diff.partners_lost[0].sector == "civil_society"
     gained = {(t.source, t.type, t.target): t for t in diff.ties_gained}
-    assert set(gained) == {("brugsen", "COLLABORATES_WITH", "club"),
-                           ("club", "COLLABORATES_WITH", "spejder"),
-                           ("school", "REFERS_TO", "club")}
+    assert set(gained) == {
+        ("brugsen", "COLLABORATES_WITH", "club"),
+        ("club", "COLLABORATES_WITH", "spejder"),
+        ("school", "REFERS_TO", "club"),
+    }
     assert gained["brugsen", "COLLABORATES_WITH", "club"].cross_sector is True
     assert gained["school", "REFERS_TO", "club"].cross_sector is False
     assert gained["brugsen", "COLLABORATES_WITH", "club"].source_name == "Brugsen"
@@ -148,8 +150,14 @@ def test_comparison_of_known_before_and_after() -> None:
     sectors = {g.group: g for g in diff.by_sector}
     assert set(sectors) == {"public", "civil_society", "business"}
     civil = sectors["civil_society"]
-    assert (civil.actors_before, civil.actors_after, civil.partners_gained,
-            civil.partners_lost, civil.ties_gained, civil.ties_lost) == (1, 1, 1, 1, 1, 1)
+    assert (
+        civil.actors_before,
+        civil.actors_after,
+        civil.partners_gained,
+        civil.partners_lost,
+        civil.ties_gained,
+        civil.ties_lost,
+    ) == (1, 1, 1, 1, 1, 1)
     public = sectors["public"]
     # Every gained and lost tie touches the club (public); within-sector ties count once.
     assert (public.ties_gained, public.ties_lost, public.partners_gained) == (3, 1, 0)
@@ -161,8 +169,11 @@ def test_comparison_of_known_before_and_after() -> None:
     measures = {m.measure: m for m in diff.measures}
     # After: 4 actors, ties school-club, club-spejder, brugsen-club (the referral runs along
     # an existing pair): a star around the club, one component.
-    assert (measures["actor_ties"].before, measures["actor_ties"].after,
-            measures["actor_ties"].change) == (2, 3, 1)
+    assert (measures["actor_ties"].before, measures["actor_ties"].after, measures["actor_ties"].change) == (
+        2,
+        3,
+        1,
+    )
     assert (measures["components"].before, measures["components"].after) == (2, 1)
     assert measures["density"].change == pytest.approx(3 / 6 - 2 / 6)
     assert measures["degree_centralisation"].after == 1.0
@@ -179,8 +190,7 @@ def test_comparison_of_known_before_and_after() -> None:
 def test_comparing_a_network_with_itself_finds_no_change() -> None:
     network = _before()
     measures = network_health(network_to_graph(network))
-    diff = compare_networks(network, network, measures_before=measures,
-                            measures_after=measures)
+    diff = compare_networks(network, network, measures_before=measures, measures_after=measures)
     assert not (diff.partners_gained or diff.partners_lost or diff.ties_gained or diff.ties_lost)
     assert all(m.change in (0, None) for m in diff.measures)
     assert all(g.partners_gained == g.ties_gained == 0 for g in diff.by_sector)

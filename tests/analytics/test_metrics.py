@@ -8,8 +8,12 @@ import pytest
 from graphsvc.analytics import centralities, node_metrics
 from graphsvc.analytics.engines import igraph_available
 
-ENGINES = ["networkx", pytest.param("igraph", marks=pytest.mark.skipif(
-    not igraph_available(), reason="igraph is not installed"))]
+ENGINES = [
+    "networkx",
+    pytest.param(
+        "igraph", marks=pytest.mark.skipif(not igraph_available(), reason="igraph is not installed")
+    ),
+]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -45,8 +49,7 @@ def test_sampled_betweenness_states_its_bound(tiny: nx.DiGraph) -> None:
     sampled = node_metrics(tiny, betweenness_k=5, seed=4, engine="networkx")
     assert not sampled.betweenness_exact and sampled.betweenness_sources == 5
     n = 16  # actors and young people
-    assert sampled.betweenness_error == pytest.approx(n / (n - 1) * (3.6889 / 10) ** 0.5,
-                                                      abs=1e-3)
+    assert sampled.betweenness_error == pytest.approx(n / (n - 1) * (3.6889 / 10) ** 0.5, abs=1e-3)
     assert "within ±" in sampled.sentence and "95% confidence" in sampled.sentence
     again = node_metrics(tiny, betweenness_k=5, seed=4, engine="networkx")
     assert [m.metrics for m in again.nodes] == [m.metrics for m in sampled.nodes]
@@ -59,5 +62,10 @@ def test_restricted_to_a_kind_or_sector(tiny: nx.DiGraph) -> None:
     assert between == sorted(between, reverse=True)
     public = node_metrics(tiny, sector="public", include_young_people=False)
     assert public.nodes[0].node == "club-by"
-    assert {m.node for m in public.nodes} == {"school-by", "school-by-2", "school-landsby",
-                                              "unit-ppr", "club-by"}
+    assert {m.node for m in public.nodes} == {
+        "school-by",
+        "school-by-2",
+        "school-landsby",
+        "unit-ppr",
+        "club-by",
+    }

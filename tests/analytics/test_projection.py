@@ -36,8 +36,7 @@ def test_two_tie_types_on_one_pair_share_an_edge() -> None:
     net = tiny_network()
     extra = Tie(type=TieType.REFERS_TO, source="school-by", target="club-by", since=2019)
     G = network_to_graph(Network(tenant=net.tenant, nodes=net.nodes, ties=(*net.ties, extra)))
-    assert G.edges["school-by", "club-by"]["types"] == frozenset(
-        {"COLLABORATES_WITH", "REFERS_TO"})
+    assert G.edges["school-by", "club-by"]["types"] == frozenset({"COLLABORATES_WITH", "REFERS_TO"})
     assert G.edges["school-by", "club-by"]["since"] == 2019
 
 
@@ -67,7 +66,10 @@ def test_actor_and_introduction_graphs(tiny: nx.DiGraph) -> None:
     intro = introduction_graph(tiny)
     assert "yp-1" not in intro
     assert nx.shortest_path(intro, "assoc-fodbold", "biz-brugsen") == [
-        "assoc-fodbold", "person-kim", "biz-brugsen"]
+        "assoc-fodbold",
+        "person-kim",
+        "biz-brugsen",
+    ]
     D = directed_actor_graph(tiny)
     # Collaboration has no direction: it counts both ways.
     assert D.has_edge("club-by", "school-by") and D.has_edge("school-by", "club-by")

@@ -12,8 +12,15 @@ import networkx as nx
 import graphsvc.analytics as analytics
 
 PACKAGE = Path(analytics.__file__).parent
-FORBIDDEN = ("neo4j", "strawberry", "fastapi", "graphsvc.config", "graphsvc.db",
-             "graphsvc.schema", "graphsvc.services")
+FORBIDDEN = (
+    "neo4j",
+    "strawberry",
+    "fastapi",
+    "graphsvc.config",
+    "graphsvc.db",
+    "graphsvc.schema",
+    "graphsvc.services",
+)
 
 
 def test_every_exported_name_exists() -> None:

@@ -64,13 +64,17 @@ def test_xlsx(recommendations: Recommendations) -> None:
 
 def test_names_never_become_formulas() -> None:
     net = tiny_network()
-    nodes = tuple(Person(id="person-kim", tenant="tiny", name='=HYPERLINK("http://x","y")',
-                         role="@evil") if n.id == "person-kim" else n for n in net.nodes)
+    nodes = tuple(
+        Person(id="person-kim", tenant="tiny", name='=HYPERLINK("http://x","y")', role="@evil")
+        if n.id == "person-kim"
+        else n
+        for n in net.nodes
+    )
     G = network_to_graph(Network(tenant="tiny", nodes=nodes, ties=net.ties))
     recs = recommend_partners(G, gap_report(G, "tg-lonely", engine="networkx"))
     rows = _read_csv(recruitment_csv(recs, language="en"), ",")
     first = dict(zip(rows[0], rows[1], strict=True))
-    assert first["Contact person"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert first["Contact person"] == '\'=HYPERLINK("http://x","y")'
     assert first["Role"] == "'@evil"
     sheet = load_workbook(io.BytesIO(recruitment_xlsx(recs, language="en"))).active
     cell = sheet["I2"]

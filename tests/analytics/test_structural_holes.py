@@ -11,8 +11,20 @@ from graphsvc.analytics import structural_holes
 def borgatti_1997() -> nx.Graph:
     """The example of Borgatti (1997), "Structural holes: unpacking Burt's redundancy
     measures": ego G with six alters A-F, four ties among them (A-B, A-E, A-F, B-D)."""
-    return nx.Graph([("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"),
-                     ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")])
+    return nx.Graph(
+        [
+            ("A", "B"),
+            ("A", "F"),
+            ("A", "G"),
+            ("A", "E"),
+            ("E", "G"),
+            ("F", "G"),
+            ("B", "G"),
+            ("B", "D"),
+            ("D", "G"),
+            ("G", "C"),
+        ]
+    )
 
 
 def test_borgatti_example_by_hand() -> None:

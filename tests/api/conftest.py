@@ -38,8 +38,7 @@ def api_app(settings: Settings) -> FastAPI:
 @pytest.fixture(scope="session")
 def api_url(api_app: FastAPI) -> Iterator[str]:
     port = free_port()
-    server = _Server(uvicorn.Config(api_app, host="127.0.0.1", port=port,
-                                    log_level="warning", lifespan="on"))
+    server = _Server(uvicorn.Config(api_app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -105,11 +104,11 @@ def graphql(client: httpx.Client, auth: Headers) -> GraphQL:
     """Post one GraphQL operation as a user of ``tenant`` (a coordinator unless ``as_role``
     says otherwise; the tenant also goes in the header) and return the JSON body."""
 
-    def post(query: str, tenant: str | None = None, as_role: str = "coordinator",
-             **variables: object) -> dict[str, Any]:
+    def post(
+        query: str, tenant: str | None = None, as_role: str = "coordinator", **variables: object
+    ) -> dict[str, Any]:
         headers = auth(tenant, as_role) | ({"X-Graphsvc-Tenant": tenant} if tenant else {})
-        response = client.post("/graphql", json={"query": query, "variables": variables},
-                               headers=headers)
+        response = client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body

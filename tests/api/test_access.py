@@ -16,7 +16,7 @@ pytestmark = pytest.mark.neo4j
 
 GraphQL = Callable[..., dict[str, Any]]
 
-ACTOR = "query { actor(id: \"school\") { name ties { other { id kind } } } }"
+ACTOR = 'query { actor(id: "school") { name ties { other { id kind } } } }'
 
 
 async def test_no_token_or_a_bad_one_is_401(client: httpx.Client) -> None:
@@ -25,8 +25,11 @@ async def test_no_token_or_a_bad_one_is_401(client: httpx.Client) -> None:
     assert bare.headers["www-authenticate"] == "Bearer"
     assert "sign in first" in bare.json()["detail"]
     for token in ("gs_made-up", "eyJhbGciOiJIUzI1NiJ9.e30.x", "x" * 5000):
-        bad = client.post("/graphql", json={"query": "{ actorCounts { kind count } }"},
-                          headers={"Authorization": f"Bearer {token}"})
+        bad = client.post(
+            "/graphql",
+            json={"query": "{ actorCounts { kind count } }"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
         assert bad.status_code == 401, token
         assert "not valid" in bad.json()["detail"]
 
@@ -43,19 +46,23 @@ async def test_viewer_sees_actors_but_never_a_young_person(
     assert {t["other"]["kind"] for t in as_viewer["data"]["actor"]["ties"]} == kinds - {"YOUNG_PERSON"}
 
     assert graphql('{ node(id: "yp-1") { id name } }', tenant, as_role="viewer")["data"] == {"node": None}
-    for query in ('{ youngPerson(id: "yp-1") { name challenges } }',
-                  "{ youngPeople { edges { node { name } } } }",
-                  '{ targetGroup(id: "tg") { members { edges { node { name } } } } }',
-                  '{ nodeMetrics(kind: YOUNG_PERSON) { nodes { name } } }'):
+    for query in (
+        '{ youngPerson(id: "yp-1") { name challenges } }',
+        "{ youngPeople { edges { node { name } } } }",
+        '{ targetGroup(id: "tg") { members { edges { node { name } } } } }',
+        "{ nodeMetrics(kind: YOUNG_PERSON) { nodes { name } } }",
+    ):
         body = graphql(query, tenant, as_role="viewer")
         assert body["errors"][0]["message"].startswith("this needs a coordinator or admin;")
         assert "Blå Ræv" not in str(body)
-    walk = graphql('{ neighbourhood(id: "school", depth: 2) { nodes { node { id kind } } } }',
-                   tenant, as_role="viewer")
+    walk = graphql(
+        '{ neighbourhood(id: "school", depth: 2) { nodes { node { id kind } } } }', tenant, as_role="viewer"
+    )
     assert {n["node"]["kind"] for n in walk["data"]["neighbourhood"]["nodes"]} >= {"MUNICIPAL_UNIT"}
     assert "YOUNG_PERSON" not in str(walk)
-    hidden_centre = graphql('{ neighbourhood(id: "yp-1") { nodes { node { id } } } }', tenant,
-                            as_role="viewer")
+    hidden_centre = graphql(
+        '{ neighbourhood(id: "yp-1") { nodes { node { id } } } }', tenant, as_role="viewer"
+    )
     assert hidden_centre["errors"][0]["message"] == "there is no node with id 'yp-1'"
     count = graphql('{ targetGroup(id: "tg") { memberCount } }', tenant, as_role="viewer")
     assert count["data"]["targetGroup"]["memberCount"] == 1  # aggregates are fine
@@ -78,20 +85,25 @@ async def test_viewer_cannot_change_anything_and_only_admins_manage_users(
     assert made.startswith("gs_")
     listed = graphql("{ users { name role tokens { tokenId } } }", tenant, as_role="admin")
     assert {"name": "ny", "role": "VIEWER"}.items() <= next(
-        u for u in listed["data"]["users"] if u["name"] == "ny").items()
+        u for u in listed["data"]["users"] if u["name"] == "ny"
+    ).items()
 
 
 async def test_revoked_and_expired_tokens_stop_working(
     client: httpx.Client, graphql: GraphQL, tenant: str
 ) -> None:
-    issued = graphql('mutation { addUser(name: "kim", role: COORDINATOR) '
-                     '{ ... on IssuedToken { secret tokenId } } }', tenant, as_role="admin")
+    issued = graphql(
+        'mutation { addUser(name: "kim", role: COORDINATOR) { ... on IssuedToken { secret tokenId } } }',
+        tenant,
+        as_role="admin",
+    )
     secret = issued["data"]["addUser"]["secret"]
     headers = {"Authorization": f"Bearer {secret}"}
     query = {"query": "{ actorCounts { count } }"}
     assert client.post("/graphql", json=query, headers=headers).status_code == 200
-    revoked = graphql('mutation { revokeTokens(name: "kim") { ... on Revoked { count } } }',
-                      tenant, as_role="admin")
+    revoked = graphql(
+        'mutation { revokeTokens(name: "kim") { ... on Revoked { count } } }', tenant, as_role="admin"
+    )
     assert revoked["data"]["revokeTokens"] == {"count": 1}
     assert client.post("/graphql", json=query, headers=headers).status_code == 401
 
@@ -99,41 +111,51 @@ async def test_revoked_and_expired_tokens_stop_working(
 async def test_a_token_stops_working_when_it_expires_and_is_kept_only_as_a_hash(
     client: httpx.Client, graphql: GraphQL, store: GraphStore, tenant: str
 ) -> None:
-    issued = graphql('mutation { addUser(name: "lone", role: VIEWER, expiresInDays: 30) '
-                     '{ ... on IssuedToken { secret tokenId expiresAt } } }', tenant,
-                     as_role="admin")["data"]["addUser"]
+    issued = graphql(
+        'mutation { addUser(name: "lone", role: VIEWER, expiresInDays: 30) '
+        "{ ... on IssuedToken { secret tokenId expiresAt } } }",
+        tenant,
+        as_role="admin",
+    )["data"]["addUser"]
     secret = issued["secret"]
     assert issued["expiresAt"] is not None
     headers = {"Authorization": f"Bearer {secret}"}
     query = {"query": "{ actorCounts { count } }"}
     assert client.post("/graphql", json=query, headers=headers).status_code == 200
     async with store.driver.session(database=store.database) as session:
-        stored = await (await session.run(
-            "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) RETURN properties(t) AS p",
-            tenant=tenant)).single()
+        stored = await (
+            await session.run(
+                "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) RETURN properties(t) AS p", tenant=tenant
+            )
+        ).single()
         assert stored is not None
         # Neither the secret nor any part of its random body is stored.
         assert secret not in str(stored["p"]) and secret[3:20] not in str(stored["p"])
         # Thirty days later:
-        await (await session.run(
-            "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) "
-            "SET t.expires_at = datetime() - duration('PT1S')", tenant=tenant)).consume()
+        await (
+            await session.run(
+                "MATCH (t:ApiToken {tenant: $tenant, user: 'lone'}) "
+                "SET t.expires_at = datetime() - duration('PT1S')",
+                tenant=tenant,
+            )
+        ).consume()
     answer = client.post("/graphql", json=query, headers=headers)
     assert answer.status_code == 401 and "expired" in answer.text
 
 
-async def test_a_share_token_is_no_bearer_token(
-    client: httpx.Client, graphql: GraphQL, tenant: str
-) -> None:
-    view = graphql('mutation { saveMapView(input: {kind: NETWORK}) { ... on MapView { id } } }',
-                   tenant)["data"]["saveMapView"]["id"]
-    share = graphql('mutation($v: ID!) { createShareLink(viewId: $v) { ... on NewShareLink '
-                    '{ token } } }', tenant, v=view)["data"]["createShareLink"]["token"]
+async def test_a_share_token_is_no_bearer_token(client: httpx.Client, graphql: GraphQL, tenant: str) -> None:
+    view = graphql("mutation { saveMapView(input: {kind: NETWORK}) { ... on MapView { id } } }", tenant)[
+        "data"
+    ]["saveMapView"]["id"]
+    share = graphql(
+        "mutation($v: ID!) { createShareLink(viewId: $v) { ... on NewShareLink { token } } }", tenant, v=view
+    )["data"]["createShareLink"]["token"]
     headers = {"Authorization": f"Bearer {share}"}
-    for answer in (client.post("/graphql", json={"query": "{ actorCounts { count } }"},
-                               headers=headers),
-                   client.get("/exports/network.json", headers=headers),
-                   client.get(f"/maps/views/{view}.html", headers=headers)):
+    for answer in (
+        client.post("/graphql", json={"query": "{ actorCounts { count } }"}, headers=headers),
+        client.get("/exports/network.json", headers=headers),
+        client.get(f"/maps/views/{view}.html", headers=headers),
+    ):
         assert answer.status_code == 401, (answer.request.url, answer.text)
 
 
@@ -145,8 +167,7 @@ async def test_session_cookie_signs_in_the_pages(
         assert refused.status_code == 401
         signed_in = browser.post("/auth/session", json={"token": token_for(tenant, "viewer")})
         assert signed_in.status_code == 200
-        assert signed_in.json() == {"name": signed_in.json()["name"], "role": "viewer",
-                                    "tenant": tenant}
+        assert signed_in.json() == {"name": signed_in.json()["name"], "role": "viewer", "tenant": tenant}
         cookie = signed_in.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie
         assert browser.get("/auth/me").json()["tenant"] == tenant
@@ -155,11 +176,15 @@ async def test_session_cookie_signs_in_the_pages(
         assert browser.get("/auth/me").status_code == 401
 
 
-def test_oversized_requests_are_refused_before_they_are_read(client: httpx.Client,
-                                                             auth: Callable[..., dict[str, str]]) -> None:
+def test_oversized_requests_are_refused_before_they_are_read(
+    client: httpx.Client, auth: Callable[..., dict[str, str]]
+) -> None:
     padding = "#" + "x" * 300_000 + "\n"
-    big = client.post("/graphql", content=json.dumps({"query": padding + "{ actorCounts { count } }"}),
-                      headers={"Content-Type": "application/json"} | auth())
+    big = client.post(
+        "/graphql",
+        content=json.dumps({"query": padding + "{ actorCounts { count } }"}),
+        headers={"Content-Type": "application/json"} | auth(),
+    )
     assert big.status_code == 413
     assert big.json() == {"detail": "the request is larger than the limit of 262,144 bytes"}
 
@@ -168,8 +193,9 @@ def test_oversized_requests_are_refused_before_they_are_read(client: httpx.Clien
         for _ in range(40):
             yield b"x" * 10_000
 
-    streamed = client.post("/graphql", content=chunks(),
-                           headers={"Content-Type": "application/json"} | auth())
+    streamed = client.post(
+        "/graphql", content=chunks(), headers={"Content-Type": "application/json"} | auth()
+    )
     assert streamed.status_code == 413
 
 

@@ -40,8 +40,16 @@ class _Lines(logging.Handler):
 def test_uvicorns_access_log_shows_no_share_token(settings: Settings) -> None:
     # An app of its own: the shared one's store would be closed when this server stops.
     port = free_port()
-    server = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                    log_level="info", access_log=True, lifespan="on"))
+    server = _Server(
+        uvicorn.Config(
+            create_app(settings),
+            host="127.0.0.1",
+            port=port,
+            log_level="info",
+            access_log=True,
+            lifespan="on",
+        )
+    )
     lines = _Lines()
     logging.getLogger(ACCESS_LOGGER).addHandler(lines)
     thread = threading.Thread(target=server.run, daemon=True)

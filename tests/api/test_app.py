@@ -28,10 +28,18 @@ async def test_actor_counts_by_kind_for_the_tenant_only(
 ) -> None:
     nodes = NodeRepository(store)
     for i, kind in enumerate([Kind.ASSOCIATION, Kind.ASSOCIATION, Kind.BUSINESS]):
-        await nodes.create(Actor(kind=kind, id=f"a-{i}", tenant=tenant, name=f"Aktør {i}",
-                                 sector=Sector.CIVIL_SOCIETY))
-    await nodes.create(Actor(kind=Kind.ASSOCIATION, id="elsewhere", tenant=tenant + "-x",
-                             name="Another tenant's club", sector=Sector.CIVIL_SOCIETY))
+        await nodes.create(
+            Actor(kind=kind, id=f"a-{i}", tenant=tenant, name=f"Aktør {i}", sector=Sector.CIVIL_SOCIETY)
+        )
+    await nodes.create(
+        Actor(
+            kind=Kind.ASSOCIATION,
+            id="elsewhere",
+            tenant=tenant + "-x",
+            name="Another tenant's club",
+            sector=Sector.CIVIL_SOCIETY,
+        )
+    )
     query = "query($t: String) { actorCounts(tenant: $t) { kind count } }"
     by_argument = graphql(query, tenant=tenant, t=tenant)["data"]["actorCounts"]
     assert by_argument == [
@@ -45,7 +53,8 @@ async def test_actor_counts_by_kind_for_the_tenant_only(
     other = graphql(query, tenant=tenant, t=tenant + "-x")
     assert other["data"] is None
     assert other["errors"][0]["message"] == (
-        f"this token is for tenant {tenant!r} and cannot reach another tenant")
+        f"this token is for tenant {tenant!r} and cannot reach another tenant"
+    )
 
 
 def test_bad_tenant_is_a_clear_error(graphql: GraphQL) -> None:

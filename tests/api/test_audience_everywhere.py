@@ -51,31 +51,56 @@ from tests.conftest import _small_town
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 TENANT = "audience-everywhere"
-ROOTS: dict[str, GraphQLObjectType] = {"mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
-                                       "query": schema._schema.query_type}
-OPERATIONS = [(kind, name) for kind, root in ROOTS.items() for name in root.fields
-              if name not in NOT_JSON]
+ROOTS: dict[str, GraphQLObjectType] = {
+    "mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
+    "query": schema._schema.query_type,
+}
+OPERATIONS = [(kind, name) for kind, root in ROOTS.items() for name in root.fields if name not in NOT_JSON]
 PERSON_IDS = ["yp-1", "yp-2", "p-1", "p-2"]
 ACTOR_IDS = ["school", "club", "fund", "tg", "plusdig", "hvalsoe"]
 # What a viewer must never read: pseudonyms, challenges no target group asks for (a target
 # group's criteria are not personal), contact persons' names, e-mail addresses and phones.
 # In GraphQL answers, any object of the two kinds at all.
-PERSONAL = ["Blå Ræv", "Grå Ugle", "substance_use", "SUBSTANCE_USE", "Mette Jensen",
-            "mette@example.dk", "Karen Privatsen", "karen.privat@example.dk", "20 30 40 50",
-            '"__typename": "YoungPerson"', '"__typename": "ContactPerson"']
+PERSONAL = [
+    "Blå Ræv",
+    "Grå Ugle",
+    "substance_use",
+    "SUBSTANCE_USE",
+    "Mette Jensen",
+    "mette@example.dk",
+    "Karen Privatsen",
+    "karen.privat@example.dk",
+    "20 30 40 50",
+    '"__typename": "YoungPerson"',
+    '"__typename": "ContactPerson"',
+]
 
 
 def _town(tenant: str) -> Network:
     town = _small_town(tenant)
     extra = (
-        YoungPerson(id="yp-2", tenant=tenant, name="Grå Ugle", birth_year=2011,
-                    challenges={"substance_use", "crime"}, area="hvalsoe"),
-        Person(id="p-2", tenant=tenant, name="Karen Privatsen", role="Lærer",
-               email="karen.privat@example.dk", phone="+45 20 30 40 50"),
+        YoungPerson(
+            id="yp-2",
+            tenant=tenant,
+            name="Grå Ugle",
+            birth_year=2011,
+            challenges={"substance_use", "crime"},
+            area="hvalsoe",
+        ),
+        Person(
+            id="p-2",
+            tenant=tenant,
+            name="Karen Privatsen",
+            role="Lærer",
+            email="karen.privat@example.dk",
+            phone="+45 20 30 40 50",
+        ),
     )
-    ties = (Tie(type=TieType.ATTENDS, source="yp-2", target="school"),
-            Tie(type=TieType.MEMBER_OF, source="yp-2", target="club"),
-            Tie(type=TieType.WORKS_FOR, source="p-2", target="school"))
+    ties = (
+        Tie(type=TieType.ATTENDS, source="yp-2", target="school"),
+        Tie(type=TieType.MEMBER_OF, source="yp-2", target="club"),
+        Tie(type=TieType.WORKS_FOR, source="p-2", target="school"),
+    )
     return town.model_copy(update={"nodes": town.nodes + extra, "ties": town.ties + ties})
 
 
@@ -83,8 +108,7 @@ def personal_data_in(text: str, asked: str) -> list[str]:
     """What of the people in the town ``text`` holds: their personal words, and their ids
     unless ``asked`` (the request) named them itself."""
     found = [word for word in PERSONAL if word in text]
-    found += [i for i in PERSON_IDS
-              if re.search(rf"(?<![\w-]){i}(?![\w-])", text) and i not in asked]
+    found += [i for i in PERSON_IDS if re.search(rf"(?<![\w-]){i}(?![\w-])", text) and i not in asked]
     return found
 
 
@@ -110,34 +134,44 @@ def db(settings: Settings) -> Iterator[Driver]:
 
 @pytest.fixture(scope="module")
 def as_viewer(api_url: str, token_for: Tokens, town: None) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=api_url, timeout=120,
-                      headers=_headers(token_for, "viewer")) as client:
+    with httpx.Client(base_url=api_url, timeout=120, headers=_headers(token_for, "viewer")) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def as_coordinator(api_url: str, token_for: Tokens, town: None) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=api_url, timeout=120,
-                      headers=_headers(token_for, "coordinator")) as client:
+    with httpx.Client(base_url=api_url, timeout=120, headers=_headers(token_for, "coordinator")) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def share_tokens(as_coordinator: httpx.Client) -> list[str]:
     """Share links to a view of every map kind, each asking for individual young people."""
-    views = {"network": "{kind: NETWORK, youngPeople: INDIVIDUALS}",
-             "ego": '{kind: EGO, actor: "school", depth: 2, youngPeople: INDIVIDUALS}',
-             "gaps": '{kind: GAPS, targetGroup: "tg", youngPeople: INDIVIDUALS}',
-             "target": '{kind: TARGET_GROUP, targetGroup: "tg", youngPeople: INDIVIDUALS}',
-             "brokers": "{kind: BROKERS}"}
+    views = {
+        "network": "{kind: NETWORK, youngPeople: INDIVIDUALS}",
+        "ego": '{kind: EGO, actor: "school", depth: 2, youngPeople: INDIVIDUALS}',
+        "gaps": '{kind: GAPS, targetGroup: "tg", youngPeople: INDIVIDUALS}',
+        "target": '{kind: TARGET_GROUP, targetGroup: "tg", youngPeople: INDIVIDUALS}',
+        "brokers": "{kind: BROKERS}",
+    }
     tokens = []
     for name, options in views.items():
-        made = as_coordinator.post("/graphql", json={"query": f"""mutation {{
+        made = as_coordinator.post(
+            "/graphql",
+            json={
+                "query": f"""mutation {{
             v: saveMapView(input: {options}) {{ ... on MapView {{ id }} ... on Error {{ message }} }}
-        }}"""}).json()
+        }}"""
+            },
+        ).json()
         view = made["data"]["v"]["id"]
-        link = as_coordinator.post("/graphql", json={"query": f"""mutation {{
-            l: createShareLink(viewId: "{view}") {{ ... on NewShareLink {{ token }} }} }}"""}).json()
+        link = as_coordinator.post(
+            "/graphql",
+            json={
+                "query": f"""mutation {{
+            l: createShareLink(viewId: "{view}") {{ ... on NewShareLink {{ token }} }} }}"""
+            },
+        ).json()
         tokens.append(link["data"]["l"]["token"])
         assert name and tokens[-1].startswith("gsv_")
     return tokens
@@ -164,12 +198,16 @@ def test_every_operation_is_covered() -> None:
 @pytest.mark.parametrize(("kind", "name"), OPERATIONS, ids=[n for _, n in OPERATIONS])
 @FUZZ
 @given(data=st.data())
-def test_no_operation_shows_a_viewer_a_person(as_viewer: httpx.Client, kind: str, name: str,
-                                              data: st.DataObject) -> None:
+def test_no_operation_shows_a_viewer_a_person(
+    as_viewer: httpx.Client, kind: str, name: str, data: st.DataObject
+) -> None:
     field = ROOTS[kind].fields[name]
     known = [*PERSON_IDS, *ACTOR_IDS]
-    values = {a: data.draw(variable_values(arg.type, known), label=a)
-              for a, arg in field.args.items() if a != "tenant"}
+    values = {
+        a: data.draw(variable_values(arg.type, known), label=a)
+        for a, arg in field.args.items()
+        if a != "tenant"
+    }
     _check_graphql(as_viewer, kind, name, values)
 
 
@@ -187,33 +225,45 @@ def _targeted(type_: GraphQLInputType, arg: str, node_id: str) -> Any:
         values = sorted(type_.values)
         return "INDIVIDUALS" if "INDIVIDUALS" in values else values[0]
     if isinstance(type_, GraphQLInputObjectType):
-        return {k: _targeted(f.type, k, node_id) for k, f in type_.fields.items()
-                if isinstance(f.type, GraphQLNonNull) or k.endswith("Id") or k == "actor"}
+        return {
+            k: _targeted(f.type, k, node_id)
+            for k, f in type_.fields.items()
+            if isinstance(f.type, GraphQLNonNull) or k.endswith("Id") or k == "actor"
+        }
     assert isinstance(type_, GraphQLScalarType)
     ints = {"depth": 3, "maxNodes": 2000, "first": 100, "top": 500, "hops": 2}
-    return {"ID": node_id, "String": node_id, "Int": ints.get(arg, 1), "Float": 1.0,
-            "Boolean": True, "Date": "2026-01-01", "DateTime": "2026-01-01T00:00:00Z",
-            "JSON": {}}.get(type_.name, node_id)
+    return {
+        "ID": node_id,
+        "String": node_id,
+        "Int": ints.get(arg, 1),
+        "Float": 1.0,
+        "Boolean": True,
+        "Date": "2026-01-01",
+        "DateTime": "2026-01-01T00:00:00Z",
+        "JSON": {},
+    }.get(type_.name, node_id)
 
 
 READS = [(kind, name) for kind, name in OPERATIONS if kind == "query"]
 
 
 @pytest.mark.parametrize("node_id", [*PERSON_IDS, "school", "club", "tg"])
-def test_no_read_with_targeted_arguments_shows_a_viewer_a_person(as_viewer: httpx.Client,
-                                                                 node_id: str) -> None:
+def test_no_read_with_targeted_arguments_shows_a_viewer_a_person(
+    as_viewer: httpx.Client, node_id: str
+) -> None:
     for kind, name in READS:
         field = ROOTS[kind].fields[name]
-        values = {a: _targeted(arg.type, a, node_id) for a, arg in field.args.items()
-                  if a != "tenant"}
+        values = {a: _targeted(arg.type, a, node_id) for a, arg in field.args.items() if a != "tenant"}
         _check_graphql(as_viewer, kind, name, values)
 
 
 def _map_queries(node_id: str) -> list[dict[str, str]]:
-    return [{"young": "individuals", "actor": node_id, "depth": "3"},
-            {"young": "individuals", "target_group": node_id},
-            {"young": "individuals", "area": node_id},
-            {"target_group": "tg", "lang": "en", "top": "500"}]
+    return [
+        {"young": "individuals", "actor": node_id, "depth": "3"},
+        {"young": "individuals", "target_group": node_id},
+        {"young": "individuals", "area": node_id},
+        {"target_group": "tg", "lang": "en", "top": "500"},
+    ]
 
 
 def _rest_calls(app: FastAPI) -> list[tuple[str, str, dict[str, str]]]:
@@ -235,8 +285,7 @@ def _rest_calls(app: FastAPI) -> list[tuple[str, str, dict[str, str]]]:
     return calls
 
 
-def test_no_rest_endpoint_shows_a_viewer_a_person(as_viewer: httpx.Client,
-                                                  api_app: FastAPI) -> None:
+def test_no_rest_endpoint_shows_a_viewer_a_person(as_viewer: httpx.Client, api_app: FastAPI) -> None:
     calls = _rest_calls(api_app)
     assert any(url.startswith("/exports/recruitment/") for _, url, _ in calls)
     seen = set()
@@ -251,21 +300,24 @@ def test_no_rest_endpoint_shows_a_viewer_a_person(as_viewer: httpx.Client,
 
 def test_an_unknown_id_and_a_hidden_one_get_the_same_answer(as_viewer: httpx.Client) -> None:
     """A viewer cannot tell which ids are people by the answers (status and words)."""
-    for url in ("/maps/ego.html?actor={}", "/maps/gaps.html?target_group={}",
-                "/exports/recruitment/{}.csv"):
+    for url in ("/maps/ego.html?actor={}", "/maps/gaps.html?target_group={}", "/exports/recruitment/{}.csv"):
         hidden = as_viewer.get(url.format("yp-1"))
         unknown = as_viewer.get(url.format("yp-9"))
         assert hidden.status_code == unknown.status_code
         assert hidden.text.replace("yp-1", "?") == unknown.text.replace("yp-9", "?"), url
-    for query in ('{ neighbourhood(id: "%s") { centerId } }', '{ node(id: "%s") { id } }',
-                  '{ gapReport(targetGroupId: "%s") { memberCount } }'):
+    for query in (
+        '{ neighbourhood(id: "%s") { centerId } }',
+        '{ node(id: "%s") { id } }',
+        '{ gapReport(targetGroupId: "%s") { memberCount } }',
+    ):
         hidden = post(as_viewer, query % "yp-1", {})
         unknown = post(as_viewer, query % "yp-9", {})
         assert json.dumps(hidden).replace("yp-1", "?") == json.dumps(unknown).replace("yp-9", "?")
 
 
-def test_a_viewer_s_tie_counts_count_what_it_sees(as_viewer: httpx.Client,
-                                                  as_coordinator: httpx.Client) -> None:
+def test_a_viewer_s_tie_counts_count_what_it_sees(
+    as_viewer: httpx.Client, as_coordinator: httpx.Client
+) -> None:
     query = "{ actors { edges { node { id tieCount ties { type } } } } }"
     for client, people in ((as_viewer, False), (as_coordinator, True)):
         actors = post(client, query, {})["data"]["actors"]["edges"]
@@ -283,28 +335,40 @@ def test_no_share_link_shows_a_person(client: httpx.Client, share_tokens: list[s
             assert not leaked, f"share link {suffix or 'page'} showed {leaked}"
 
 
-ADMIN_ONLY = sorted((kind, name) for kind, root in ROOTS.items()
-                    for name, field in root.fields.items()
-                    if (field.description or "").startswith("Admins:"))
+ADMIN_ONLY = sorted(
+    (kind, name)
+    for kind, root in ROOTS.items()
+    for name, field in root.fields.items()
+    if (field.description or "").startswith("Admins:")
+)
 
 
 def test_admin_only_operations_are_the_expected_ones() -> None:
     assert {name for _, name in ADMIN_ONLY} >= {
-        "users", "addUser", "issueToken", "revokeTokens", "setUserRole", "removeUser",
-        "auditLog", "personalData", "erasePerson"}
+        "users",
+        "addUser",
+        "issueToken",
+        "revokeTokens",
+        "setUserRole",
+        "removeUser",
+        "auditLog",
+        "personalData",
+        "erasePerson",
+    }
 
 
 @pytest.mark.parametrize(("kind", "name"), ADMIN_ONLY, ids=[n for _, n in ADMIN_ONLY])
 @pytest.mark.parametrize("node_id", ["yp-1", "p-1"])
-def test_a_coordinator_cannot_run_what_only_admins_may(as_coordinator: httpx.Client, db: Driver,
-                                                       kind: str, name: str, node_id: str) -> None:
+def test_a_coordinator_cannot_run_what_only_admins_may(
+    as_coordinator: httpx.Client, db: Driver, kind: str, name: str, node_id: str
+) -> None:
     field = ROOTS[kind].fields[name]
-    values = {a: _targeted(arg.type, a, node_id) for a, arg in field.args.items()
-              if a != "tenant"}
+    values = {a: _targeted(arg.type, a, node_id) for a, arg in field.args.items() if a != "tenant"}
     values |= {"role": "ADMIN"} if "role" in values else {}
     before = tenant_state(db, TENANT)
-    body = post(as_coordinator, operation(kind, name, {a: f.type for a, f in field.args.items()},
-                                          field.type), values)
+    body = post(
+        as_coordinator, operation(kind, name, {a: f.type for a, f in field.args.items()}, field.type), values
+    )
     assert refused(body, "r"), body
     assert any("needs an admin" in e["message"] for e in body.get("errors") or []), body
     assert tenant_state(db, TENANT) == before

@@ -30,8 +30,9 @@ async def test_concurrent_updates_of_one_version_let_exactly_one_through(
     version = graphql('{ actor(id: "club") { version } }', tenant)["data"]["actor"]["version"]
     names = [f"Klatreklub {i}" for i in range(8)]
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(lambda n: graphql(UPDATE, tenant, v=version, name=n)["data"]
-                                ["updateActor"], names))
+        results = list(
+            pool.map(lambda n: graphql(UPDATE, tenant, v=version, name=n)["data"]["updateActor"], names)
+        )
     won = [r for r in results if r["__typename"] == "Actor"]
     lost = [r for r in results if r["__typename"] == "ConflictError"]
     assert len(won) == 1 and len(lost) == 7, results
@@ -42,10 +43,15 @@ async def test_concurrent_updates_of_one_version_let_exactly_one_through(
 
     # Without a version, updates of different fields both stay (each changes only its field).
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(lambda q: graphql(q, tenant), [
-            'mutation { updateActor(id: "club", input: {category: "Klatring"}) { __typename } }',
-            'mutation { updateActor(id: "club", input: {description: "Bouldering"}) { __typename } }',
-        ]))
+        list(
+            pool.map(
+                lambda q: graphql(q, tenant),
+                [
+                    'mutation { updateActor(id: "club", input: {category: "Klatring"}) { __typename } }',
+                    'mutation { updateActor(id: "club", input: {description: "Bouldering"}) { __typename } }',
+                ],
+            )
+        )
     both = graphql('{ actor(id: "club") { category description version } }', tenant)["data"]["actor"]
     assert both == {"category": "Klatring", "description": "Bouldering", "version": version + 3}
 
@@ -54,10 +60,12 @@ async def test_every_change_is_in_the_audit_log_for_admins_only(
     graphql: GraphQL, store: GraphStore, tenant: str, small_town: Any
 ) -> None:
     await NetworkRepository(store).write(small_town(tenant))
-    graphql('mutation { updateActor(id: "club", input: {name: "Klatreklubben"}) { __typename } }',
-            tenant)
-    graphql('mutation { connect(input: {type: COLLABORATES_WITH, sourceId: "club", targetId: '
-            '"fund"}) { __typename } }', tenant)
+    graphql('mutation { updateActor(id: "club", input: {name: "Klatreklubben"}) { __typename } }', tenant)
+    graphql(
+        'mutation { connect(input: {type: COLLABORATES_WITH, sourceId: "club", targetId: '
+        '"fund"}) { __typename } }',
+        tenant,
+    )
     log_query = '{ auditLog(nodeId: "club") { actor action target before after } }'
     assert graphql(log_query, tenant)["errors"][0]["message"].startswith("this needs an admin")
     entries = graphql(log_query, tenant, as_role="admin")["data"]["auditLog"]
@@ -75,31 +83,41 @@ async def test_erasure_removes_a_young_person_everywhere_and_the_access_export_h
     graphql: GraphQL, store: GraphStore, tenant: str, small_town: Any
 ) -> None:
     await NetworkRepository(store).write(small_town(tenant))
-    graphql('mutation { updateYoungPerson(id: "yp-1", input: {birthYear: 2012}) { __typename } }',
-            tenant)
+    graphql('mutation { updateYoungPerson(id: "yp-1", input: {birthYear: 2012}) { __typename } }', tenant)
     exported = graphql('{ personalData(id: "yp-1") }', tenant, as_role="admin")["data"]["personalData"]
     assert exported["person"]["name"] == "Blå Ræv"
     assert exported["person"]["challenges"] == ["loneliness"]
     assert {(t["type"], t["other"]["id"]) for t in exported["ties"]} == {
-        ("ATTENDS", "school"), ("INCLUDED_IN", "tg"), ("LOCATED_IN", "hvalsoe")}
+        ("ATTENDS", "school"),
+        ("INCLUDED_IN", "tg"),
+        ("LOCATED_IN", "hvalsoe"),
+    }
     assert exported["changes"][0]["after"]["birth_year"] == 2012
 
     assert graphql('{ personalData(id: "club") }', tenant, as_role="admin")["errors"][0][
-        "message"].startswith("'club' is not a person")
+        "message"
+    ].startswith("'club' is not a person")
     coordinator = graphql('mutation { erasePerson(id: "yp-1") { __typename } }', tenant)
     assert coordinator["errors"][0]["message"].startswith("this needs an admin")
 
-    erased = graphql('mutation { erasePerson(id: "yp-1") { ... on Erased { tiesRemoved '
-                     'auditEntriesRedacted } } }', tenant, as_role="admin")["data"]["erasePerson"]
+    erased = graphql(
+        'mutation { erasePerson(id: "yp-1") { ... on Erased { tiesRemoved auditEntriesRedacted } } }',
+        tenant,
+        as_role="admin",
+    )["data"]["erasePerson"]
     assert erased == {"tiesRemoved": 3, "auditEntriesRedacted": 1}
     network = await NetworkRepository(store).read(tenant)
     assert "yp-1" not in {n.id for n in network.nodes}
     assert all("yp-1" not in (t.source, t.target) for t in network.ties)
-    log = graphql('{ auditLog(nodeId: "yp-1") { action before after redacted } }', tenant,
-                  as_role="admin")["data"]["auditLog"]
+    log = graphql('{ auditLog(nodeId: "yp-1") { action before after redacted } }', tenant, as_role="admin")[
+        "data"
+    ]["auditLog"]
     assert "Blå Ræv" not in str(log) and "loneliness" not in str(log)
     assert [e["action"] for e in log] == ["erase young person", "update young person"]
     assert log[1]["redacted"] is True
-    again = graphql('mutation { erasePerson(id: "yp-1") { __typename ... on Error { message } } }',
-                    tenant, as_role="admin")["data"]["erasePerson"]
+    again = graphql(
+        'mutation { erasePerson(id: "yp-1") { __typename ... on Error { message } } }',
+        tenant,
+        as_role="admin",
+    )["data"]["erasePerson"]
     assert again == {"__typename": "NotFoundError", "message": "there is no node with id 'yp-1'"}

@@ -23,7 +23,8 @@ CONNECT = """mutation($ties: [TieInput!]!) { connectTies(input: $ties) {
 
 
 async def test_a_batch_with_a_bad_tie_stores_none_and_a_good_one_stores_all(
-        graphql: GraphQL, store: GraphStore, tenant: str, small_town: Callable[[str], Network]) -> None:
+    graphql: GraphQL, store: GraphStore, tenant: str, small_town: Callable[[str], Network]
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     graphql("{ actors { totalCount } }", tenant)  # signs the coordinator up before the snapshot
     before = await read_contents(store, tenant)
@@ -41,17 +42,20 @@ async def test_a_batch_with_a_bad_tie_stores_none_and_a_good_one_stores_all(
 
     stored = graphql(CONNECT, tenant, ties=[ties[0], ties[2]])["data"]["connectTies"]
     assert stored == {"__typename": "TiesConnected", "created": 2, "updated": 0}
-    walk = graphql('{ neighbourhood(id: "club", depth: 1) { edges { type sourceId targetId } } }',
-                   tenant)["data"]["neighbourhood"]["edges"]
+    walk = graphql('{ neighbourhood(id: "club", depth: 1) { edges { type sourceId targetId } } }', tenant)[
+        "data"
+    ]["neighbourhood"]["edges"]
     assert {"type": "FUNDS", "sourceId": "fund", "targetId": "club"} in walk
 
 
-async def test_a_viewer_cannot_connect_ties(graphql: GraphQL, store: GraphStore, tenant: str,
-                                            small_town: Callable[[str], Network]) -> None:
+async def test_a_viewer_cannot_connect_ties(
+    graphql: GraphQL, store: GraphStore, tenant: str, small_town: Callable[[str], Network]
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     graphql("{ actors { totalCount } }", tenant, as_role="viewer")
     before = await read_contents(store, tenant)
-    body = graphql(CONNECT, tenant, as_role="viewer", ties=[
-        {"type": "FUNDS", "sourceId": "fund", "targetId": "club"}])
+    body = graphql(
+        CONNECT, tenant, as_role="viewer", ties=[{"type": "FUNDS", "sourceId": "fund", "targetId": "club"}]
+    )
     assert body["errors"][0]["message"].startswith("this needs a coordinator or admin")
     assert await read_contents(store, tenant) == before

@@ -22,8 +22,16 @@ def many_actors(tenant: str, count: int) -> Network:
     nodes: list[Any] = [Area(id=f"area-{i}", tenant=tenant, name=f"Område {i}") for i in range(5)]
     ties = []
     for i in range(count):
-        nodes.append(Actor(kind=Kind.ASSOCIATION, id=f"a-{i:03d}", tenant=tenant, name=f"Forening {i}",
-                           sector=Sector.CIVIL_SOCIETY, area=f"area-{i % 5}"))
+        nodes.append(
+            Actor(
+                kind=Kind.ASSOCIATION,
+                id=f"a-{i:03d}",
+                tenant=tenant,
+                name=f"Forening {i}",
+                sector=Sector.CIVIL_SOCIETY,
+                area=f"area-{i % 5}",
+            )
+        )
         nodes.append(Person(id=f"p-{i:03d}", tenant=tenant, name=f"Kontakt {i}"))
         ties.append(Tie(type=TieType.WORKS_FOR, source=f"p-{i:03d}", target=f"a-{i:03d}"))
         if i:
@@ -73,7 +81,9 @@ def test_depth_alias_and_token_limits_are_named(graphql: GraphQL) -> None:
 
 
 def test_unexpected_errors_are_masked_and_logged(
-    graphql: GraphQL, api_app: FastAPI, caplog: pytest.LogCaptureFixture,
+    graphql: GraphQL,
+    api_app: FastAPI,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from graphsvc.services import overview

@@ -21,12 +21,19 @@ GAPS = '{ gapReport(targetGroupId: "tg") { memberCount } }'
 
 
 async def test_an_erased_young_person_leaves_maps_and_kept_analytics_at_once(
-    graphql: GraphQL, client: httpx.Client, auth: Headers, store: GraphStore, tenant: str,
+    graphql: GraphQL,
+    client: httpx.Client,
+    auth: Headers,
+    store: GraphStore,
+    tenant: str,
     small_town: Any,
 ) -> None:
     await NetworkRepository(store).write(small_town(tenant))
-    view = graphql('mutation { saveMapView(input: {kind: NETWORK, youngPeople: INDIVIDUALS}) { '
-                   '... on MapView { url } } }', tenant)["data"]["saveMapView"]["url"]
+    view = graphql(
+        "mutation { saveMapView(input: {kind: NETWORK, youngPeople: INDIVIDUALS}) { "
+        "... on MapView { url } } }",
+        tenant,
+    )["data"]["saveMapView"]["url"]
 
     def drawn() -> str:
         page = client.get(view, headers=auth(tenant) | {"X-Graphsvc-Tenant": tenant})
@@ -42,42 +49,60 @@ async def test_an_erased_young_person_leaves_maps_and_kept_analytics_at_once(
 
 
 async def test_an_erased_contact_person_is_gone_with_every_copy_of_their_details(
-    graphql: GraphQL, store: GraphStore, tenant: str, small_town: Any,
+    graphql: GraphQL,
+    store: GraphStore,
+    tenant: str,
+    small_town: Any,
 ) -> None:
     await NetworkRepository(store).write(small_town(tenant))
-    graphql('mutation { updateContactPerson(id: "p-1", input: {phone: "+45 12 34 56 78"}) '
-            '{ __typename } }', tenant)
+    graphql(
+        'mutation { updateContactPerson(id: "p-1", input: {phone: "+45 12 34 56 78"}) { __typename } }',
+        tenant,
+    )
     held = graphql('{ personalData(id: "p-1") }', tenant, as_role="admin")["data"]["personalData"]
     assert held["person"]["email"] == "mette@example.dk"
     assert [(t["type"], t["other"]["id"]) for t in held["ties"]] == [("VOLUNTEERS_AT", "club")]
     assert held["changes"][0]["after"]["phone"] == "+45 12 34 56 78"
 
-    erased = graphql('mutation { erasePerson(id: "p-1") { ... on Erased { tiesRemoved '
-                     'auditEntriesRedacted } } }', tenant, as_role="admin")["data"]["erasePerson"]
+    erased = graphql(
+        'mutation { erasePerson(id: "p-1") { ... on Erased { tiesRemoved auditEntriesRedacted } } }',
+        tenant,
+        as_role="admin",
+    )["data"]["erasePerson"]
     assert erased == {"tiesRemoved": 1, "auditEntriesRedacted": 1}
     assert graphql('{ contactPerson(id: "p-1") { id } }', tenant)["data"]["contactPerson"] is None
     club = graphql('{ actor(id: "club") { contactPersons { id } } }', tenant)["data"]["actor"]
     assert club["contactPersons"] == []
-    log = graphql('{ auditLog { action before after } }', tenant, as_role="admin")["data"]
+    log = graphql("{ auditLog { action before after } }", tenant, as_role="admin")["data"]
     assert "mette@example.dk" not in str(log) and "Mette Jensen" not in str(log)
     assert "erase person" in [e["action"] for e in log["auditLog"]]
 
 
 async def test_user_management_is_in_the_audit_log_of_its_own_tenant_only(
-    graphql: GraphQL, tenant: str,
+    graphql: GraphQL,
+    tenant: str,
 ) -> None:
     admin = "admin"
-    added = graphql('mutation { addUser(name: "birgit", role: VIEWER) { ... on IssuedToken { tokenId } } }',
-                    tenant, as_role=admin)["data"]["addUser"]
-    graphql('mutation { setUserRole(name: "birgit", role: COORDINATOR) { __typename } }', tenant,
-            as_role=admin)
+    added = graphql(
+        'mutation { addUser(name: "birgit", role: VIEWER) { ... on IssuedToken { tokenId } } }',
+        tenant,
+        as_role=admin,
+    )["data"]["addUser"]
+    graphql(
+        'mutation { setUserRole(name: "birgit", role: COORDINATOR) { __typename } }', tenant, as_role=admin
+    )
     graphql('mutation { revokeTokens(name: "birgit") { __typename } }', tenant, as_role=admin)
     graphql('mutation { removeUser(name: "birgit") { __typename } }', tenant, as_role=admin)
-    log = graphql("{ auditLog { actor action target before after } }", tenant,
-                  as_role=admin)["data"]["auditLog"]
+    log = graphql("{ auditLog { actor action target before after } }", tenant, as_role=admin)["data"][
+        "auditLog"
+    ]
     about_birgit = [e for e in log if e["target"] == "user birgit"]
     assert [e["action"] for e in about_birgit] == [
-        "remove user", "revoke tokens", "set user role", "add user"]
+        "remove user",
+        "revoke tokens",
+        "set user role",
+        "add user",
+    ]
     assert about_birgit[2]["before"] == {"role": "viewer"}
     assert about_birgit[2]["after"] == {"role": "coordinator"}
     assert about_birgit[3]["after"]["token_id"] == added["tokenId"]

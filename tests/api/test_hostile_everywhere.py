@@ -55,15 +55,20 @@ SECRET = "Hemmelig"  # in every name of the other tenant
 TOWN_IDS = [n.id for n in _small_town(TENANT).nodes]
 # Upload is multipart, not JSON: importFile gets its random files from a test of its own below.
 NOT_JSON = {"importFile"}
-ROOTS: dict[str, GraphQLObjectType] = {"mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
-                                       "query": schema._schema.query_type}
-OPERATIONS = [(kind, name) for kind, root in ROOTS.items() for name in root.fields
-              if name not in NOT_JSON]
+ROOTS: dict[str, GraphQLObjectType] = {
+    "mutation": schema._schema.mutation_type,  # type: ignore[dict-item]
+    "query": schema._schema.query_type,
+}
+OPERATIONS = [(kind, name) for kind, root in ROOTS.items() for name in root.fields if name not in NOT_JSON]
 # The same examples at every run, so that CI is repeatable; GRAPHSVC_FUZZ_EXAMPLES=200 (say)
 # draws that many fresh ones per operation instead, for a deeper search.
 _DEEPER = int(os.environ.get("GRAPHSVC_FUZZ_EXAMPLES", "0"))
-FUZZ = settings(max_examples=_DEEPER or 12, deadline=None, derandomize=not _DEEPER,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=_DEEPER or 12,
+    deadline=None,
+    derandomize=not _DEEPER,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def _headers(token_for: Tokens, tenant: str = TENANT) -> dict[str, str]:
@@ -84,12 +89,16 @@ def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
         pool.submit(asyncio.run, write()).result()
     ids = [*TOWN_IDS, TENANT, OTHER]
     for tenant, name in ((TENANT, "Kort"), (OTHER, f"{SECRET} kort")):
-        with httpx.Client(base_url=api_url, timeout=60,
-                          headers=_headers(token_for, tenant)) as client:
-            made = client.post("/graphql", json={"query": f"""mutation {{
+        with httpx.Client(base_url=api_url, timeout=60, headers=_headers(token_for, tenant)) as client:
+            made = client.post(
+                "/graphql",
+                json={
+                    "query": f"""mutation {{
                 v: saveMapView(input: {{kind: GAPS, targetGroup: "tg", title: "{name}"}}) {{
                   ... on MapView {{ id }} }}
-                s: createSnapshot(name: "{name}") {{ ... on Snapshot {{ id }} }} }}"""}).json()
+                s: createSnapshot(name: "{name}") {{ ... on Snapshot {{ id }} }} }}"""
+                },
+            ).json()
             ids += [made["data"]["v"]["id"], made["data"]["s"]["id"]]
     return ids
 
@@ -117,22 +126,21 @@ def test_every_operation_is_covered() -> None:
     """A guard on the guard: the mutations and queries drawn from are the schema's."""
     assert len([1 for kind, _ in OPERATIONS if kind == "mutation"]) >= 30
     assert {"erasePerson", "connectTies", "createShareLink", "gapReport", "personalData"} <= {
-        name for _, name in OPERATIONS}
+        name for _, name in OPERATIONS
+    }
 
 
 @pytest.mark.parametrize(("kind", "name"), OPERATIONS, ids=[n for _, n in OPERATIONS])
 @FUZZ
 @given(data=st.data())
 def test_every_operation_answers_plainly_and_a_refusal_changes_nothing(
-        http: httpx.Client, db: Driver, known_ids: list[str], kind: str, name: str,
-        data: st.DataObject) -> None:
+    http: httpx.Client, db: Driver, known_ids: list[str], kind: str, name: str, data: st.DataObject
+) -> None:
     field = ROOTS[kind].fields[name]
     args = {a: arg.type for a, arg in field.args.items()}
-    values = {a: data.draw(variable_values(t, known_ids), label=a) for a, t in args.items()
-              if a != "tenant"}
+    values = {a: data.draw(variable_values(t, known_ids), label=a) for a, t in args.items() if a != "tenant"}
     # The tenant argument is left out mostly, else ours or another's (which must be refused).
-    tenant = data.draw(st.sampled_from([None, None, TENANT, OTHER]) | hostile_text,
-                       label="tenant")
+    tenant = data.draw(st.sampled_from([None, None, TENANT, OTHER]) | hostile_text, label="tenant")
     if tenant is not None:
         values["tenant"] = tenant
     before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
@@ -146,27 +154,42 @@ def test_every_operation_answers_plainly_and_a_refusal_changes_nothing(
 @FUZZ
 @given(data=st.data())
 def test_random_files_at_import_file_answer_plainly_and_a_refusal_changes_nothing(
-        http: httpx.Client, db: Driver, known_ids: list[str], data: st.DataObject) -> None:
+    http: httpx.Client, db: Driver, known_ids: list[str], data: st.DataObject
+) -> None:
     field = ROOTS["mutation"].fields["importFile"]
     args = {a: arg.type for a, arg in field.args.items()}
-    values: dict[str, Any] = {a: data.draw(variable_values(t, known_ids), label=a)
-                              for a, t in args.items() if a not in ("file", "tenant")}
+    values: dict[str, Any] = {
+        a: data.draw(variable_values(t, known_ids), label=a)
+        for a, t in args.items()
+        if a not in ("file", "tenant")
+    }
     tenant = data.draw(st.sampled_from([None, TENANT, OTHER]), label="tenant")
     if tenant is not None:
         values["tenant"] = tenant
     values["file"] = None
-    content = data.draw(st.one_of(
-        st.binary(max_size=2000),
-        st.lists(st.lists(hostile_text, min_size=1, max_size=5), max_size=6).map(
-            lambda rows: "\n".join(";".join(r) for r in [["navn", "sektor"], *rows]).encode())),
-        label="file")
-    name = data.draw(st.sampled_from(["a.csv", "a.xlsx", "a.xls", "a", "../../a.csv"])
-                     | hostile_text, label="name")
+    content = data.draw(
+        st.one_of(
+            st.binary(max_size=2000),
+            st.lists(st.lists(hostile_text, min_size=1, max_size=5), max_size=6).map(
+                lambda rows: "\n".join(";".join(r) for r in [["navn", "sektor"], *rows]).encode()
+            ),
+        ),
+        label="file",
+    )
+    name = data.draw(
+        st.sampled_from(["a.csv", "a.xlsx", "a.xls", "a", "../../a.csv"]) | hostile_text, label="name"
+    )
     before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
-    response = http.post("/graphql", data={
-        "operations": json.dumps({"query": operation("mutation", "importFile", args, field.type),
-                                  "variables": values}),
-        "map": json.dumps({"0": ["variables.file"]})}, files={"0": (name or "x", content)})
+    response = http.post(
+        "/graphql",
+        data={
+            "operations": json.dumps(
+                {"query": operation("mutation", "importFile", args, field.type), "variables": values}
+            ),
+            "map": json.dumps({"0": ["variables.file"]}),
+        },
+        files={"0": (name or "x", content)},
+    )
     assert response.status_code in (200, 400), response.text[:500]
     body = response.json()
     untouched_neighbour(db, neighbour, json.dumps(body, ensure_ascii=False), "importFile")
@@ -178,16 +201,21 @@ def test_random_files_at_import_file_answer_plainly_and_a_refusal_changes_nothin
 
 def _rest_operations(app: FastAPI) -> list[tuple[str, str, list[dict[str, Any]]]]:
     spec = app.openapi()
-    return [(method.upper(), path, op.get("parameters", []))
-            for path, ops in spec["paths"].items() for method, op in ops.items()
-            if path != "/graphql"]  # the GraphQL endpoint is fuzzed above
+    return [
+        (method.upper(), path, op.get("parameters", []))
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+        if path != "/graphql"
+    ]  # the GraphQL endpoint is fuzzed above
 
 
-path_value = st.one_of(hostile_text.filter(lambda s: s not in ("", ".", "..")),
-                       st.sampled_from([*TOWN_IDS, "network", "gaps", "ego", "actors", "png",
-                                        "svg", "html", "gsv_" + "a" * 43]))
-query_value = st.one_of(hostile_text, st.sampled_from([*TOWN_IDS, TENANT, OTHER, "da", "en", "0",
-                                                       "-1", "true", "99999999999"]))
+path_value = st.one_of(
+    hostile_text.filter(lambda s: s not in ("", ".", "..")),
+    st.sampled_from([*TOWN_IDS, "network", "gaps", "ego", "actors", "png", "svg", "html", "gsv_" + "a" * 43]),
+)
+query_value = st.one_of(
+    hostile_text, st.sampled_from([*TOWN_IDS, TENANT, OTHER, "da", "en", "0", "-1", "true", "99999999999"])
+)
 
 
 def _text(response: httpx.Response) -> str:
@@ -206,7 +234,8 @@ def test_rest_operations_are_the_apps(api_app: FastAPI) -> None:
 @FUZZ
 @given(data=st.data())
 def test_every_rest_endpoint_answers_plainly_and_a_refusal_changes_nothing(
-        http: httpx.Client, db: Driver, api_app: FastAPI, data: st.DataObject) -> None:
+    http: httpx.Client, db: Driver, api_app: FastAPI, data: st.DataObject
+) -> None:
     method, path, parameters = data.draw(st.sampled_from(_rest_operations(api_app)))
     url = path
     query: dict[str, Any] = {}
@@ -220,9 +249,15 @@ def test_every_rest_endpoint_answers_plainly_and_a_refusal_changes_nothing(
     body: dict[str, Any] = {}
     if method == "POST":
         content = data.draw(st.binary(max_size=3000) | any_json.map(str).map(str.encode))
-        body = data.draw(st.sampled_from([
-            {"files": {"file": (data.draw(hostile_text) or "x", content)}},
-            {"content": content}, {"json": data.draw(any_json)}]))
+        body = data.draw(
+            st.sampled_from(
+                [
+                    {"files": {"file": (data.draw(hostile_text) or "x", content)}},
+                    {"content": content},
+                    {"json": data.draw(any_json)},
+                ]
+            )
+        )
     before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
     response = http.request(method, url, params=query, **body)
     assert response.status_code < 500, (method, url, query, response.text[:500])

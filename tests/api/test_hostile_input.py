@@ -20,15 +20,19 @@ Tokens = Callable[..., str]
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 TENANT = "hostile"
-enum_or_junk = st.one_of(st.sampled_from(["PUBLIC", "CIVIL_SOCIETY", "LEISURE", "SCHOOL",
-                                          "ASSOCIATION", "MEMBER_OF", "ATTENDS"]), any_json)
+enum_or_junk = st.one_of(
+    st.sampled_from(["PUBLIC", "CIVIL_SOCIETY", "LEISURE", "SCHOOL", "ASSOCIATION", "MEMBER_OF", "ATTENDS"]),
+    any_json,
+)
 
 
 @pytest.fixture(scope="module")
 def http(api_url: str, token_for: Tokens) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=api_url, timeout=60,
-                      headers={"X-Graphsvc-Tenant": TENANT,
-                               "Authorization": f"Bearer {token_for(TENANT)}"}) as client:
+    with httpx.Client(
+        base_url=api_url,
+        timeout=60,
+        headers={"X-Graphsvc-Tenant": TENANT, "Authorization": f"Bearer {token_for(TENANT)}"},
+    ) as client:
         seed = """mutation {
           a: createArea(input: {id: "area-1", name: "Hvalsø"}) { __typename }
           s: createActor(input: {id: "school-1", kind: MUNICIPAL_UNIT, name: "Skolen",
@@ -52,38 +56,62 @@ def snapshot(db: Driver) -> str:
 
 
 MUTATIONS = {
-    "createActor": ("mutation($i: ActorCreate!) { r: createActor(input: $i) { __typename "
-                    "... on Error { message } } }",
-                    st.fixed_dictionaries({"kind": enum_or_junk, "name": hostile_text,
-                                           "sector": enum_or_junk},
-                                          optional={"arenas": st.lists(enum_or_junk, max_size=3),
-                                                    "areaId": hostile_text, "id": hostile_text,
-                                                    "category": hostile_text})),
-    "updateActor": ("mutation($i: ActorUpdate!) { r: updateActor(id: \"club-1\", input: $i) { "
-                    "__typename ... on Error { message } } }",
-                    st.fixed_dictionaries({}, optional={"name": hostile_text, "sector": enum_or_junk,
-                                                        "areaId": hostile_text,
-                                                        "description": hostile_text})),
-    "createYoungPerson": ("mutation($i: YoungPersonCreate!) { r: createYoungPerson(input: $i) { "
-                          "__typename ... on Error { message } } }",
-                          st.fixed_dictionaries({"pseudonym": hostile_text},
-                                                optional={"birthYear": any_json,
-                                                          "challenges": st.lists(enum_or_junk),
-                                                          "areaId": hostile_text})),
-    "connect": ("mutation($i: TieInput!) { r: connect(input: $i) { __typename "
-                "... on Error { message } } }",
-                st.fixed_dictionaries({"type": enum_or_junk,
-                                       "sourceId": st.sampled_from(["yp-1", "club-1"]) | hostile_text,
-                                       "targetId": st.sampled_from(["school-1", "club-1"]) | hostile_text},
-                                      optional={"strength": any_json, "since": any_json})),
+    "createActor": (
+        "mutation($i: ActorCreate!) { r: createActor(input: $i) { __typename ... on Error { message } } }",
+        st.fixed_dictionaries(
+            {"kind": enum_or_junk, "name": hostile_text, "sector": enum_or_junk},
+            optional={
+                "arenas": st.lists(enum_or_junk, max_size=3),
+                "areaId": hostile_text,
+                "id": hostile_text,
+                "category": hostile_text,
+            },
+        ),
+    ),
+    "updateActor": (
+        'mutation($i: ActorUpdate!) { r: updateActor(id: "club-1", input: $i) { '
+        "__typename ... on Error { message } } }",
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "name": hostile_text,
+                "sector": enum_or_junk,
+                "areaId": hostile_text,
+                "description": hostile_text,
+            },
+        ),
+    ),
+    "createYoungPerson": (
+        "mutation($i: YoungPersonCreate!) { r: createYoungPerson(input: $i) { "
+        "__typename ... on Error { message } } }",
+        st.fixed_dictionaries(
+            {"pseudonym": hostile_text},
+            optional={"birthYear": any_json, "challenges": st.lists(enum_or_junk), "areaId": hostile_text},
+        ),
+    ),
+    "connect": (
+        "mutation($i: TieInput!) { r: connect(input: $i) { __typename ... on Error { message } } }",
+        st.fixed_dictionaries(
+            {
+                "type": enum_or_junk,
+                "sourceId": st.sampled_from(["yp-1", "club-1"]) | hostile_text,
+                "targetId": st.sampled_from(["school-1", "club-1"]) | hostile_text,
+            },
+            optional={"strength": any_json, "since": any_json},
+        ),
+    ),
 }
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(which=st.sampled_from(sorted(MUTATIONS)), data=st.data())
-def test_mutations_never_fail_badly_or_half_write(http: httpx.Client, db: Driver, which: str,
-                                                  data: st.DataObject) -> None:
+def test_mutations_never_fail_badly_or_half_write(
+    http: httpx.Client, db: Driver, which: str, data: st.DataObject
+) -> None:
     query, inputs = MUTATIONS[which]
     variables = {"i": data.draw(inputs)}
     before = snapshot(db)
@@ -92,24 +120,40 @@ def test_mutations_never_fail_badly_or_half_write(http: httpx.Client, db: Driver
         assert snapshot(db) == before, f"{which} was refused but changed the graph: {body}"
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(filters=st.fixed_dictionaries({}, optional={"search": hostile_text, "areaId": hostile_text,
-                                                   "kind": enum_or_junk, "sector": enum_or_junk}),
-       first=any_json, after=any_json)
-def test_filters_never_fail_badly(http: httpx.Client, db: Driver, filters: dict[str, Any],
-                                  first: Any, after: Any) -> None:
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    filters=st.fixed_dictionaries(
+        {},
+        optional={
+            "search": hostile_text,
+            "areaId": hostile_text,
+            "kind": enum_or_junk,
+            "sector": enum_or_junk,
+        },
+    ),
+    first=any_json,
+    after=any_json,
+)
+def test_filters_never_fail_badly(
+    http: httpx.Client, db: Driver, filters: dict[str, Any], first: Any, after: Any
+) -> None:
     before = snapshot(db)
-    body = post(http, "query($f: ActorFilter, $first: Int, $after: String) { "
-                "actors(filter: $f, first: $first, after: $after) { totalCount } }",
-                {"f": filters, "first": first, "after": after})
+    body = post(
+        http,
+        "query($f: ActorFilter, $first: Int, $after: String) { "
+        "actors(filter: $f, first: $first, after: $after) { totalCount } }",
+        {"f": filters, "first": first, "after": after},
+    )
     plain_errors(body)
     assert snapshot(db) == before
 
 
 @given(depth=st.integers(min_value=0, max_value=40))
-@settings(max_examples=10, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_deep_nesting_is_refused_plainly(http: httpx.Client, depth: int) -> None:
     query = "{ actors { edges { node { area { " + "partOf { " * depth + "id" + " }" * (depth + 4) + " }"
     body = post(http, query, {})

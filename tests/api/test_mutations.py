@@ -35,31 +35,62 @@ def result(body: dict[str, Any], field: str) -> dict[str, Any]:
 
 
 async def test_create_update_delete_actor(graphql: GraphQL, town: str, store: GraphStore) -> None:
-    created = result(graphql("""mutation { createActor(input: {
+    created = result(
+        graphql(
+            """mutation { createActor(input: {
         kind: ASSOCIATION, name: "Hvalsø Spejderne", sector: CIVIL_SOCIETY,
         arenas: [LEISURE, COMMUNITY], areaId: "hvalsoe", category: "Spejdergruppe"}) {
-        """ + RESULT + """ ... on Actor { id name arenas area { id } } } }""", town), "createActor")
+        """
+            + RESULT
+            + """ ... on Actor { id name arenas area { id } } } }""",
+            town,
+        ),
+        "createActor",
+    )
     assert created["__typename"] == "Actor" and created["id"].startswith("assoc-")
     assert created["arenas"] == ["COMMUNITY", "LEISURE"] and created["area"] == {"id": "hvalsoe"}
     actor_id = created["id"]
 
-    updated = result(graphql("""mutation($id: ID!) { updateActor(id: $id, input: {
+    updated = result(
+        graphql(
+            """mutation($id: ID!) { updateActor(id: $id, input: {
         name: "Spejderne i Hvalsø", category: null}) {
-        """ + RESULT + """ ... on Actor { name category sector area { id } } } }""", town,
-                             id=actor_id), "updateActor")
-    assert updated == {"__typename": "Actor", "name": "Spejderne i Hvalsø", "category": None,
-                       "sector": "CIVIL_SOCIETY", "area": {"id": "hvalsoe"}}
+        """
+            + RESULT
+            + """ ... on Actor { name category sector area { id } } } }""",
+            town,
+            id=actor_id,
+        ),
+        "updateActor",
+    )
+    assert updated == {
+        "__typename": "Actor",
+        "name": "Spejderne i Hvalsø",
+        "category": None,
+        "sector": "CIVIL_SOCIETY",
+        "area": {"id": "hvalsoe"},
+    }
 
-    deleted = result(graphql("""mutation($id: ID!) { deleteNode(id: $id) {
-        __typename ... on Deleted { id tiesRemoved } } }""", town, id=actor_id), "deleteNode")
+    deleted = result(
+        graphql(
+            """mutation($id: ID!) { deleteNode(id: $id) {
+        __typename ... on Deleted { id tiesRemoved } } }""",
+            town,
+            id=actor_id,
+        ),
+        "deleteNode",
+    )
     assert deleted == {"__typename": "Deleted", "id": actor_id, "tiesRemoved": 1}
-    again = result(graphql("""mutation($id: ID!) { deleteNode(id: $id) { """ + ERROR + " } }",
-                           town, id=actor_id), "deleteNode")
+    again = result(
+        graphql("""mutation($id: ID!) { deleteNode(id: $id) { """ + ERROR + " } }", town, id=actor_id),
+        "deleteNode",
+    )
     assert again["__typename"] == "NotFoundError"
 
 
 async def test_create_every_other_kind(graphql: GraphQL, town: str) -> None:
-    body = graphql("""mutation {
+    body = graphql(
+        """mutation {
       yp: createYoungPerson(input: {pseudonym: "Grøn Ugle", ageBand: AGE_15_17,
                                     challenges: [LONELINESS], areaId: "hvalsoe", id: "yp-2"}) {
         __typename ... on YoungPerson { id ageBand } }
@@ -73,17 +104,23 @@ async def test_create_every_other_kind(graphql: GraphQL, town: str) -> None:
         __typename ... on TargetGroup { memberCount criteria { ageBands } } }
       initiative: createInitiative(input: {name: "Gode Liv", id: "gode-liv"}) {
         __typename ... on Initiative { id } }
-    }""", town)
+    }""",
+        town,
+    )
     assert "errors" not in body, body
     d = body["data"]
     assert d["yp"] == {"__typename": "YoungPerson", "id": "yp-2", "ageBand": "AGE_15_17"}
     assert d["person"] == {"__typename": "ContactPerson", "role": "Klubleder"}
     assert d["area"] == {"__typename": "Area", "id": "kh"}
-    assert d["group"] == {"__typename": "TargetGroup", "memberCount": 1,
-                          "criteria": {"ageBands": ["AGE_15_17"]}}
+    assert d["group"] == {
+        "__typename": "TargetGroup",
+        "memberCount": 1,
+        "criteria": {"ageBands": ["AGE_15_17"]},
+    }
     assert d["initiative"] == {"__typename": "Initiative", "id": "gode-liv"}
 
-    updates = graphql("""mutation {
+    updates = graphql(
+        """mutation {
       updateYoungPerson(id: "yp-2", input: {ageBand: AGE_18_24}) {
         __typename ... on YoungPerson { ageBand } }
       updateContactPerson(id: "p-1", input: {phone: "+45 12 34 56 78"}) {
@@ -93,7 +130,9 @@ async def test_create_every_other_kind(graphql: GraphQL, town: str) -> None:
         __typename ... on TargetGroup { memberCount } }
       updateInitiative(id: "gode-liv", input: {description: "Trivsel og vægt"}) {
         __typename ... on Initiative { description } }
-    }""", town)
+    }""",
+        town,
+    )
     assert "errors" not in updates, updates
     assert updates["data"] == {
         "updateYoungPerson": {"__typename": "YoungPerson", "ageBand": "AGE_18_24"},
@@ -115,33 +154,66 @@ async def test_typed_errors_change_nothing(graphql: GraphQL, town: str, store: G
         body = result(graphql("mutation { r: " + call + " { " + RESULT + " } }", town), "r")
         assert body["__typename"] == typename, body
         assert body["message"]
-    long_name = graphql('mutation($n: String!) { r: createArea(input: {name: $n}) { ' + RESULT + ' } }',
-                        town, n="x" * 10_000)["data"]["r"]
+    long_name = graphql(
+        "mutation($n: String!) { r: createArea(input: {name: $n}) { " + RESULT + " } }", town, n="x" * 10_000
+    )["data"]["r"]
     assert long_name["__typename"] == "InvalidInputError"
     assert "at most 200" in long_name["problems"][0]["problem"]
-    unknown_area = result(graphql('mutation { r: createActor(input: {kind: BUSINESS, name: "Netto", '
-                                  'sector: BUSINESS, areaId: "atlantis"}) { ' + RESULT + " } }",
-                                  town), "r")
+    unknown_area = result(
+        graphql(
+            'mutation { r: createActor(input: {kind: BUSINESS, name: "Netto", '
+            'sector: BUSINESS, areaId: "atlantis"}) { ' + RESULT + " } }",
+            town,
+        ),
+        "r",
+    )
     assert unknown_area["__typename"] == "InvalidInputError"
     assert "'atlantis' is not an area" in unknown_area["message"]
-    wrong_kind = result(graphql('mutation { r: updateActor(id: "hvalsoe", input: {name: "X"}) { '
-                                + RESULT + " } }", town), "r")
+    wrong_kind = result(
+        graphql('mutation { r: updateActor(id: "hvalsoe", input: {name: "X"}) { ' + RESULT + " } }", town),
+        "r",
+    )
     assert wrong_kind["__typename"] == "InvalidInputError"
-    bad_criteria = result(graphql('mutation { r: updateTargetGroup(id: "tg", input: {criteria: '
-                                  '{areaIds: ["club"]}}) { ' + RESULT + " } }", town), "r")
+    bad_criteria = result(
+        graphql(
+            'mutation { r: updateTargetGroup(id: "tg", input: {criteria: '
+            '{areaIds: ["club"]}}) { ' + RESULT + " } }",
+            town,
+        ),
+        "r",
+    )
     assert "criterion area 'club' is not an area" in bad_criteria["message"]
     assert await snapshot(store, town) == before
 
 
 async def test_connect_and_disconnect(graphql: GraphQL, town: str, store: GraphStore) -> None:
-    connect = """mutation($t: TieInput!) { connect(input: $t) { """ + RESULT + """
+    connect = (
+        """mutation($t: TieInput!) { connect(input: $t) { """
+        + RESULT
+        + """
         ... on Connected { created tie { type sourceId targetId strength since frequency } } } }"""
-    tie = {"type": "COLLABORATES_WITH", "sourceId": "club", "targetId": "fund", "strength": 2,
-           "since": 2026, "frequency": "YEARLY"}
+    )
+    tie = {
+        "type": "COLLABORATES_WITH",
+        "sourceId": "club",
+        "targetId": "fund",
+        "strength": 2,
+        "since": 2026,
+        "frequency": "YEARLY",
+    }
     made = result(graphql(connect, town, t=tie), "connect")
-    assert made == {"__typename": "Connected", "created": True, "tie": {
-        "type": "COLLABORATES_WITH", "sourceId": "club", "targetId": "fund", "strength": 2,
-        "since": 2026, "frequency": "YEARLY"}}
+    assert made == {
+        "__typename": "Connected",
+        "created": True,
+        "tie": {
+            "type": "COLLABORATES_WITH",
+            "sourceId": "club",
+            "targetId": "fund",
+            "strength": 2,
+            "since": 2026,
+            "frequency": "YEARLY",
+        },
+    }
     assert result(graphql(connect, town, t=tie | {"strength": 5}), "connect")["created"] is False
 
     before = await snapshot(store, town)
@@ -157,15 +229,22 @@ async def test_connect_and_disconnect(graphql: GraphQL, town: str, store: GraphS
     assert "an Organisation cannot be tied to a MunicipalUnit by ATTENDS" in not_allowed["message"]
     assert await snapshot(store, town) == before
 
-    disconnect = """mutation { disconnect(type: COLLABORATES_WITH, sourceId: "club",
-        targetId: "fund") { """ + ERROR + " ... on Disconnected { type } } }"
-    assert result(graphql(disconnect, town), "disconnect") == {"__typename": "Disconnected",
-                                                              "type": "COLLABORATES_WITH"}
+    disconnect = (
+        """mutation { disconnect(type: COLLABORATES_WITH, sourceId: "club",
+        targetId: "fund") { """
+        + ERROR
+        + " ... on Disconnected { type } } }"
+    )
+    assert result(graphql(disconnect, town), "disconnect") == {
+        "__typename": "Disconnected",
+        "type": "COLLABORATES_WITH",
+    }
     assert result(graphql(disconnect, town), "disconnect")["__typename"] == "NotFoundError"
 
 
 async def test_initiative_and_target_group_shortcuts(graphql: GraphQL, town: str) -> None:
-    body = graphql("""mutation {
+    body = graphql(
+        """mutation {
       p: addParticipant(initiativeId: "plusdig", actorId: "school", role: LEAD) {
         __typename ... on Connected { tie { role } } }
       m: addMember(targetGroupId: "tg", youngPersonId: "yp-1") { __typename }
@@ -173,13 +252,18 @@ async def test_initiative_and_target_group_shortcuts(graphql: GraphQL, town: str
       t2: addTarget(initiativeId: "plusdig", targetGroupId: "tg") { __typename }
       r: removeParticipant(initiativeId: "plusdig", actorId: "club") { __typename }
       x: removeMember(targetGroupId: "tg", youngPersonId: "yp-1") { __typename }
-    }""", town)
+    }""",
+        town,
+    )
     assert body["data"] == {
         "p": {"__typename": "Connected", "tie": {"role": "LEAD"}},
-        "m": {"__typename": "Connected"}, "t": {"__typename": "Disconnected"},
-        "t2": {"__typename": "Connected"}, "r": {"__typename": "Disconnected"},
+        "m": {"__typename": "Connected"},
+        "t": {"__typename": "Disconnected"},
+        "t2": {"__typename": "Connected"},
+        "r": {"__typename": "Disconnected"},
         "x": {"__typename": "Disconnected"},
     }
-    participants = graphql('{ initiative(id: "plusdig") { participants { role actor { id } } } }',
-                           town)["data"]["initiative"]["participants"]
+    participants = graphql('{ initiative(id: "plusdig") { participants { role actor { id } } } }', town)[
+        "data"
+    ]["initiative"]["participants"]
     assert participants == [{"role": "LEAD", "actor": {"id": "school"}}]

@@ -70,8 +70,9 @@ class Outage:
 @pytest.fixture(scope="module")
 def outage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outage]:
     data_dir, port = tmp_path_factory.mktemp("outage-neo4j"), free_port()
-    local = Settings(NEO4J_URI=None, NEO4J_PASSWORD=None, NEO4J_LOCAL_PAGECACHE_MB=32,
-                     NEO4J_LOCAL_HEAP="384m")
+    local = Settings(
+        NEO4J_URI=None, NEO4J_PASSWORD=None, NEO4J_LOCAL_PAGECACHE_MB=32, NEO4J_LOCAL_HEAP="384m"
+    )
     neo4j = start_child(local, data_dir=data_dir, port=port)
     settings = Settings(NEO4J_URI=neo4j.uri, NEO4J_PASSWORD=None, GRAPHSVC_DEFAULT_TENANT=TENANT)
 
@@ -82,14 +83,18 @@ def outage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outage]:
             return (await add_user(store, TENANT, "coordinator", "coordinator")).secret
 
     token = asyncio.run(prepare())
-    api = _Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
-                                 log_level="critical"))
+    api = _Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="critical")
+    )
     thread = threading.Thread(target=api.run, daemon=True)
     thread.start()
     while not api.started:
         time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{api.config.port}", timeout=60,
-                      headers={"Authorization": f"Bearer {token}"}) as http:
+    with httpx.Client(
+        base_url=f"http://127.0.0.1:{api.config.port}",
+        timeout=60,
+        headers={"Authorization": f"Bearer {token}"},
+    ) as http:
         state = Outage(neo4j, local, data_dir, port, http)
         yield state
     api.should_exit = True
@@ -123,7 +128,8 @@ def _is_plain_503(response: httpx.Response, *, graphql: bool) -> bool:
     if not graphql:
         return body == {"detail": UNAVAILABLE}
     return [e["message"] for e in body["errors"]] == [UNAVAILABLE] and all(
-        e["extensions"]["code"] == "NEO4J_UNAVAILABLE" for e in body["errors"])
+        e["extensions"]["code"] == "NEO4J_UNAVAILABLE" for e in body["errors"]
+    )
 
 
 def test_neo4j_stopped_between_requests(outage: Outage) -> None:

@@ -56,11 +56,11 @@ class _Server(uvicorn.Server):
 
 @pytest.fixture(scope="module")
 def oidc_api(settings: Settings, jwks_url: str) -> Iterator[str]:
-    configured = settings.model_copy(update={
-        "oidc_jwks_url": jwks_url, "oidc_issuer": ISSUER, "oidc_audience": "graphsvc"})
+    configured = settings.model_copy(
+        update={"oidc_jwks_url": jwks_url, "oidc_issuer": ISSUER, "oidc_audience": "graphsvc"}
+    )
     port = free_port()
-    server = _Server(uvicorn.Config(create_app(configured), host="127.0.0.1", port=port,
-                                    log_level="warning"))
+    server = _Server(uvicorn.Config(create_app(configured), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -71,9 +71,14 @@ def oidc_api(settings: Settings, jwks_url: str) -> Iterator[str]:
 
 
 def _token(key: Any = KEY, **claims: Any) -> str:
-    payload = {"iss": ISSUER, "aud": "graphsvc", "exp": int(time.time()) + 300,
-               "preferred_username": "mette@kommune.dk", "graphsvc_tenant": "oidc-town",
-               "graphsvc_role": "viewer"} | claims
+    payload = {
+        "iss": ISSUER,
+        "aud": "graphsvc",
+        "exp": int(time.time()) + 300,
+        "preferred_username": "mette@kommune.dk",
+        "graphsvc_tenant": "oidc-town",
+        "graphsvc_role": "viewer",
+    } | claims
     return jwt.encode(payload, key, algorithm="RS256", headers={"kid": "k1"})
 
 
@@ -87,10 +92,17 @@ def test_a_valid_jwt_signs_in_with_its_claims(oidc_api: str) -> None:
     assert answer.json() == {"name": "mette@kommune.dk", "role": "viewer", "tenant": "oidc-town"}
 
 
-@pytest.mark.parametrize("bad", [
-    {"key": OTHER_KEY}, {"exp": int(time.time()) - 60}, {"aud": "another-app"},
-    {"iss": "https://evil.example"}, {"graphsvc_role": "superuser"}, {"graphsvc_tenant": None},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"key": OTHER_KEY},
+        {"exp": int(time.time()) - 60},
+        {"aud": "another-app"},
+        {"iss": "https://evil.example"},
+        {"graphsvc_role": "superuser"},
+        {"graphsvc_tenant": None},
+    ],
+)
 def test_a_wrong_jwt_is_refused(oidc_api: str, bad: dict[str, Any]) -> None:
     key = bad.pop("key", KEY)
     answer = _me(oidc_api, _token(key, **bad))

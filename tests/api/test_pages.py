@@ -31,7 +31,9 @@ def test_a_browser_that_is_not_signed_in_is_sent_to_sign_in_and_back(client: htt
 
 
 def test_a_signed_in_browser_gets_the_pages_with_strict_headers(
-    api_url: str, token_for: Callable[..., str], small_demo: str,
+    api_url: str,
+    token_for: Callable[..., str],
+    small_demo: str,
 ) -> None:
     with httpx.Client(base_url=api_url) as browser:
         assert browser.post("/auth/session", json={"token": token_for(small_demo, "viewer")}).is_success
@@ -77,17 +79,24 @@ def test_every_word_the_pages_use_is_in_both_dictionaries() -> None:
     danish, english = _keys("da"), _keys("en")
     # Sentences of the analytics are written from their numbers in Danish only: in English
     # the server's own sentences are shown.
-    danish_only = {k for k in danish if k.startswith(("finding.", "reason.", "broker.",
-                                                       "brokers.summary", "arena_actor."))}
+    danish_only = {
+        k
+        for k in danish
+        if k.startswith(("finding.", "reason.", "broker.", "brokers.summary", "arena_actor."))
+    }
     assert english == danish - danish_only
     used: set[str] = set()
     for page in WEB_DIR.glob("*.html"):
-        used |= set(re.findall(r'data-i18n(?:-title|-label|-placeholder)?="([^"]+)"',
-                               page.read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(
+                r'data-i18n(?:-title|-label|-placeholder)?="([^"]+)"', page.read_text(encoding="utf-8")
+            )
+        )
     for script in (STATIC / "js").glob("*.js"):
         used |= set(re.findall(r'\bt\("([a-z_.-]+)"', script.read_text(encoding="utf-8")))
-        used |= {f"{key}.one" for key in re.findall(r'\btn\("([a-z_.-]+)"',
-                                                       script.read_text(encoding="utf-8"))}
+        used |= {
+            f"{key}.one" for key in re.findall(r'\btn\("([a-z_.-]+)"', script.read_text(encoding="utf-8"))
+        }
     assert used, "no words found: the patterns above are out of date"
     assert used - danish == set()
     assert used - danish_only - english == set()

@@ -29,7 +29,8 @@ def data(body: dict[str, Any]) -> dict[str, Any]:
 
 
 async def test_actor_with_its_relations(graphql: GraphQL, town: str) -> None:
-    body = graphql("""
+    body = graphql(
+        """
       query($id: ID!) { actor(id: $id) {
         id name kind actorKind sector arenas category
         area { id name partOf { name } }
@@ -37,37 +38,68 @@ async def test_actor_with_its_relations(graphql: GraphQL, town: str) -> None:
         initiatives { role initiative { name } actor { id } }
         tieCount
         ties(direction: OUTGOING) { type direction strength other { id name } }
-      } }""", town, id="club")
+      } }""",
+        town,
+        id="club",
+    )
     actor = data(body)["actor"]
     assert actor["kind"] == "ASSOCIATION" and actor["actorKind"] == "ASSOCIATION"
     assert actor["sector"] == "CIVIL_SOCIETY" and actor["arenas"] == ["LEISURE"]
     assert actor["area"] == {"id": "hvalsoe", "name": "Hvalsø", "partOf": {"name": "Lejre Kommune"}}
-    assert actor["contactPersons"] == [{"name": "Mette Jensen", "role": "Formand",
-                                        "email": "mette@example.dk"}]
-    assert actor["initiatives"] == [{"role": "PARTNER", "initiative": {"name": "+DIG"},
-                                     "actor": {"id": "club"}}]
+    assert actor["contactPersons"] == [
+        {"name": "Mette Jensen", "role": "Formand", "email": "mette@example.dk"}
+    ]
+    assert actor["initiatives"] == [
+        {"role": "PARTNER", "initiative": {"name": "+DIG"}, "actor": {"id": "club"}}
+    ]
     assert actor["tieCount"] == 4  # two from the school, the volunteer, the initiative
-    assert actor["ties"] == [{"type": "PARTICIPATES_IN", "direction": "OUTGOING", "strength": None,
-                              "other": {"id": "plusdig", "name": "+DIG"}}]
+    assert actor["ties"] == [
+        {
+            "type": "PARTICIPATES_IN",
+            "direction": "OUTGOING",
+            "strength": None,
+            "other": {"id": "plusdig", "name": "+DIG"},
+        }
+    ]
 
 
 async def test_actor_ties_filtered_by_type_and_direction(graphql: GraphQL, town: str) -> None:
-    body = graphql("""{ actor(id: "club") {
+    body = graphql(
+        """{ actor(id: "club") {
         ties(types: [COLLABORATES_WITH], direction: INCOMING) {
-          type direction strength since frequency sourceId targetId other { id } } } }""", town)
-    assert data(body)["actor"]["ties"] == [{
-        "type": "COLLABORATES_WITH", "direction": "INCOMING", "strength": 3, "since": 2025,
-        "frequency": "MONTHLY", "sourceId": "school", "targetId": "club", "other": {"id": "school"}}]
+          type direction strength since frequency sourceId targetId other { id } } } }""",
+        town,
+    )
+    assert data(body)["actor"]["ties"] == [
+        {
+            "type": "COLLABORATES_WITH",
+            "direction": "INCOMING",
+            "strength": 3,
+            "since": 2025,
+            "frequency": "MONTHLY",
+            "sourceId": "school",
+            "targetId": "club",
+            "other": {"id": "school"},
+        }
+    ]
 
 
 async def test_lookups_return_null_for_other_kinds_and_tenants(graphql: GraphQL, town: str) -> None:
     assert data(graphql('{ actor(id: "hvalsoe") { id } }', town))["actor"] is None
     assert data(graphql('{ actor(id: "missing") { id } }', town))["actor"] is None
     assert data(graphql('{ actor(id: "club") { id } }', town + "-other"))["actor"] is None
-    node = data(graphql('{ node(id: "yp-1") { id kind ... on YoungPerson { ageBand challenges '
-                        'area { id } } } }', town))["node"]
-    assert node == {"id": "yp-1", "kind": "YOUNG_PERSON", "ageBand": "AGE_12_14",
-                    "challenges": ["LONELINESS"], "area": {"id": "hvalsoe"}}
+    node = data(
+        graphql(
+            '{ node(id: "yp-1") { id kind ... on YoungPerson { ageBand challenges area { id } } } }', town
+        )
+    )["node"]
+    assert node == {
+        "id": "yp-1",
+        "kind": "YOUNG_PERSON",
+        "ageBand": "AGE_12_14",
+        "challenges": ["LONELINESS"],
+        "area": {"id": "hvalsoe"},
+    }
 
 
 async def test_lists_filter_and_paginate(graphql: GraphQL, town: str) -> None:
@@ -94,13 +126,18 @@ async def test_lists_filter_and_paginate(graphql: GraphQL, town: str) -> None:
 
 
 async def test_lists_of_every_kind(graphql: GraphQL, town: str) -> None:
-    body = data(graphql("""{
+    body = data(
+        graphql(
+            """{
         youngPeople(filter: {ageBand: AGE_12_14}) { totalCount edges { node { name } } }
         contactPersons { totalCount }
         areas { totalCount edges { node { id subAreas { id } actors { id } } } }
         targetGroups { totalCount }
         initiatives { edges { node { name participants { role actor { id } }
-                                     targets { id } funders { id } } } } }""", town))
+                                     targets { id } funders { id } } } } }""",
+            town,
+        )
+    )
     assert body["youngPeople"] == {"totalCount": 1, "edges": [{"node": {"name": "Blå Ræv"}}]}
     assert body["contactPersons"]["totalCount"] == 1
     assert body["targetGroups"]["totalCount"] == 1
@@ -114,11 +151,19 @@ async def test_lists_of_every_kind(graphql: GraphQL, town: str) -> None:
 
 
 async def test_target_group_criteria_and_members(graphql: GraphQL, town: str) -> None:
-    group = data(graphql("""{ targetGroup(id: "tg") {
+    group = data(
+        graphql(
+            """{ targetGroup(id: "tg") {
         criteria { ageBands areaIds challenges } memberCount
-        members { totalCount edges { node { id } } } initiatives { id } } }""", town))["targetGroup"]
-    assert group["criteria"] == {"ageBands": ["AGE_12_14", "AGE_15_17"], "areaIds": ["hvalsoe"],
-                                 "challenges": ["LONELINESS"]}
+        members { totalCount edges { node { id } } } initiatives { id } } }""",
+            town,
+        )
+    )["targetGroup"]
+    assert group["criteria"] == {
+        "ageBands": ["AGE_12_14", "AGE_15_17"],
+        "areaIds": ["hvalsoe"],
+        "challenges": ["LONELINESS"],
+    }
     assert group["memberCount"] == 1
     assert group["members"]["edges"] == [{"node": {"id": "yp-1"}}]
     assert group["initiatives"] == [{"id": "plusdig"}]
@@ -135,11 +180,12 @@ async def test_neighbourhood_depth_filters_and_cap(graphql: GraphQL, town: str) 
         return result
 
     one = walk(id="school")
-    assert {(n["node"]["id"], n["depth"]) for n in one["nodes"]} == {
-        ("school", 0), ("club", 1), ("yp-1", 1)}
+    assert {(n["node"]["id"], n["depth"]) for n in one["nodes"]} == {("school", 0), ("club", 1), ("yp-1", 1)}
     assert {(e["type"], e["sourceId"], e["targetId"]) for e in one["edges"]} == {
-        ("ATTENDS", "yp-1", "school"), ("COLLABORATES_WITH", "school", "club"),
-        ("REFERS_TO", "school", "club")}
+        ("ATTENDS", "yp-1", "school"),
+        ("COLLABORATES_WITH", "school", "club"),
+        ("REFERS_TO", "school", "club"),
+    }
     two = walk(id="school", depth=2)
     assert {n["node"]["id"] for n in two["nodes"] if n["depth"] == 2} == {"p-1", "plusdig", "tg"}
     only_actors = walk(id="school", depth=3, kinds=["ASSOCIATION", "ORGANISATION"])

@@ -51,30 +51,39 @@ async def town(store: GraphStore, tenant: str, small_town: Callable[[str], Netwo
     return tenant
 
 
-async def test_take_list_and_compare_snapshots(graphql: GraphQL, store: GraphStore,
-                                               town: str) -> None:
+async def test_take_list_and_compare_snapshots(graphql: GraphQL, store: GraphStore, town: str) -> None:
     taken = graphql(CREATE, town, name="Kick-off 2026", day="2026-01-15")["data"]["createSnapshot"]
     assert taken["__typename"] == "Snapshot"
     assert (taken["id"], taken["takenOn"], taken["actors"]) == ("kick-off-2026", "2026-01-15", 3)
-    assert taken["measures"]["reach"] == [
-        {"targetGroupId": "tg", "members": 1, "reached": 1, "share": 1.0}]
+    assert taken["measures"]["reach"] == [{"targetGroupId": "tg", "members": 1, "reached": 1, "share": 1.0}]
 
-    await NodeRepository(store).create(Actor(
-        kind=Kind.BUSINESS, id="brugsen", tenant=town, name="Brugsen", sector=Sector.BUSINESS,
-        arenas={Arena.WORK}))
+    await NodeRepository(store).create(
+        Actor(
+            kind=Kind.BUSINESS,
+            id="brugsen",
+            tenant=town,
+            name="Brugsen",
+            sector=Sector.BUSINESS,
+            arenas={Arena.WORK},
+        )
+    )
     listed = graphql("{ snapshots { id name measures { actors } } }", town, as_role="viewer")
     assert listed["data"]["snapshots"] == [
-        {"id": "kick-off-2026", "name": "Kick-off 2026", "measures": {"actors": 3}}]
+        {"id": "kick-off-2026", "name": "Kick-off 2026", "measures": {"actors": 3}}
+    ]
 
     # A viewer may compare: the comparison holds actors, ties and aggregates only.
     body = graphql(COMPARE, town, as_role="viewer", **{"from": "Kick-off 2026", "to": "now"})
     assert "errors" not in body, body
     c = body["data"]["snapshotComparison"]
-    assert (c["before"], c["after"]) == ({"id": "kick-off-2026", "isNow": False},
-                                         {"id": "now", "isNow": True})
+    assert (c["before"], c["after"]) == (
+        {"id": "kick-off-2026", "isNow": False},
+        {"id": "now", "isNow": True},
+    )
     assert c["partnersGainedCount"] == 1
-    assert c["partnersGained"] == [{"id": "brugsen", "name": "Brugsen", "kind": "BUSINESS",
-                                    "sector": "BUSINESS", "arenas": ["WORK"]}]
+    assert c["partnersGained"] == [
+        {"id": "brugsen", "name": "Brugsen", "kind": "BUSINESS", "sector": "BUSINESS", "arenas": ["WORK"]}
+    ]
     assert c["partnersLost"] == [] and c["tiesGained"] == []
     business = next(s for s in c["bySector"] if s["sector"] == "BUSINESS")
     assert business == {"sector": "BUSINESS", "partnersGained": 1, "tiesGained": 0}
@@ -86,15 +95,15 @@ async def test_take_list_and_compare_snapshots(graphql: GraphQL, store: GraphSto
 async def test_snapshot_errors_are_typed_and_plain(graphql: GraphQL, town: str) -> None:
     graphql(CREATE, town, name="Kick-off 2026")
     again = graphql(CREATE, town, name="kick-off 2026")["data"]["createSnapshot"]
-    assert again == {"__typename": "DuplicateError",
-                     "message": f"tenant {town!r} already has a snapshot named 'kick-off 2026': "
-                                "choose another name"}
+    assert again == {
+        "__typename": "DuplicateError",
+        "message": f"tenant {town!r} already has a snapshot named 'kick-off 2026': choose another name",
+    }
     blank = graphql(CREATE, town, name="  ")["data"]["createSnapshot"]
     assert blank["__typename"] == "InvalidInputError" and "needs a name" in blank["message"]
     missing = graphql(COMPARE, town, **{"from": "nope", "to": "now"})
     assert missing["errors"][0]["message"] == f"there is no snapshot 'nope' in tenant {town!r}"
-    too_many = graphql('{ snapshotComparison(from: "now") { tiesGained(first: 5000) { type } } }',
-                       town)
+    too_many = graphql('{ snapshotComparison(from: "now") { tiesGained(first: 5000) { type } } }', town)
     assert "first: a page holds 1 to" in too_many["errors"][0]["message"]
 
 
@@ -109,9 +118,9 @@ async def test_only_coordinators_take_or_delete_snapshots(graphql: GraphQL, town
     assert graphql(delete, town)["data"]["deleteSnapshot"]["__typename"] == "NotFoundError"
 
 
-async def test_snapshots_of_another_tenant_are_out_of_reach(graphql: GraphQL, town: str,
-                                                            store: GraphStore,
-                                                            small_town: Any) -> None:
+async def test_snapshots_of_another_tenant_are_out_of_reach(
+    graphql: GraphQL, town: str, store: GraphStore, small_town: Any
+) -> None:
     graphql(CREATE, town, name="Kick-off 2026")
     other = town + "-b"
     await NetworkRepository(store).write(small_town(other))
@@ -125,7 +134,8 @@ async def test_snapshots_of_another_tenant_are_out_of_reach(graphql: GraphQL, to
 
 @pytest.mark.parametrize("role", ["viewer", "coordinator"])
 async def test_network_downloads_hold_what_the_role_may_see(
-        client: httpx.Client, auth: Headers, town: str, role: str) -> None:
+    client: httpx.Client, auth: Headers, town: str, role: str
+) -> None:
     gexf = client.get("/exports/network.gexf", headers=auth(town, role))
     assert gexf.status_code == 200, gexf.text
     assert gexf.headers["content-type"] == "application/gexf+xml; charset=utf-8"
@@ -149,25 +159,33 @@ async def test_network_downloads_hold_what_the_role_may_see(
         assert all(b"yp-1" in text for text in texts)
 
 
-async def test_csv_download_and_refusals(client: httpx.Client, auth: Headers, town: str,
-                                         tenant: str) -> None:
-    zipped = client.get("/exports/network.zip", params={"lang": "en"},
-                        headers=auth(town, "viewer") | {"X-Graphsvc-Tenant": town})
+async def test_csv_download_and_refusals(client: httpx.Client, auth: Headers, town: str, tenant: str) -> None:
+    zipped = client.get(
+        "/exports/network.zip",
+        params={"lang": "en"},
+        headers=auth(town, "viewer") | {"X-Graphsvc-Tenant": town},
+    )
     assert zipped.status_code == 200 and zipped.headers["content-type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(zipped.content)) as archive:
         nodes = archive.read("nodes.csv").decode("utf-8-sig")
     assert {r["id"] for r in csv.DictReader(io.StringIO(nodes))} == {
-        "kommune", "hvalsoe", "school", "club", "fund", "tg", "plusdig"}
+        "kommune",
+        "hvalsoe",
+        "school",
+        "club",
+        "fund",
+        "tg",
+        "plusdig",
+    }
     assert client.get("/exports/network.gexf").status_code == 401
-    elsewhere = client.get("/exports/network.gexf", params={"tenant": town + "-x"},
-                           headers=auth(town))
+    elsewhere = client.get("/exports/network.gexf", params={"tenant": town + "-x"}, headers=auth(town))
     assert elsewhere.status_code == 403
-    assert client.get("/exports/network.zip", params={"lang": "de"},
-                      headers=auth(town)).status_code == 422
+    assert client.get("/exports/network.zip", params={"lang": "de"}, headers=auth(town)).status_code == 422
 
 
-async def test_growth_chart_download(client: httpx.Client, auth: Headers, graphql: GraphQL,
-                                     town: str) -> None:
+async def test_growth_chart_download(
+    client: httpx.Client, auth: Headers, graphql: GraphQL, town: str
+) -> None:
     none_yet = client.get("/exports/growth.png", headers=auth(town, "viewer"))
     assert none_yet.status_code == 400 and "has no snapshots yet" in none_yet.json()["detail"]
     graphql(CREATE, town, name="Kick-off 2026", day="2026-01-15")

@@ -30,8 +30,16 @@ from tests.conftest import with_marked_names
 pytestmark = pytest.mark.neo4j
 
 MARK = "SECRET-B"
-SCALARS = {"ID": "club", "String": "club", "Int": 1, "Float": 1.0, "Boolean": False,
-           "DateTime": "2026-01-01T00:00:00+00:00", "Date": "2026-01-01", "JSON": {}}
+SCALARS = {
+    "ID": "club",
+    "String": "club",
+    "Int": 1,
+    "Float": 1.0,
+    "Boolean": False,
+    "DateTime": "2026-01-01T00:00:00+00:00",
+    "Date": "2026-01-01",
+    "JSON": {},
+}
 # Fields that take a file upload (multipart) are reached through their REST-like form elsewhere.
 SKIP_TYPES = {"Upload"}
 
@@ -44,8 +52,7 @@ def _value(kind: GraphQLInputType) -> Any:
     if isinstance(kind, GraphQLEnumType):
         return next(iter(kind.values))
     if isinstance(kind, GraphQLInputObjectType):
-        return {name: _value(f.type) for name, f in kind.fields.items()
-                if isinstance(f.type, GraphQLNonNull)}
+        return {name: _value(f.type) for name, f in kind.fields.items() if isinstance(f.type, GraphQLNonNull)}
     assert isinstance(kind, GraphQLScalarType)
     return SCALARS[kind.name]
 
@@ -71,8 +78,9 @@ def _operations() -> list[tuple[str, str, str, bool]]:
         for name, field in root.fields.items():
             if any(get_named_type(a.type).name in SKIP_TYPES for a in field.args.values()):
                 continue
-            args = {n: a for n, a in field.args.items()
-                    if isinstance(a.type, GraphQLNonNull) and n != "tenant"}
+            args = {
+                n: a for n, a in field.args.items() if isinstance(a.type, GraphQLNonNull) and n != "tenant"
+            }
             literal = ", ".join(f"{n}: {_literal(_value(a.type), a.type)}" for n, a in args.items())
             found.append((op, name, literal, "tenant" in field.args))
     return found
@@ -86,11 +94,18 @@ def _document(op: str, name: str, args: str, selection: str) -> str:
     return f"{op} {{ {call} {selection} }}"
 
 
-@pytest.mark.parametrize(("op", "name", "args", "has_tenant"), OPERATIONS,
-                         ids=[f"{o[0]}-{o[1]}" for o in OPERATIONS])
+@pytest.mark.parametrize(
+    ("op", "name", "args", "has_tenant"), OPERATIONS, ids=[f"{o[0]}-{o[1]}" for o in OPERATIONS]
+)
 async def test_tenant_b_is_out_of_reach(
-    client: httpx.Client, token_for: Callable[..., str], store: GraphStore,
-    small_town: Callable[[str], Network], tenant: str, op: str, name: str, args: str,
+    client: httpx.Client,
+    token_for: Callable[..., str],
+    store: GraphStore,
+    small_town: Callable[[str], Network],
+    tenant: str,
+    op: str,
+    name: str,
+    args: str,
     has_tenant: bool,
 ) -> None:
     b = tenant + "-b"
@@ -105,8 +120,9 @@ async def test_tenant_b_is_out_of_reach(
     if has_tenant:
         attempts.append(({}, ", ".join(filter(None, [args, f"tenant: {json.dumps(b)}"]))))
     for headers, arguments in attempts:
-        response = client.post("/graphql", json={"query": _document(op, name, arguments, selection)},
-                               headers=token | headers)
+        response = client.post(
+            "/graphql", json={"query": _document(op, name, arguments, selection)}, headers=token | headers
+        )
         assert response.status_code == 200, response.text
         body = response.json()
         assert MARK not in response.text, body

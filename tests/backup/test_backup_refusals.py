@@ -25,8 +25,9 @@ Read = Callable[[str], Awaitable[Any]]
 
 
 @pytest.fixture
-async def backup_file(store: GraphStore, tenant: str, small_town: Callable[[str], Network],
-                      tmp_path: Path) -> Path:
+async def backup_file(
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network], tmp_path: Path
+) -> Path:
     """A good backup of the small town, taken from a tenant of its own."""
     source = tenant + "-source"
     await NetworkRepository(store).write(small_town(source))
@@ -47,10 +48,15 @@ def _write(file: Path, lines: list[dict[str, Any]]) -> Path:
 
 
 async def test_a_tenant_holding_data_is_kept_unless_replace_is_asked_for(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network], backup_file: Path,
-        contents: Read) -> None:
-    await store.query("nodes/create_node", write=True, tenant=tenant, labels=["Node", "Area"],
-                      props={"id": "mine", "name": "Min by", "area_type": "town"})
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network], backup_file: Path, contents: Read
+) -> None:
+    await store.query(
+        "nodes/create_node",
+        write=True,
+        tenant=tenant,
+        labels=["Node", "Area"],
+        props={"id": "mine", "name": "Min by", "area_type": "town"},
+    )
     before, version = await contents(tenant), await data_version(store, tenant)
     with pytest.raises(Conflict, match=rf"tenant '{tenant}' already holds 1 nodes.*--replace"):
         await restore_tenant(store, backup_file, tenant=tenant)
@@ -99,7 +105,7 @@ DAMAGE = {
     "not ours": "not a graphsvc backup",
     "newer format": "backup format version 2; this graphsvc reads version 1",
     "line lost": "is incomplete: it holds {nodes} nodes and {less} relationships, its header "
-                 "promises {nodes} and {relationships}",
+    "promises {nodes} and {relationships}",
     "node lost": "line 4: node 3 comes where node 2 should: a line is missing or out of order",
     "bad label": "line 3: label 'Actor) DETACH DELETE (m' is not a plain name",
     "bad relationship type": "relationship type 'KNOWS`]->() //' is not a plain name",
@@ -111,16 +117,23 @@ DAMAGE = {
 
 @pytest.mark.parametrize("kind", DAMAGE)
 async def test_a_damaged_file_is_refused_and_nothing_changes(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network], backup_file: Path,
-        tmp_path: Path, contents: Read, kind: str) -> None:
+    store: GraphStore,
+    tenant: str,
+    small_town: Callable[[str], Network],
+    backup_file: Path,
+    tmp_path: Path,
+    contents: Read,
+    kind: str,
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     before, version = await contents(tenant), await data_version(store, tenant)
     damaged = _damage(kind, backup_file, tmp_path / "damaged.gz")
     with pytest.raises(InvalidInput) as refused:
         await restore_tenant(store, damaged, tenant=tenant, replace=True)
     counts = _lines(backup_file)[0]
-    assert DAMAGE[kind].format(nodes=counts["nodes"], relationships=counts["relationships"],
-                               less=counts["relationships"] - 1) in str(refused.value)
+    assert DAMAGE[kind].format(
+        nodes=counts["nodes"], relationships=counts["relationships"], less=counts["relationships"] - 1
+    ) in str(refused.value)
     assert await contents(tenant) == before
     assert await data_version(store, tenant) == version
     # Into an empty tenant neither.
@@ -130,20 +143,25 @@ async def test_a_damaged_file_is_refused_and_nothing_changes(
 
 
 async def test_a_failure_half_way_through_rolls_back_the_replace_too(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network], backup_file: Path,
-        tmp_path: Path, contents: Read) -> None:
+    store: GraphStore,
+    tenant: str,
+    small_town: Callable[[str], Network],
+    backup_file: Path,
+    tmp_path: Path,
+    contents: Read,
+) -> None:
     # Two nodes with one id: the file is well formed, the database refuses the second node, in
     # the middle of the restore, after the tenant's old nodes were deleted in the same transaction.
     lines = _lines(backup_file)
     nodes = [line for line in lines if "node" in line]
     twin = nodes[3] | {"node": len(nodes)}
     header = lines[0] | {"nodes": len(nodes) + 1}
-    twice = _write(tmp_path / "twice.gz", [header, *nodes, twin,
-                                           *[line for line in lines if "rel" in line]])
+    twice = _write(tmp_path / "twice.gz", [header, *nodes, twin, *[line for line in lines if "rel" in line]])
     await NetworkRepository(store).write(small_town(tenant))
     before, version = await contents(tenant), await data_version(store, tenant)
-    with pytest.raises(Conflict, match="the restore was undone: a node in the backup has the same "
-                                       "unique key"):
+    with pytest.raises(
+        Conflict, match="the restore was undone: a node in the backup has the same unique key"
+    ):
         await restore_tenant(store, twice, tenant=tenant, replace=True)
     assert await contents(tenant) == before
     assert await data_version(store, tenant) == version

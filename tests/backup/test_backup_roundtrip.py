@@ -62,12 +62,20 @@ CREATE (v)-[:SHOWS]->(other)
 
 async def add_extras(store: GraphStore, tenant: str, anchor: str) -> None:
     async with store.driver.session(database=store.database) as session:
-        await (await session.run(EXTRAS, tenant=tenant, anchor=anchor, other=tenant + "-other",
-                                 blob=bytearray(b"\x00\x01\xfe\xff graphsvc"))).consume()
+        await (
+            await session.run(
+                EXTRAS,
+                tenant=tenant,
+                anchor=anchor,
+                other=tenant + "-other",
+                blob=bytearray(b"\x00\x01\xfe\xff graphsvc"),
+            )
+        ).consume()
 
 
 async def test_small_demo_with_nodes_of_other_labels_round_trips(
-        store: GraphStore, small_demo: str, tenant: str, tmp_path: Path, contents: Read) -> None:
+    store: GraphStore, small_demo: str, tenant: str, tmp_path: Path, contents: Read
+) -> None:
     # The small demo, restored into a tenant of its own (the shared one is read-only). A copy
     # into another tenant leaves out tokens and share links, which other tests of the run may
     # have made in the demo tenant.
@@ -77,7 +85,8 @@ async def test_small_demo_with_nodes_of_other_labels_round_trips(
     assert await contents(tenant) == without_credentials(await contents(small_demo))
     # graphsvc reads the copy as the same network.
     assert (await NetworkRepository(store).read(tenant)).ties == (
-        await NetworkRepository(store).read(small_demo)).ties
+        await NetworkRepository(store).read(small_demo)
+    ).ties
 
     await add_extras(store, tenant, anchor=await _any_node(store, tenant))
     before = await contents(tenant)
@@ -85,19 +94,26 @@ async def test_small_demo_with_nodes_of_other_labels_round_trips(
 
     file = tmp_path / "tenant.jsonl.gz"
     summary = await backup_tenant(store, tenant, file)
-    assert (summary.nodes, summary.relationships) == (demo_copy.nodes + 5,
-                                                      demo_copy.relationships + 6)
+    assert (summary.nodes, summary.relationships) == (demo_copy.nodes + 5, demo_copy.relationships + 6)
     with gzip.open(file, "rt", encoding="utf-8") as text:
         header = json.loads(text.readline())
     assert header | {"created_at": None} == {
-        "format": "graphsvc-backup", "format_version": FORMAT_VERSION, "tenant": tenant,
-        "nodes": summary.nodes, "relationships": summary.relationships,
-        "graphsvc_version": __version__, "created_at": None}
+        "format": "graphsvc-backup",
+        "format_version": FORMAT_VERSION,
+        "tenant": tenant,
+        "nodes": summary.nodes,
+        "relationships": summary.relationships,
+        "graphsvc_version": __version__,
+        "created_at": None,
+    }
 
     copy = tenant + "-copy"
     restored = await restore_tenant(store, file, tenant=copy)
     assert (restored.tenant, restored.nodes, restored.relationships) == (
-        copy, summary.nodes, summary.relationships)
+        copy,
+        summary.nodes,
+        summary.relationships,
+    )
     assert await contents(copy) == before
 
 
@@ -108,8 +124,10 @@ def without_credentials(held: Contents) -> Contents:
         return bool(CREDENTIAL_LABELS.intersection(node[0]))
 
     nodes, ties = held
-    return (Counter({n: k for n, k in nodes.items() if not credential(n)}),
-            Counter({t: k for t, k in ties.items() if not (credential(t[0]) or credential(t[2]))}))
+    return (
+        Counter({n: k for n, k in nodes.items() if not credential(n)}),
+        Counter({t: k for t, k in ties.items() if not (credential(t[0]) or credential(t[2]))}),
+    )
 
 
 async def _any_node(store: GraphStore, tenant: str) -> str:
@@ -118,8 +136,8 @@ async def _any_node(store: GraphStore, tenant: str) -> str:
 
 
 async def test_restore_with_replace_brings_back_the_backed_up_state_with_a_new_version(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network], tmp_path: Path,
-        contents: Read) -> None:
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network], tmp_path: Path, contents: Read
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     await add_extras(store, tenant, anchor="club")
     backed_up = await contents(tenant)
@@ -127,11 +145,14 @@ async def test_restore_with_replace_brings_back_the_backed_up_state_with_a_new_v
     await backup_tenant(store, tenant, file)
 
     async with store.driver.session(database=store.database) as session:
-        await (await session.run(
-            """MATCH (c:Node {tenant: $tenant, id: 'club'}) SET c.name = 'Renamed'
+        await (
+            await session.run(
+                """MATCH (c:Node {tenant: $tenant, id: 'club'}) SET c.name = 'Renamed'
                WITH c MATCH (c)-[r:REFERS_TO]-() DELETE r
                WITH DISTINCT 1 AS one CREATE (:Node:Actor {tenant: $tenant, id: 'new'})""",
-            tenant=tenant)).consume()
+                tenant=tenant,
+            )
+        ).consume()
     assert await contents(tenant) != backed_up
     version = await data_version(store, tenant)
 
@@ -142,13 +163,19 @@ async def test_restore_with_replace_brings_back_the_backed_up_state_with_a_new_v
 
 
 async def test_tokens_come_back_to_their_own_tenant_and_stay_out_of_a_copy(
-        store: GraphStore, tenant: str, tmp_path: Path, contents: Read) -> None:
+    store: GraphStore, tenant: str, tmp_path: Path, contents: Read
+) -> None:
     async with store.driver.session(database=store.database) as session:
-        await (await session.run(
-            """CREATE (u:ApiUser {tenant: $tenant, name: 'anna', role: 'admin'})
+        await (
+            await session.run(
+                """CREATE (u:ApiUser {tenant: $tenant, name: 'anna', role: 'admin'})
                CREATE (t:ApiToken {tenant: $tenant, user: 'anna', hash: $hash, token_id: 'abc'})
                CREATE (l:ShareLink {tenant: $tenant, hash: $hash + '-link'})
-               CREATE (u)-[:HOLDS]->(t)""", tenant=tenant, hash=f"h-{tenant}")).consume()
+               CREATE (u)-[:HOLDS]->(t)""",
+                tenant=tenant,
+                hash=f"h-{tenant}",
+            )
+        ).consume()
     backed_up = await contents(tenant)
     file = tmp_path / "backup.gz"
     await backup_tenant(store, tenant, file)
@@ -164,7 +191,8 @@ async def test_tokens_come_back_to_their_own_tenant_and_stay_out_of_a_copy(
 
 
 async def test_an_empty_tenant_backs_up_and_restores_as_empty(
-        store: GraphStore, tenant: str, tmp_path: Path, contents: Read) -> None:
+    store: GraphStore, tenant: str, tmp_path: Path, contents: Read
+) -> None:
     file = tmp_path / "empty.gz"
     summary = await backup_tenant(store, tenant, file)
     assert (summary.nodes, summary.relationships) == (0, 0)

@@ -52,8 +52,14 @@ token_for = api_fixtures.token_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # The first analysis of a tenant reads its whole graph: give pages time for that.
 TIMEOUT_MS = 30_000
@@ -156,10 +162,12 @@ class Guard:
         dialog.dismiss()
 
     def problems(self) -> list[str]:
-        return ([f"request off {LOCAL_HOST}: {url}" for url in self.blocked]
-                + [f"console error: {text}" for text in self.console_errors]
-                + [f"uncaught error: {text}" for text in self.page_errors]
-                + [f"dialog: {text}" for text in self.dialogs])
+        return (
+            [f"request off {LOCAL_HOST}: {url}" for url in self.blocked]
+            + [f"console error: {text}" for text in self.console_errors]
+            + [f"uncaught error: {text}" for text in self.page_errors]
+            + [f"dialog: {text}" for text in self.dialogs]
+        )
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from graphsvc.config import Settings
 from graphsvc.domain import Actor, Area, Arena, Kind, Network, Person, Sector, TargetGroup, Tie, TieType
 from tests.browser.conftest import Guard, Screenshot, SignIn, drawn_map, write_network
 
-HOSTILE = ('<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>',
-           '"><svg onload=alert(3)>')
+HOSTILE = ("<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>", '"><svg onload=alert(3)>')
 
 
 def focused(page: Page) -> str:
@@ -18,7 +17,9 @@ def focused(page: Page) -> str:
 
 
 def test_a_coordinator_finds_an_actor_by_keyboard_and_sees_its_details_and_ego_map(
-    sign_in: SignIn, small_demo: str, screenshot: Screenshot,
+    sign_in: SignIn,
+    small_demo: str,
+    screenshot: Screenshot,
 ) -> None:
     page = sign_in(small_demo)
     page.goto("/explorer")
@@ -57,8 +58,7 @@ def test_a_coordinator_finds_an_actor_by_keyboard_and_sees_its_details_and_ego_m
     screenshot(page, "explorer")
 
     # Selecting another actor on the map names it under the map and offers its details.
-    neighbour = frame.evaluate(
-        "graphsvcMap.body.data.nodes.getIds().find(id => id.startsWith('assoc-'))")
+    neighbour = frame.evaluate("graphsvcMap.body.data.nodes.getIds().find(id => id.startsWith('assoc-'))")
     assert frame.evaluate("id => window.graphsvcSelect(id)", neighbour) is not False
     expect(page.locator("#map-selection")).to_contain_text("Valgt på kortet")
     page.locator("#show-selected").click()
@@ -67,7 +67,8 @@ def test_a_coordinator_finds_an_actor_by_keyboard_and_sees_its_details_and_ego_m
 
 
 def test_the_explorer_opens_an_actor_from_its_address_and_switches_to_english(
-    sign_in: SignIn, small_demo: str,
+    sign_in: SignIn,
+    small_demo: str,
 ) -> None:
     page = sign_in(small_demo, "viewer")
     page.goto("/explorer?actor=school-heldagsskolen&depth=2")
@@ -79,7 +80,8 @@ def test_the_explorer_opens_an_actor_from_its_address_and_switches_to_english(
     expect(page.locator("#actor-facts")).to_contain_text("Municipal unit")
     expect(page.locator("#language-switch")).to_be_focused()
     expect(page.locator("#ego-map iframe")).to_have_attribute(
-        "src", "/maps/ego.html?lang=en&actor=school-heldagsskolen&depth=2")
+        "src", "/maps/ego.html?lang=en&actor=school-heldagsskolen&depth=2"
+    )
     drawn_map(page, "ego-map", "lang=en")
     page.reload()  # the choice is remembered
     expect(page.locator("h1")).to_have_text("Explore the network")
@@ -97,18 +99,33 @@ def test_an_unknown_actor_is_a_plain_message(sign_in: SignIn, small_demo: str) -
 def hostile_town(settings: Settings, tenant: str) -> str:
     """A tenant whose names are markup and script."""
     area = Area(id="area-x", tenant=tenant, name=HOSTILE[2], area_type="town")
-    school = Actor(kind=Kind.MUNICIPAL_UNIT, id="school", tenant=tenant, name=HOSTILE[0],
-                   sector=Sector.PUBLIC, arenas={Arena.SCHOOL}, area="area-x",
-                   description=HOSTILE[1], category=HOSTILE[2])
-    club = Actor(kind=Kind.ASSOCIATION, id="club", tenant=tenant, name=HOSTILE[1],
-                 sector=Sector.CIVIL_SOCIETY, arenas={Arena.LEISURE}, area="area-x")
-    person = Person(id="p-1", tenant=tenant, name=HOSTILE[2], role=HOSTILE[0],
-                    email="a@example.dk")
+    school = Actor(
+        kind=Kind.MUNICIPAL_UNIT,
+        id="school",
+        tenant=tenant,
+        name=HOSTILE[0],
+        sector=Sector.PUBLIC,
+        arenas={Arena.SCHOOL},
+        area="area-x",
+        description=HOSTILE[1],
+        category=HOSTILE[2],
+    )
+    club = Actor(
+        kind=Kind.ASSOCIATION,
+        id="club",
+        tenant=tenant,
+        name=HOSTILE[1],
+        sector=Sector.CIVIL_SOCIETY,
+        arenas={Arena.LEISURE},
+        area="area-x",
+    )
+    person = Person(id="p-1", tenant=tenant, name=HOSTILE[2], role=HOSTILE[0], email="a@example.dk")
     group = TargetGroup(id="tg", tenant=tenant, name=HOSTILE[0], criteria_areas={"area-x"})
-    ties = (Tie(type=TieType.COLLABORATES_WITH, source="school", target="club", strength=3),
-            Tie(type=TieType.WORKS_FOR, source="p-1", target="school"))
-    write_network(settings, Network(tenant=tenant, nodes=(area, school, club, person, group),
-                                    ties=ties))
+    ties = (
+        Tie(type=TieType.COLLABORATES_WITH, source="school", target="club", strength=3),
+        Tie(type=TieType.WORKS_FOR, source="p-1", target="school"),
+    )
+    write_network(settings, Network(tenant=tenant, nodes=(area, school, club, person, group), ties=ties))
     return tenant
 
 
@@ -133,7 +150,9 @@ def test_hostile_names_show_as_text_and_run_nothing(sign_in: SignIn, hostile_tow
 
 
 def test_an_ended_session_is_said_in_words_with_a_way_back(
-    sign_in: SignIn, small_demo: str, guard: Guard,
+    sign_in: SignIn,
+    small_demo: str,
+    guard: Guard,
 ) -> None:
     page = sign_in(small_demo)
     page.goto("/explorer")

@@ -15,8 +15,7 @@ LAPTOP = {"width": 1366, "height": 768}
 PAGES = {
     "explorer": (f"/explorer?actor={PLANTED_GAPS.lone_broker}", "ego-map", "#actor-facts dd"),
     "brokers": ("/brokers", "broker-map", "#broker-rows tr[data-id]"),
-    "gaps": (f"/gaps?target_group={PLANTED_GAPS.target_group_missing_sector[0]}", "gap-map",
-             "#findings li"),
+    "gaps": (f"/gaps?target_group={PLANTED_GAPS.target_group_missing_sector[0]}", "gap-map", "#findings li"),
     "maps": ("/maps?kind=network", "preview-map", "#kind"),
 }
 
@@ -37,7 +36,10 @@ def fits_the_width(page: Page) -> None:
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_each_page_fits_a_laptop_screen(
-    sign_in: SignIn, small_demo: str, screenshot: Screenshot, name: str,
+    sign_in: SignIn,
+    small_demo: str,
+    screenshot: Screenshot,
+    name: str,
 ) -> None:
     address, frame_name, filled = PAGES[name]
     page = sign_in(small_demo)
@@ -67,7 +69,8 @@ def focus_by_tab(page: Page, selector: str, presses: int = 40) -> None:
 
 
 def test_the_broker_view_and_the_gap_report_work_by_keyboard(
-    sign_in: SignIn, small_demo: str,
+    sign_in: SignIn,
+    small_demo: str,
 ) -> None:
     page = sign_in(small_demo)
     page.set_viewport_size(LAPTOP)

@@ -22,7 +22,10 @@ def town(settings: Settings, tenant: str, small_town: Callable[[str], Network]) 
 
 
 def test_a_coordinator_saves_shares_downloads_and_revokes_a_map(
-    sign_in: SignIn, town: str, api_url: str, screenshot: Screenshot,
+    sign_in: SignIn,
+    town: str,
+    api_url: str,
+    screenshot: Screenshot,
 ) -> None:
     page = sign_in(town)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -76,12 +79,21 @@ def test_a_coordinator_saves_shares_downloads_and_revokes_a_map(
 
 
 def test_a_viewer_looks_at_saved_maps_but_cannot_save_or_share(
-    sign_in: SignIn, town: str, token_for: Callable[..., str], api_url: str,
+    sign_in: SignIn,
+    town: str,
+    token_for: Callable[..., str],
+    api_url: str,
 ) -> None:
-    saved = httpx.post(f"{api_url}/graphql", timeout=60, headers={
-        "Authorization": f"Bearer {token_for(town)}"}, json={"query": """mutation {
+    saved = httpx.post(
+        f"{api_url}/graphql",
+        timeout=60,
+        headers={"Authorization": f"Bearer {token_for(town)}"},
+        json={
+            "query": """mutation {
         saveMapView(input: {kind: TARGET_GROUP, targetGroup: "tg", title: "Til byrådet"}) {
-        ... on MapView { id } } }"""}).json()
+        ... on MapView { id } } }"""
+        },
+    ).json()
     assert saved["data"]["saveMapView"]["id"]
     page = sign_in(town, "viewer")
     page.goto("/maps")

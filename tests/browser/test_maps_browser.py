@@ -62,16 +62,25 @@ def drawn_nodes(target: Page | Frame) -> int:
 
 
 def graphql(api_url: str, token: str, query: str, **variables: Any) -> dict[str, Any]:
-    answer = httpx.post(f"{api_url}/graphql", json={"query": query, "variables": variables},
-                        headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    answer = httpx.post(
+        f"{api_url}/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
     body: dict[str, Any] = answer.json()
     assert "errors" not in body, body
     return body["data"]  # type: ignore[no-any-return]
 
 
 def shared_view(api_url: str, token: str, **view: Any) -> dict[str, Any]:
-    saved = graphql(api_url, token, """mutation($v: MapViewInput!) { saveMapView(input: $v) {
-        ... on MapView { id } } }""", v=view)["saveMapView"]
+    saved = graphql(
+        api_url,
+        token,
+        """mutation($v: MapViewInput!) { saveMapView(input: $v) {
+        ... on MapView { id } } }""",
+        v=view,
+    )["saveMapView"]
     return graphql(api_url, token, SHARE, view=saved["id"])["createShareLink"]  # type: ignore[no-any-return]
 
 
@@ -121,10 +130,12 @@ def other_origin() -> Iterator[Callable[[str], str]]:
 
 
 def test_the_network_map_draws_every_node_and_describes_the_one_picked(
-        small_demo: str, sign_in: Callable[..., Page], screenshot: Screenshot) -> None:
+    small_demo: str, sign_in: Callable[..., Page], screenshot: Screenshot
+) -> None:
     demo = generate_demo(size="small", seed=2635)
-    actors = sum(1 for n in demo.nodes if n.kind.value in
-                 ("Association", "Business", "MunicipalUnit", "Organisation"))
+    actors = sum(
+        1 for n in demo.nodes if n.kind.value in ("Association", "Business", "MunicipalUnit", "Organisation")
+    )
     groups = len({(n.area, n.age_band) for n in demo.nodes if n.kind.value == "YoungPerson"})
     page = sign_in(small_demo)
     requests: list[str] = []
@@ -149,13 +160,13 @@ def test_the_network_map_draws_every_node_and_describes_the_one_picked(
 
 
 def test_colour_is_the_sector_shape_the_kind_and_nothing_moves(
-        small_demo: str, sign_in: Callable[..., Page]) -> None:
+    small_demo: str, sign_in: Callable[..., Page]
+) -> None:
     demo = {n.id: n for n in generate_demo(size="small", seed=2635).nodes}
     page = sign_in(small_demo)
     page.goto("/maps/network.html")
     drawn_nodes(page)
-    drawn = page.evaluate("graphsvcMap.body.data.nodes.get().map(n => "
-                          "[n.id, n.shape, n.color.background])")
+    drawn = page.evaluate("graphsvcMap.body.data.nodes.get().map(n => [n.id, n.shape, n.color.background])")
     actors = [(demo[i], shape, colour) for i, shape, colour in drawn if i in demo]
     assert len(actors) > 100
     for node, shape, colour in actors:
@@ -171,7 +182,8 @@ def test_colour_is_the_sector_shape_the_kind_and_nothing_moves(
 
 
 def test_the_brokers_and_gaps_maps_highlight_their_findings(
-        small_demo: str, sign_in: Callable[..., Page], screenshot: Screenshot) -> None:
+    small_demo: str, sign_in: Callable[..., Page], screenshot: Screenshot
+) -> None:
     page = sign_in(small_demo, "viewer")
     page.goto("/maps/brokers.html?area=area-kirke-hvidinge&top=3")
     drawn_nodes(page)
@@ -186,8 +198,8 @@ def test_the_brokers_and_gaps_maps_highlight_their_findings(
 
 
 def test_hostile_names_show_as_text_and_run_nothing(
-        sign_in: Callable[..., Page], hostile_towns: str, guard: Guard,
-        screenshot: Screenshot) -> None:
+    sign_in: Callable[..., Page], hostile_towns: str, guard: Guard, screenshot: Screenshot
+) -> None:
     page = sign_in(hostile_towns)
     page.goto(f"/maps/gaps.html?target_group=tg-lonely&young=individuals&title={SCRIPT}")
     drawn_nodes(page)
@@ -213,13 +225,27 @@ def test_hostile_names_show_as_text_and_run_nothing(
 
 
 def test_a_share_link_embeds_in_another_sites_page_and_stops_when_revoked(
-        small_demo: str, browser: Browser, api_url: str, token_for: Callable[..., str],
-        other_origin: Callable[[str], str], guard: Guard, screenshot: Screenshot) -> None:
+    small_demo: str,
+    browser: Browser,
+    api_url: str,
+    token_for: Callable[..., str],
+    other_origin: Callable[[str], str],
+    guard: Guard,
+    screenshot: Screenshot,
+) -> None:
     token = token_for(small_demo)
-    link = shared_view(api_url, token, kind="GAPS", targetGroup="tg-loneliness", lang="EN",
-                       title="Gaps around lonely young people")
-    slide = other_origin(f"<!DOCTYPE html><html><head><title>Slide</title></head><body>"
-                         f"<h1>Our network</h1>{link['iframe']}</body></html>")
+    link = shared_view(
+        api_url,
+        token,
+        kind="GAPS",
+        targetGroup="tg-loneliness",
+        lang="EN",
+        title="Gaps around lonely young people",
+    )
+    slide = other_origin(
+        f"<!DOCTYPE html><html><head><title>Slide</title></head><body>"
+        f"<h1>Our network</h1>{link['iframe']}</body></html>"
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 800})  # nobody signed in
     guard.watch(context)
     try:
@@ -230,11 +256,14 @@ def test_a_share_link_embeds_in_another_sites_page_and_stops_when_revoked(
         inner = next(f for f in page.frames if "/share/" in f.url)
         assert drawn_nodes(inner) > 50
         assert inner.evaluate("window.graphsvcSelect('school-heldagsskolen')") is True
-        expect(frame.locator("#graphsvc-details li.note")).to_contain_text(
-            "No leisure actor within 2 ties")
+        expect(frame.locator("#graphsvc-details li.note")).to_contain_text("No leisure actor within 2 ties")
         screenshot(page, "map-share-embed")
-        graphql(api_url, token, "mutation($id: ID!) { revokeShareLink(id: $id) { __typename } }",
-                id=link["link"]["id"])
+        graphql(
+            api_url,
+            token,
+            "mutation($id: ID!) { revokeShareLink(id: $id) { __typename } }",
+            id=link["link"]["id"],
+        )
         page.reload()
         expect(frame.locator("h1")).to_have_text("This link no longer works")
         expect(frame.locator("body")).to_contain_text("this share link has been revoked")
@@ -247,20 +276,36 @@ def test_a_share_link_embeds_in_another_sites_page_and_stops_when_revoked(
 
 
 def test_the_downloaded_page_works_with_no_network(
-        small_demo: str, browser: Browser, api_url: str, token_for: Callable[..., str],
-        tmp_path: Path, screenshot: Screenshot) -> None:
+    small_demo: str,
+    browser: Browser,
+    api_url: str,
+    token_for: Callable[..., str],
+    tmp_path: Path,
+    screenshot: Screenshot,
+) -> None:
     token = token_for(small_demo)
-    saved = graphql(api_url, token, """mutation { saveMapView(input: {kind: EGO,
-        actor: "club-kirke-hvidinge", depth: 2}) { ... on MapView { id downloads { html } } } }""")
+    saved = graphql(
+        api_url,
+        token,
+        """mutation { saveMapView(input: {kind: EGO,
+        actor: "club-kirke-hvidinge", depth: 2}) { ... on MapView { id downloads { html } } } }""",
+    )
     view = saved["saveMapView"]
-    answer = httpx.get(f"{api_url}{view['downloads']['html']}",
-                       headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    answer = httpx.get(
+        f"{api_url}{view['downloads']['html']}", headers={"Authorization": f"Bearer {token}"}, timeout=60
+    )
     file = tmp_path / "kort.html"
     file.write_bytes(answer.content)
     context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
     problems: list[str] = []
-    context.route("**/*", lambda route: (problems.append(route.request.url), route.abort())
-                  if not route.request.url.startswith("file:") else route.continue_())
+    context.route(
+        "**/*",
+        lambda route: (
+            (problems.append(route.request.url), route.abort())
+            if not route.request.url.startswith("file:")
+            else route.continue_()
+        ),
+    )
     try:
         page = context.new_page()
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

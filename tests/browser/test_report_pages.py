@@ -11,7 +11,9 @@ from tests.browser.conftest import Screenshot, SignIn, drawn_map
 
 
 def test_the_broker_view_puts_the_lone_broker_of_kirke_hvidinge_first(
-    sign_in: SignIn, small_demo: str, screenshot: Screenshot,
+    sign_in: SignIn,
+    small_demo: str,
+    screenshot: Screenshot,
 ) -> None:
     page = sign_in(small_demo, "viewer")
     page.goto("/brokers")
@@ -44,7 +46,9 @@ def test_the_same_arena_twice_is_refused_in_words(sign_in: SignIn, small_demo: s
 
 
 def test_the_gap_report_shows_the_missing_sector_and_who_can_introduce_us(
-    sign_in: SignIn, small_demo: str, screenshot: Screenshot,
+    sign_in: SignIn,
+    small_demo: str,
+    screenshot: Screenshot,
 ) -> None:
     group, sector = PLANTED_GAPS.target_group_missing_sector
     assert sector.value == "business"

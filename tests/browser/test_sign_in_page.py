@@ -10,7 +10,10 @@ from tests.browser.conftest import Guard, Screenshot, SignIn
 
 
 def test_the_sign_in_link_signs_in_and_takes_the_token_out_of_the_address(
-    page: Page, context: BrowserContext, small_demo: str, token_for: Callable[..., str],
+    page: Page,
+    context: BrowserContext,
+    small_demo: str,
+    token_for: Callable[..., str],
 ) -> None:
     token = token_for(small_demo, "admin")
     page.goto(f"/sign-in#token={token}")
@@ -24,7 +27,11 @@ def test_the_sign_in_link_signs_in_and_takes_the_token_out_of_the_address(
 
 
 def test_a_page_asked_for_before_signing_in_opens_after_a_pasted_token(
-    page: Page, small_demo: str, token_for: Callable[..., str], screenshot: Screenshot, guard: Guard,
+    page: Page,
+    small_demo: str,
+    token_for: Callable[..., str],
+    screenshot: Screenshot,
+    guard: Guard,
 ) -> None:
     page.goto("/gaps?target_group=tg-loneliness")
     page.wait_for_url("**/sign-in?next=**")
@@ -55,7 +62,10 @@ def test_signing_out_ends_the_session(sign_in: SignIn, small_demo: str) -> None:
 
 
 def test_a_next_address_off_graphsvc_is_not_followed(
-    page: Page, small_demo: str, token_for: Callable[..., str], guard: Guard,
+    page: Page,
+    small_demo: str,
+    token_for: Callable[..., str],
+    guard: Guard,
 ) -> None:
     page.goto(f"/sign-in?next=//example.org/x#token={token_for(small_demo)}")
     page.wait_for_url("**/explorer")

@@ -34,8 +34,14 @@ def test_metrics(small_demo: str) -> None:
     data = json.loads(analyze(*base, "--format", "json"))
     assert data["betweenness_exact"] is True and len(data["nodes"]) == 5
     assert set(data["nodes"][0]) == {"node", "name", "kind", "sector", "metrics"}
-    assert set(data["nodes"][0]["metrics"]) == {"degree", "betweenness", "closeness",
-                                                "eigenvector", "constraint", "effective_size"}
+    assert set(data["nodes"][0]["metrics"]) == {
+        "degree",
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "constraint",
+        "effective_size",
+    }
     report = analyze(*base)
     assert report.startswith("# Node metrics") and data["nodes"][0]["name"] in report
     rows = table(analyze(*base, "--format", "csv"))
@@ -48,15 +54,15 @@ def test_brokers(small_demo: str) -> None:
     first = data["brokers"][0]
     assert (data["source_arena"], data["target_arena"]) == ("school", "leisure")
     assert first["node"] == PLANTED_GAPS.lone_broker and first["rank"] == 1
-    assert set(first["roles"]) == {"coordinator", "itinerant", "representative", "gatekeeper",
-                                   "liaison"}
+    assert set(first["roles"]) == {"coordinator", "itinerant", "representative", "gatekeeper", "liaison"}
     report = analyze(*base)
     assert report.startswith("# Brokers from school to leisure")
     assert f"1. **{first['name']}**" in report and first["sentence"] in report
     rows = table(analyze(*base, "--format", "csv"))
     assert rows[0]["node"] == PLANTED_GAPS.lone_broker and float(rows[0]["share"]) > 0.5
-    reverse = json.loads(analyze("brokers", "--tenant", small_demo, "--from", "leisure", "--to",
-                                 "school", "--format", "json"))
+    reverse = json.loads(
+        analyze("brokers", "--tenant", small_demo, "--from", "leisure", "--to", "school", "--format", "json")
+    )
     assert (reverse["source_arena"], reverse["target_arena"]) == ("leisure", "school")
 
 
@@ -65,14 +71,22 @@ def test_gaps(small_demo: str) -> None:
     data = json.loads(analyze(*base, "--format", "json"))
     assert "business" in data["sectors"]["missing"]
     assert data["findings"][0] == {
-        "code": "missing_sector", "severity": "high", "sentence": data["findings"][0]["sentence"],
-        "subjects": ["business"], "values": data["findings"][0]["values"]}
+        "code": "missing_sector",
+        "severity": "high",
+        "sentence": data["findings"][0]["sentence"],
+        "subjects": ["business"],
+        "values": data["findings"][0]["values"],
+    }
     report = analyze(*base)
     assert report.startswith("# Gap report: ") and "## Findings" in report
     assert f"**HIGH** {data['findings'][0]['sentence']}" in report
     rows = table(analyze(*base, "--format", "csv"))
-    assert rows[0] == {"severity": "high", "code": "missing_sector",
-                       "sentence": data["findings"][0]["sentence"], "subjects": "business"}
+    assert rows[0] == {
+        "severity": "high",
+        "code": "missing_sector",
+        "sentence": data["findings"][0]["sentence"],
+        "subjects": "business",
+    }
     only = json.loads(analyze(*base, "--expected-sector", "public", "--format", "json"))
     assert only["sectors"]["expected"] == ["public"] and only["sectors"]["missing"] == []
 
@@ -92,8 +106,9 @@ def test_recommendations(small_demo: str, tmp_path: Path) -> None:
     assert rows[0][:2] == ["Nr.", "Aktør"] and rows[1][1] == first["name"] and len(rows) == 6
 
     workbook = tmp_path / "rekruttering.xlsx"
-    result = runner.invoke(app, ["analyze", *base, "--format", "xlsx", "--lang", "en",
-                                 "--output", str(workbook)])
+    result = runner.invoke(
+        app, ["analyze", *base, "--format", "xlsx", "--lang", "en", "--output", str(workbook)]
+    )
     assert result.exit_code == 0 and "Wrote" in result.output
     rows_x = list(load_workbook(workbook).active.iter_rows(values_only=True))
     assert rows_x[0][:2] == ("Rank", "Actor") and rows_x[1][1] == first["name"]
@@ -113,13 +128,18 @@ def test_communities(small_demo: str, tmp_path: Path) -> None:
     assert rows[0]["label"] == data["communities"][0]["label"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("gaps", "--target-group", "tg-nobody"), "error: there is no target group with id 'tg-nobody'"),
-    (("gaps", "--target-group", GROUP, "--hops", "7"), "error: hops: 1 to 4, not 7"),
-    (("recommendations", "--target-group", GROUP, "--format", "xlsx"),
-     "error: --format xlsx writes a workbook: name the file with --output"),
-    (("brokers", "--area", "area-atlantis"), "error: there is no area with id 'area-atlantis'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("gaps", "--target-group", "tg-nobody"), "error: there is no target group with id 'tg-nobody'"),
+        (("gaps", "--target-group", GROUP, "--hops", "7"), "error: hops: 1 to 4, not 7"),
+        (
+            ("recommendations", "--target-group", GROUP, "--format", "xlsx"),
+            "error: --format xlsx writes a workbook: name the file with --output",
+        ),
+        (("brokers", "--area", "area-atlantis"), "error: there is no area with id 'area-atlantis'"),
+    ],
+)
 def test_plain_errors(small_demo: str, args: tuple[str, ...], message: str) -> None:
     result = runner.invoke(app, ["analyze", *args, "--tenant", small_demo])
     output = " ".join(result.output.split())
@@ -129,53 +149,72 @@ def test_plain_errors(small_demo: str, args: tuple[str, ...], message: str) -> N
 # The JSON field names the README documents as stable: (path to a record, its fields).
 DOCUMENTED = {
     "metrics": [
-        ("", "nodes betweenness_exact betweenness_sources betweenness_error sentence "
-             "include_young_people engine"),
+        (
+            "",
+            "nodes betweenness_exact betweenness_sources betweenness_error sentence "
+            "include_young_people engine",
+        ),
         ("nodes.0", "node name kind sector metrics"),
         ("nodes.0.metrics", "degree betweenness closeness eigenvector constraint effective_size"),
     ],
     "brokers": [
-        ("", "source_arena target_arena area include_young_people group_by sources targets "
-             "pairs connected_pairs engine brokers sentence"),
-        ("brokers.0", "rank node name kind sector arenas area share sources_linked "
-                      "targets_linked constraint effective_size roles main_role main_role_group "
-                      "sentence"),
+        (
+            "",
+            "source_arena target_arena area include_young_people group_by sources targets "
+            "pairs connected_pairs engine brokers sentence",
+        ),
+        (
+            "brokers.0",
+            "rank node name kind sector arenas area share sources_linked "
+            "targets_linked constraint effective_size roles main_role main_role_group "
+            "sentence",
+        ),
         ("brokers.0.roles", "coordinator itinerant representative gatekeeper liaison"),
     ],
     "gaps": [
-        ("", "target_group name members reach initiatives support sectors area_gaps "
-             "schools_without_leisure single_points_of_failure members_with_leisure_access "
-             "silos ei_support ei_tenant findings focus_arena hops seed"),
+        (
+            "",
+            "target_group name members reach initiatives support sectors area_gaps "
+            "schools_without_leisure single_points_of_failure members_with_leisure_access "
+            "silos ei_support ei_tenant findings focus_arena hops seed",
+        ),
         ("members", "target_group members matched explicit"),
-        ("reach", "focus_arena overall by_area by_age_band members_without_focus "
-                  "members_one_arena"),
+        ("reach", "focus_arena overall by_area by_age_band members_without_focus members_one_arena"),
         ("reach.overall", "group label members without_focus one_arena no_ties"),
         ("support", "hops actors ids"),
         ("support.actors.0", "node name kind sector arenas area hops initiatives"),
         ("sectors", "expected under_ratio sectors missing under_represented"),
-        ("sectors.sectors.0", "sector support_actors support_share registry_actors "
-                              "registry_share ratio status"),
-        ("schools_without_leisure.0", "school name hops members_attending "
-                                      "young_people_attending"),
-        ("single_points_of_failure.0", "node name kind sector members_cut_off "
-                                       "members_with_access"),
+        (
+            "sectors.sectors.0",
+            "sector support_actors support_share registry_actors registry_share ratio status",
+        ),
+        ("schools_without_leisure.0", "school name hops members_attending young_people_attending"),
+        ("single_points_of_failure.0", "node name kind sector members_cut_off members_with_access"),
         ("ei_support", "external internal index"),
         ("findings.0", "code severity sentence subjects values"),
     ],
     "recommendations": [
         ("", "target_group weights candidates recommendations"),
-        ("weights", "missing_sector under_represented_sector focus_arena gap_area members_area "
-                    "warmth_per_contact warmth_cap"),
-        ("recommendations.0", "rank node name kind sector arenas area area_name score reasons "
-                              "warmth contacts introduction_path sentence"),
+        (
+            "weights",
+            "missing_sector under_represented_sector focus_arena gap_area members_area "
+            "warmth_per_contact warmth_cap",
+        ),
+        (
+            "recommendations.0",
+            "rank node name kind sector arenas area area_name score reasons "
+            "warmth contacts introduction_path sentence",
+        ),
         ("recommendations.0.reasons.0", "code points sentence values"),
         ("recommendations.0.contacts.0", "node name role email phone relation"),
         ("recommendations.0.introduction_path.0", "node name kind"),
     ],
     "communities": [
         ("", "communities modularity seed resolution engine include_young_people"),
-        ("communities.0", "index label size actors young_people sectors arenas internal_ties "
-                          "external_ties bridges nodes"),
+        (
+            "communities.0",
+            "index label size actors young_people sectors arenas internal_ties external_ties bridges nodes",
+        ),
         ("communities.0.bridges.0", "other ties actors"),
     ],
 }
@@ -193,8 +232,9 @@ def test_json_field_names_are_the_documented_ones(small_demo: str) -> None:
         "metrics": analyze("metrics", "--tenant", small_demo, "--top", "3", "-f", "json"),
         "brokers": analyze("brokers", "--tenant", small_demo, "--top", "3", "-f", "json"),
         "gaps": analyze("gaps", "--tenant", small_demo, "-g", GROUP, "-f", "json"),
-        "recommendations": analyze("recommendations", "--tenant", small_demo, "-g", GROUP,
-                                   "--top", "3", "-f", "json"),
+        "recommendations": analyze(
+            "recommendations", "--tenant", small_demo, "-g", GROUP, "--top", "3", "-f", "json"
+        ),
         "communities": analyze("communities", "--tenant", small_demo, "-f", "json"),
     }
     for job, records in DOCUMENTED.items():

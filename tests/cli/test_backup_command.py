@@ -17,22 +17,21 @@ from tests.cli.conftest import run
 pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
 
-
 async def run_beside(*args: str) -> tuple[int, str]:
     """``run`` from an async test: a command runs its own event loop, so in a thread of its own."""
     return await asyncio.to_thread(run, *args)
 
 
 async def test_backup_then_restore_into_a_new_tenant_and_in_place(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network], tmp_path: Path) -> None:
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network], tmp_path: Path
+) -> None:
     network = small_town(tenant)
     await NetworkRepository(store).write(network)
     file = tmp_path / "town.jsonl.gz"
     code, out = await run_beside("backup", "--tenant", tenant, str(file))
     assert code == 0, out
     # The network and whatever else the tenant holds (the audit entry of the write, for one).
-    counted = re.search(rf"Backed up tenant '{tenant}' to .*: (\d+) nodes and (\d+) relationships",
-                        out)
+    counted = re.search(rf"Backed up tenant '{tenant}' to .*: (\d+) nodes and (\d+) relationships", out)
     assert counted is not None, out
     nodes, relationships = int(counted[1]), int(counted[2])
     assert nodes >= len(network.nodes) and relationships >= len(network.ties)
@@ -43,7 +42,8 @@ async def test_backup_then_restore_into_a_new_tenant_and_in_place(
     assert f"into tenant '{copy}': {nodes} nodes and {relationships} relationships" in out
     copied = await NetworkRepository(store).read(copy)
     assert sorted(t.model_dump_json() for t in copied.ties) == sorted(
-        t.model_dump_json() for t in (await NetworkRepository(store).read(tenant)).ties)
+        t.model_dump_json() for t in (await NetworkRepository(store).read(tenant)).ties
+    )
 
     code, out = await run_beside("restore", str(file))
     assert code == 1

@@ -13,7 +13,6 @@ from tests.cli.conftest import run
 pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("cli_env")]
 
 
-
 def test_status_names_the_neo4j_that_answers() -> None:
     code, out = run("db", "status")
     assert code == 0
@@ -50,7 +49,8 @@ def test_export_import_export_loses_nothing(tenant: str, tmp_path: Path) -> None
 
 def test_bad_file_is_a_plain_error_and_writes_nothing(tenant: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.graphml"
-    bad.write_text("""<?xml version="1.0"?>
+    bad.write_text(
+        """<?xml version="1.0"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="kind" for="node" attr.name="kind" attr.type="string"/>
   <key id="name" for="node" attr.name="name" attr.type="string"/>
@@ -61,7 +61,9 @@ def test_bad_file_is_a_plain_error_and_writes_nothing(tenant: str, tmp_path: Pat
     <node id="club-2"><data key="kind">Association</data><data key="name">Kirken</data>
       <data key="sector">church</data></node>
   </graph>
-</graphml>""", encoding="utf-8")
+</graphml>""",
+        encoding="utf-8",
+    )
     code, out = run("import", str(bad), "--tenant", tenant)
     assert code == 1
     assert "error:" in out and "node club-2" in out and "sector" in out

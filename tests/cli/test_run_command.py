@@ -20,8 +20,13 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 
 def _start(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "graphsvc.cli", "run"], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "graphsvc.cli", "run"],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def _wait_for(process: subprocess.Popen[str], text: str, timeout: float = 240) -> str:
@@ -53,9 +58,13 @@ def test_run_serves_then_stops_cleanly_and_keeps_data(tmp_path: Path) -> None:
     data_dir = tmp_path / "neo4j"
     api_port = free_port()
     env = dict(os.environ) | {
-        "GRAPHSVC_DATA_DIR": str(data_dir), "NEO4J_LOCAL_PORT": str(free_port()),
-        "GRAPHSVC_PORT": str(api_port), "GRAPHSVC_DEFAULT_TENANT": "demo",
-        "NEO4J_LOCAL_PAGECACHE_MB": "64", "NEO4J_LOCAL_HEAP": "768m", "COLUMNS": "200",
+        "GRAPHSVC_DATA_DIR": str(data_dir),
+        "NEO4J_LOCAL_PORT": str(free_port()),
+        "GRAPHSVC_PORT": str(api_port),
+        "GRAPHSVC_DEFAULT_TENANT": "demo",
+        "NEO4J_LOCAL_PAGECACHE_MB": "64",
+        "NEO4J_LOCAL_HEAP": "768m",
+        "COLUMNS": "200",
     }
     env.pop("NEO4J_URI", None)
     env.pop("NEO4J_PASSWORD", None)
@@ -70,8 +79,7 @@ def test_run_serves_then_stops_cleanly_and_keeps_data(tmp_path: Path) -> None:
         token = re.search(r"sign-in#token=(gs_[\w-]+)", printed).group(1)  # type: ignore[union-attr]
         query = {"query": "{ actorCounts { kind count } }"}
         assert httpx.post(f"{base}/graphql", json=query).status_code == 401
-        counts = httpx.post(f"{base}/graphql", json=query,
-                            headers={"Authorization": f"Bearer {token}"})
+        counts = httpx.post(f"{base}/graphql", json=query, headers={"Authorization": f"Bearer {token}"})
         by_kind = {c["kind"]: c["count"] for c in counts.json()["data"]["actorCounts"]}
         assert by_kind["ASSOCIATION"] > 0 and by_kind["MUNICIPAL_UNIT"] > 0
     finally:

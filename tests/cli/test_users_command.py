@@ -32,7 +32,10 @@ def test_add_list_and_revoke(cli_env: None, settings: Settings, tenant: str) -> 
     token = re.search(r"gs_[\w-]+", added.output).group(0)  # type: ignore[union-attr]
     principal = _authenticate(settings, token)
     assert principal is not None and (principal.name, principal.role.value, principal.tenant) == (
-        "mette", "coordinator", tenant)
+        "mette",
+        "coordinator",
+        tenant,
+    )
 
     again = runner.invoke(app, ["users", "add", "mette", "--role", "viewer", "--tenant", tenant])
     assert again.exit_code == 1 and "already a user called 'mette'" in again.output

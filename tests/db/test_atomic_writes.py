@@ -28,11 +28,20 @@ pytestmark = pytest.mark.neo4j
 def _grown(town: Network, clubs: int = 40) -> Network:
     """The town with every node renamed (updates) and new clubs with members (inserts)."""
     renamed = tuple(n.model_copy(update={"name": n.name + " (ny)"}) for n in town.nodes)
-    new = tuple(Actor(kind=Kind.ASSOCIATION, id=f"club-{i}", tenant=town.tenant,
-                      name=f"Klub {i}", sector=Sector.CIVIL_SOCIETY, area="hvalsoe")
-                for i in range(clubs))
-    ties = tuple(Tie(type=TieType.MEMBER_OF, source="yp-1", target=f"club-{i}", since=2024)
-                 for i in range(clubs))
+    new = tuple(
+        Actor(
+            kind=Kind.ASSOCIATION,
+            id=f"club-{i}",
+            tenant=town.tenant,
+            name=f"Klub {i}",
+            sector=Sector.CIVIL_SOCIETY,
+            area="hvalsoe",
+        )
+        for i in range(clubs)
+    )
+    ties = tuple(
+        Tie(type=TieType.MEMBER_OF, source="yp-1", target=f"club-{i}", since=2024) for i in range(clubs)
+    )
     return Network(tenant=town.tenant, nodes=renamed + new, ties=town.ties + ties)
 
 
@@ -41,7 +50,8 @@ async def _state(store: GraphStore, tenant: str) -> tuple[Any, str | None]:
 
 
 async def test_an_import_with_one_bad_record_in_the_middle_changes_nothing(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network]) -> None:
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network]
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     before = await _state(store, tenant)
     graphml = network_to_graphml_bytes(_grown(small_town(tenant))).decode()
@@ -59,8 +69,8 @@ async def test_an_import_with_one_bad_record_in_the_middle_changes_nothing(
 
 
 async def test_a_bulk_write_the_database_refuses_half_way_is_undone(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Someone else creates one of the new ids after the write has read the tenant: the write's
     checks pass, and the database's uniqueness rule stops it inside its transaction, thirty
     clubs into creating forty."""
@@ -82,7 +92,8 @@ async def test_a_bulk_write_the_database_refuses_half_way_is_undone(
 
 
 async def test_a_batch_of_ties_with_bad_ones_among_them_stores_none(
-        store: GraphStore, tenant: str, small_town: Callable[[str], Network]) -> None:
+    store: GraphStore, tenant: str, small_town: Callable[[str], Network]
+) -> None:
     await NetworkRepository(store).write(_grown(small_town(tenant), clubs=5))
     before = await _state(store, tenant)
     batch = [
@@ -95,21 +106,25 @@ async def test_a_batch_of_ties_with_bad_ones_among_them_stores_none(
     with pytest.raises(InvalidInput) as refused:
         await tie_batches.connect_all(scope_for(store, tenant), batch)
     assert [p.record for p in refused.value.problems] == [
-        "tie 3 (club-2 -MEMBER_OF-> club-3)", "tie 5 (fund -FUNDS-> nowhere)"]
+        "tie 3 (club-2 -MEMBER_OF-> club-3)",
+        "tie 5 (fund -FUNDS-> nowhere)",
+    ]
     assert "there is no node with id 'nowhere'" in str(refused.value)
     assert await _state(store, tenant) == before
 
     # Bad values are found before anything is tried, each one named.
-    with pytest.raises(InvalidInput, match=r"tie 2 \(club-0 -COLLABORATES_WITH-> club-1\): "
-                                           r"strength"):
+    with pytest.raises(
+        InvalidInput,
+        match=r"tie 2 \(club-0 -COLLABORATES_WITH-> club-1\): "
+        r"strength",
+    ):
         await tie_batches.connect_all(scope_for(store, tenant), [batch[0], batch[0] | {"strength": 9}])
     assert await _state(store, tenant) == before
 
     good = [batch[0], batch[1], batch[3]]
     result = await tie_batches.connect_all(scope_for(store, tenant), good)
     assert (result.created, result.updated) == (2, 1)
-    ties = {(t.source, t.type.value, t.target): t for t in
-            (await NetworkRepository(store).read(tenant)).ties}
+    ties = {(t.source, t.type.value, t.target): t for t in (await NetworkRepository(store).read(tenant)).ties}
     assert ties["club-0", "COLLABORATES_WITH", "club-1"].strength == 4
     assert ties["yp-1", "MEMBER_OF", "club-0"].since == 2020
     assert await data_version(store, tenant) != before[1]

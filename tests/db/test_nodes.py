@@ -14,16 +14,23 @@ pytestmark = pytest.mark.neo4j
 
 
 def club(tenant: str, id_: str = "club-1", name: str = "Hvalsø Klatreklub", **extra: object) -> Actor:
-    fields = {"kind": Kind.ASSOCIATION, "id": id_, "tenant": tenant, "name": name,
-              "sector": Sector.CIVIL_SOCIETY, "arenas": {Arena.LEISURE}} | extra
+    fields = {
+        "kind": Kind.ASSOCIATION,
+        "id": id_,
+        "tenant": tenant,
+        "name": name,
+        "sector": Sector.CIVIL_SOCIETY,
+        "arenas": {Arena.LEISURE},
+    } | extra
     return Actor.model_validate(fields)
 
 
 async def test_create_get_roundtrip_keeps_every_field(store: GraphStore, tenant: str) -> None:
     nodes = NodeRepository(store)
     await nodes.create(Area(id="area-hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"))
-    created = await nodes.create(club(tenant, area="area-hvalsoe", category="Klatreklub",
-                                      arenas={Arena.LEISURE, Arena.COMMUNITY}))
+    created = await nodes.create(
+        club(tenant, area="area-hvalsoe", category="Klatreklub", arenas={Arena.LEISURE, Arena.COMMUNITY})
+    )
     got = await nodes.get(tenant, "club-1")
     assert got == created
     assert got.arenas == frozenset({Arena.LEISURE, Arena.COMMUNITY})
@@ -95,7 +102,7 @@ async def test_list_filters_paginates_and_searches(store: GraphStore, tenant: st
     found = await nodes.list(tenant, NodeFilter(search="klub 3"))
     assert [n.id for n in found.nodes] == ["club-3"]
     # Lucene syntax is searched literally, never interpreted (and never an error).
-    assert (await nodes.list(tenant, NodeFilter(search='name:* OR "x')) ).total == 0
+    assert (await nodes.list(tenant, NodeFilter(search='name:* OR "x'))).total == 0
     with pytest.raises(InvalidInput):
         await nodes.list(tenant, first=0)
 

@@ -15,16 +15,28 @@ pytestmark = pytest.mark.neo4j
 
 # Operators that touch every node (of a label) or every relationship of the database, whatever
 # the tenant. (A CartesianProduct of two unique-index seeks is one row by one row: fine.)
-WHOLE_GRAPH = ("AllNodesScan", "NodeByLabelScan", "AllRelationshipsScan",
-               "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan")
-NAMES = sorted(p.relative_to(queries.CYPHER_DIR).with_suffix("").as_posix()
-               for p in queries.CYPHER_DIR.rglob("*.cypher")
-               if p.parent.name != "schema")
+WHOLE_GRAPH = (
+    "AllNodesScan",
+    "NodeByLabelScan",
+    "AllRelationshipsScan",
+    "DirectedAllRelationshipsScan",
+    "UndirectedAllRelationshipsScan",
+)
+NAMES = sorted(
+    p.relative_to(queries.CYPHER_DIR).with_suffix("").as_posix()
+    for p in queries.CYPHER_DIR.rglob("*.cypher")
+    if p.parent.name != "schema"
+)
 # Deliberate: DETACH DELETE of a whole tenant runs in batches outside a transaction.
 # Backup and restore find a tenant's nodes whatever their labels (so that no label, present or
 # added later, is left out): a scan of every node, run rarely and by an operator.
-PLANNED_ELSEWHERE = {"networks/delete_tenant", "backup/read_nodes", "backup/read_relationships",
-                     "backup/count_tenant_nodes", "backup/delete_tenant_nodes"}
+PLANNED_ELSEWHERE = {
+    "networks/delete_tenant",
+    "backup/read_nodes",
+    "backup/read_relationships",
+    "backup/count_tenant_nodes",
+    "backup/delete_tenant_nodes",
+}
 
 
 def _operators(plan: dict[str, Any]) -> list[str]:

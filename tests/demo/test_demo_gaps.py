@@ -32,8 +32,13 @@ def demo(size: str, seed: int) -> Network:
     return generate_demo(size=size, seed=seed)
 
 
-def graph(network: Network, *, without: frozenset[Kind] = frozenset(),
-          ties: set[TieType] | None = None, areas: bool = True) -> nx.Graph:
+def graph(
+    network: Network,
+    *,
+    without: frozenset[Kind] = frozenset(),
+    ties: set[TieType] | None = None,
+    areas: bool = True,
+) -> nx.Graph:
     """Undirected graph of the network: nodes with their model, ties, and `area` links."""
     g = nx.Graph()
     for node in network.nodes:
@@ -103,13 +108,14 @@ def test_a_school_has_no_leisure_actor_within_two_hops(network: Network) -> None
 def members_of(network: Network, group: TargetGroup) -> set[str]:
     """Young people matching every criterion, plus explicit members."""
     matching = {
-        n.id for n in network.nodes if isinstance(n, YoungPerson)
+        n.id
+        for n in network.nodes
+        if isinstance(n, YoungPerson)
         and (not group.criteria_age_bands or n.age_band in group.criteria_age_bands)
         and (not group.criteria_areas or n.area in group.criteria_areas)
         and group.criteria_challenges <= n.challenges
     }
-    explicit = {t.source for t in network.ties
-                if t.type is TieType.INCLUDED_IN and t.target == group.id}
+    explicit = {t.source for t in network.ties if t.type is TieType.INCLUDED_IN and t.target == group.id}
     return matching | explicit
 
 
@@ -129,10 +135,12 @@ def test_a_target_group_has_no_business_within_two_hops(network: Network) -> Non
     assert [n for n in reached if everyone[n].sector is sector] == []
     # The initiative for them has no business either ...
     initiative = GAPS.target_group_initiative
-    assert any(t.type is TieType.TARGETS and t.source == initiative and t.target == group_id
-               for t in network.ties)
-    partners = {t.source for t in network.ties
-                if t.type is TieType.PARTICIPATES_IN and t.target == initiative}
+    assert any(
+        t.type is TieType.TARGETS and t.source == initiative and t.target == group_id for t in network.ties
+    )
+    partners = {
+        t.source for t in network.ties if t.type is TieType.PARTICIPATES_IN and t.target == initiative
+    }
     assert len(partners) >= 5
     assert [p for p in partners if everyone[p].sector is sector] == []
     # ... although businesses exist, in the members' town too, some with a contact person.
@@ -147,9 +155,14 @@ def test_one_actor_bridges_school_and_leisure_in_a_town(network: Network) -> Non
     broker, town = GAPS.lone_broker, GAPS.lone_broker_area
     everyone = actors(network)
     assert everyone[broker].area == town
-    g = graph(network, without=frozenset(set(Kind) - {Kind.ASSOCIATION, Kind.BUSINESS,
-                                                      Kind.MUNICIPAL_UNIT, Kind.ORGANISATION}),
-              ties=ACTOR_TIES, areas=False)
+    g = graph(
+        network,
+        without=frozenset(
+            set(Kind) - {Kind.ASSOCIATION, Kind.BUSINESS, Kind.MUNICIPAL_UNIT, Kind.ORGANISATION}
+        ),
+        ties=ACTOR_TIES,
+        areas=False,
+    )
     schools = {a.id for a in everyone.values() if a.area == town and a.category == "Folkeskole"}
     leisure_actors = {a.id for a in everyone.values() if a.area == town and leisure(a)}
     targets = leisure_actors - {broker}
@@ -166,8 +179,9 @@ def test_one_actor_bridges_school_and_leisure_in_a_town(network: Network) -> Non
             assert length == 2
             assert not nx.has_path(without, s, t) or nx.shortest_path_length(without, s, t) > 2
     # ... and it has the highest school → leisure betweenness in the actor graph.
-    betweenness = nx.betweenness_centrality_subset(g, sources=schools, targets=leisure_actors,
-                                                   normalized=True)
+    betweenness = nx.betweenness_centrality_subset(
+        g, sources=schools, targets=leisure_actors, normalized=True
+    )
     top = max(betweenness, key=betweenness.__getitem__)
     assert top == broker
     assert betweenness[broker] > 0

@@ -89,8 +89,9 @@ def test_the_network_does_not_depend_on_string_hashing() -> None:
     digests = set()
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        out = subprocess.run([sys.executable, "-c", _DIGEST], env=env, capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _DIGEST], env=env, capture_output=True, text=True, check=True
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
@@ -98,13 +99,15 @@ def test_the_network_does_not_depend_on_string_hashing() -> None:
 def test_another_seed_gives_other_young_people_in_the_same_skeleton() -> None:
     one, other = demo("small", 2635), demo("small", 1)
     assert [(y.age_band, y.area, y.challenges) for y in young(one)] != [
-        (y.age_band, y.area, y.challenges) for y in young(other)]
+        (y.age_band, y.area, y.challenges) for y in young(other)
+    ]
     # Towns, schools, clubs and services keep their ids whatever the seed.
     skeleton = {Kind.AREA, Kind.TARGET_GROUP, Kind.INITIATIVE}
     named = re.compile(r"^(school|club|library|kulturhus|org|ssp|uu|ppr)")
     for net in (one, other):
         assert {n.id for n in net.nodes if n.kind in skeleton or named.match(n.id)} == {
-            n.id for n in one.nodes if n.kind in skeleton or named.match(n.id)}
+            n.id for n in one.nodes if n.kind in skeleton or named.match(n.id)
+        }
 
 
 def test_tenant_and_size_are_checked() -> None:
@@ -125,12 +128,16 @@ def test_count_ties_adds_one_located_in_per_node_with_an_area() -> None:
     assert not [t for t in network.ties if t.type is TieType.LOCATED_IN]
 
 
-@pytest.mark.parametrize(("size", "nodes", "ties"), [
-    ("small", (1_800, 2_400), (7_000, 9_000)),
-    ("medium", (12_000, 14_000), (55_000, 66_000)),
-])
-def test_sizes_follow_the_product_proportions(size: str, nodes: tuple[int, int],
-                                              ties: tuple[int, int]) -> None:
+@pytest.mark.parametrize(
+    ("size", "nodes", "ties"),
+    [
+        ("small", (1_800, 2_400), (7_000, 9_000)),
+        ("medium", (12_000, 14_000), (55_000, 66_000)),
+    ],
+)
+def test_sizes_follow_the_product_proportions(
+    size: str, nodes: tuple[int, int], ties: tuple[int, int]
+) -> None:
     network = demo(size)
     spec = SIZES[size]
     assert nodes[0] <= len(network.nodes) <= nodes[1]
@@ -159,17 +166,20 @@ def test_the_large_network_is_region_sized_and_valid() -> None:
 def test_ids_are_readable_and_names_danish() -> None:
     network = demo()
     prefixes = Counter(re.sub(r"[-.].*$", "", n.id) for n in network.nodes)
-    assert {"area", "school", "club", "assoc", "biz", "yp", "person", "tg", "init",
-            "org"} <= set(prefixes)
+    assert {"area", "school", "club", "assoc", "biz", "yp", "person", "tg", "init", "org"} <= set(prefixes)
     assert all(n.id.isascii() for n in network.nodes)
     names = " ".join(n.name for n in network.nodes)
     assert {"æ", "ø", "å"} <= set(names)
     nodes = by_id(network)
-    for id_, name in [("area-oestermose", "Østermose"), ("ssp", "SSP Fjordlev"),
-                      ("uu", "UU Vejledning Fjordlev"), ("sundhedspleje", "Sundhedsplejen"),
-                      ("school-egelunde", "Egelunde Skole"),
-                      ("club-egelunde", "Ungdomsklubben Egelunde"),
-                      ("org-sus", "SUS – Center for Socialt Udviklingsarbejde")]:
+    for id_, name in [
+        ("area-oestermose", "Østermose"),
+        ("ssp", "SSP Fjordlev"),
+        ("uu", "UU Vejledning Fjordlev"),
+        ("sundhedspleje", "Sundhedsplejen"),
+        ("school-egelunde", "Egelunde Skole"),
+        ("club-egelunde", "Ungdomsklubben Egelunde"),
+        ("org-sus", "SUS – Center for Socialt Udviklingsarbejde"),
+    ]:
         assert nodes[id_].name == name  # type: ignore[attr-defined]
 
 
@@ -180,13 +190,11 @@ def test_actors_have_kind_sector_arenas_and_area() -> None:
     expected = {
         "school-egelunde": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.SCHOOL}),
         "club-egelunde": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.LEISURE}),
-        "ssp": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.SCHOOL, Arena.LEISURE,
-                                                      Arena.COMMUNITY}),
+        "ssp": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.SCHOOL, Arena.LEISURE, Arena.COMMUNITY}),
         "uu": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.SCHOOL, Arena.WORK}),
         "jobcenter": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.WORK}),
         "sundhedspleje": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.HEALTH, Arena.SCHOOL}),
-        "library-egelunde": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.LEISURE,
-                                                                  Arena.COMMUNITY}),
+        "library-egelunde": (Kind.MUNICIPAL_UNIT, Sector.PUBLIC, {Arena.LEISURE, Arena.COMMUNITY}),
         "org-helsefonden": (Kind.ORGANISATION, Sector.PHILANTHROPY, set()),
         "org-sus": (Kind.ORGANISATION, Sector.KNOWLEDGE, set()),
         "org-kraeftens-bekaempelse": (Kind.ORGANISATION, Sector.CIVIL_SOCIETY, {Arena.HEALTH}),
@@ -202,16 +210,14 @@ def test_actors_have_kind_sector_arenas_and_area() -> None:
             assert actor.sector is Sector.CIVIL_SOCIETY and actor.arenas
         if actor.kind is Kind.BUSINESS:
             assert actor.sector is Sector.BUSINESS and Arena.WORK in actor.arenas
-    sponsors = [a for a in actor_list(network)
-                if a.kind is Kind.BUSINESS and Arena.LEISURE in a.arenas]
+    sponsors = [a for a in actor_list(network) if a.kind is Kind.BUSINESS and Arena.LEISURE in a.arenas]
     assert 0 < len(sponsors) < 0.1 * sum(a.kind is Kind.BUSINESS for a in actor_list(network))
 
 
 def test_towns_are_part_of_the_municipality() -> None:
     network = demo()
     towns = [n for n in network.nodes if n.kind is Kind.AREA and n.area_type == "town"]
-    municipality = next(n for n in network.nodes if n.kind is Kind.AREA
-                        and n.area_type == "municipality")
+    municipality = next(n for n in network.nodes if n.kind is Kind.AREA and n.area_type == "municipality")
     part_of = {(t.source, t.target) for t in network.ties if t.type is TieType.PART_OF}
     assert part_of == {(t.id, municipality.id) for t in towns}
     assert len(towns) == SIZES["small"].towns
@@ -221,10 +227,8 @@ def test_young_people_are_pseudonymous_and_plausible() -> None:
     people = young(demo("medium"))
     pseudonym = re.compile(r"^[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+ \d+$")
     assert all(pseudonym.match(y.name) for y in people)
-    first_age = {AgeBand.B12_14: 12, AgeBand.B15_17: 15, AgeBand.B18_24: 18,
-                 AgeBand.B25_29: 25}
-    last_age = {AgeBand.B12_14: 14, AgeBand.B15_17: 17, AgeBand.B18_24: 24,
-                AgeBand.B25_29: 29}
+    first_age = {AgeBand.B12_14: 12, AgeBand.B15_17: 15, AgeBand.B18_24: 18, AgeBand.B25_29: 25}
+    last_age = {AgeBand.B12_14: 14, AgeBand.B15_17: 17, AgeBand.B18_24: 24, AgeBand.B25_29: 29}
     for y in people:
         assert y.age_band and y.birth_year and y.area
         assert first_age[y.age_band] <= 2026 - y.birth_year <= last_age[y.age_band]
@@ -255,12 +259,17 @@ def test_young_people_have_school_associations_jobs_and_services() -> None:
         ties.setdefault(tie.source, []).append(tie)
     people = young(network)
     teens = [y for y in people if y.age_band is AgeBand.B12_14]
-    in_school = [y for y in teens if any(
-        t.type is TieType.ATTENDS and getattr(nodes[t.target], "category", "") in (
-            "Folkeskole", "Dagbehandlingsskole") for t in ties.get(y.id, []))]
+    in_school = [
+        y
+        for y in teens
+        if any(
+            t.type is TieType.ATTENDS
+            and getattr(nodes[t.target], "category", "") in ("Folkeskole", "Dagbehandlingsskole")
+            for t in ties.get(y.id, [])
+        )
+    ]
     assert len(in_school) / len(teens) > 0.9
-    memberships = Counter(sum(t.type is TieType.MEMBER_OF for t in ties.get(y.id, []))
-                          for y in people)
+    memberships = Counter(sum(t.type is TieType.MEMBER_OF for t in ties.get(y.id, [])) for y in people)
     assert memberships[0] / len(people) > 0.3  # many have none
     assert max(memberships) <= SIZES["medium"].max_memberships
     workers = [y for y in people if any(t.type is TieType.WORKS_AT for t in ties.get(y.id, []))]
@@ -282,8 +291,7 @@ def test_contact_persons_are_fictional_and_everywhere_needed() -> None:
     persons = [n for n in network.nodes if isinstance(n, Person)]
     assert all(p.role and p.email and p.email.endswith("@example.dk") for p in persons)
     assert all(p.phone and p.phone.startswith("+45 0") for p in persons)
-    served = {t.target for t in network.ties
-              if t.type in (TieType.WORKS_FOR, TieType.VOLUNTEERS_AT)}
+    served = {t.target for t in network.ties if t.type in (TieType.WORKS_FOR, TieType.VOLUNTEERS_AT)}
     for actor in actor_list(network):
         if actor.kind is Kind.ASSOCIATION or actor.category == "Folkeskole":
             assert actor.id in served, actor.id
@@ -297,12 +305,12 @@ def test_actor_ties_are_mostly_local_and_within_sector() -> None:
     collaborations = [t for t in network.ties if t.type is TieType.COLLABORATES_WITH]
     assert all(t.strength and t.since and t.frequency for t in collaborations)
     same_area = sum(actors[t.source].area == actors[t.target].area for t in collaborations)
-    same_sector = sum(actors[t.source].sector is actors[t.target].sector
-                      for t in collaborations)
+    same_sector = sum(actors[t.source].sector is actors[t.target].sector for t in collaborations)
     assert 0.5 < same_area / len(collaborations) < 0.95
     assert 0.4 < same_sector / len(collaborations) < 0.9
     referrals = [t for t in network.ties if t.type is TieType.REFERS_TO]
     assert {"ssp", "school-fjordlev"} <= {t.source for t in referrals}
-    funders = {actors[t.source].sector for t in network.ties
-               if t.type is TieType.FUNDS and t.source in actors}
+    funders = {
+        actors[t.source].sector for t in network.ties if t.type is TieType.FUNDS and t.source in actors
+    }
     assert Sector.PHILANTHROPY in funders

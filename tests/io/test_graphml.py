@@ -59,22 +59,17 @@ def edge(source: str, target: str, **attrs: object) -> str:
 def graphml(*records: str, keys: str = "", edgedefault: str = "directed") -> bytes:
     declared = "".join(
         f'<key id="{n}" for="node" attr.name="{n}" attr.type="string"/>\n' for n in NODE_ATTRIBUTES
-    ) + "".join(
-        f'<key id="e_{n}" for="edge" attr.name="{n}" attr.type="string"/>\n'
-        for n in EDGE_ATTRIBUTES
-    )
+    ) + "".join(f'<key id="e_{n}" for="edge" attr.name="{n}" attr.type="string"/>\n' for n in EDGE_ATTRIBUTES)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
-        f"{declared}{keys}<graph id=\"G\" edgedefault=\"{edgedefault}\">\n"
+        f'{declared}{keys}<graph id="G" edgedefault="{edgedefault}">\n'
         f"{''.join(records)}</graph>\n</graphml>\n"
     ).encode()
 
 
-CLUB = node("club-1", kind="Association", name="Hvalsø Klatreklub", sector="civil_society",
-            arenas="leisure")
-SCHOOL = node("school-1", kind="MunicipalUnit", name="Hvalsø Skole", sector="public",
-              arenas="school")
+CLUB = node("club-1", kind="Association", name="Hvalsø Klatreklub", sector="civil_society", arenas="leisure")
+SCHOOL = node("school-1", kind="MunicipalUnit", name="Hvalsø Skole", sector="public", arenas="school")
 BUSINESS = node("shop-1", kind="Business", name="Brugsen", sector="business", arenas="work")
 AREA = node("area-1", kind="Area", name="Hvalsø", area_type="town")
 YOUNG = node("yp-1", kind="YoungPerson", name="Ræv", age_band="12-14")
@@ -97,36 +92,67 @@ def assert_problem(data: bytes, record: str, *fragments: str, **options: object)
 
 
 def full_network() -> Network:
-    def actor(kind: Any, node_id: str, name: str, sector: Sector, *arenas: Arena,
-              **more: Any) -> Actor:
-        return Actor(kind=kind, id=node_id, tenant=T, name=name, sector=sector,
-                     arenas=frozenset(arenas), **more)
+    def actor(kind: Any, node_id: str, name: str, sector: Sector, *arenas: Arena, **more: Any) -> Actor:
+        return Actor(
+            kind=kind, id=node_id, tenant=T, name=name, sector=sector, arenas=frozenset(arenas), **more
+        )
 
     nodes: list[Any] = [
-        Area(id="area-hvalsoe", tenant=T, name="Hvalsø", area_type="town",
-             created_at=NOW, updated_at=NOW),
+        Area(id="area-hvalsoe", tenant=T, name="Hvalsø", area_type="town", created_at=NOW, updated_at=NOW),
         Area(id="area-lejre", tenant=T, name="Lejre Kommune", area_type="municipality"),
-        actor(Kind.ASSOCIATION, "club-1", 'Klatreklubben "Æbleø" <&> Søndergård',
-              Sector.CIVIL_SOCIETY, Arena.LEISURE, Arena.COMMUNITY, category="Klatreklub",
-              description="Åben hver tirsdag.\nAlle er velkomne &\ttak.\r\nSlut.",
-              area="area-hvalsoe", created_at=NOW),
+        actor(
+            Kind.ASSOCIATION,
+            "club-1",
+            'Klatreklubben "Æbleø" <&> Søndergård',
+            Sector.CIVIL_SOCIETY,
+            Arena.LEISURE,
+            Arena.COMMUNITY,
+            category="Klatreklub",
+            description="Åben hver tirsdag.\nAlle er velkomne &\ttak.\r\nSlut.",
+            area="area-hvalsoe",
+            created_at=NOW,
+        ),
         actor(Kind.BUSINESS, "shop-1", "Brugsen i Hvalsø", Sector.BUSINESS, Arena.WORK),
-        actor(Kind.MUNICIPAL_UNIT, "school-1", "Hvalsø Skole", Sector.PUBLIC, Arena.SCHOOL,
-              area="area-hvalsoe"),
-        actor(Kind.MUNICIPAL_UNIT, "ssp-1", "SSP Lejre", Sector.PUBLIC, Arena.SCHOOL,
-              Arena.LEISURE, Arena.FAMILY),
+        actor(
+            Kind.MUNICIPAL_UNIT, "school-1", "Hvalsø Skole", Sector.PUBLIC, Arena.SCHOOL, area="area-hvalsoe"
+        ),
+        actor(
+            Kind.MUNICIPAL_UNIT,
+            "ssp-1",
+            "SSP Lejre",
+            Sector.PUBLIC,
+            Arena.SCHOOL,
+            Arena.LEISURE,
+            Arena.FAMILY,
+        ),
         actor(Kind.ORGANISATION, "fund-1", "Helsefonden", Sector.PHILANTHROPY),
-        YoungPerson(id="yp-1", tenant=T, name="Ræv-17", age_band=AgeBand.B15_17,
-                    birth_year=2009, area="area-hvalsoe",
-                    challenges=frozenset({Challenge.LONELINESS, Challenge.MENTAL_HEALTH})),
+        YoungPerson(
+            id="yp-1",
+            tenant=T,
+            name="Ræv-17",
+            age_band=AgeBand.B15_17,
+            birth_year=2009,
+            area="area-hvalsoe",
+            challenges=frozenset({Challenge.LONELINESS, Challenge.MENTAL_HEALTH}),
+        ),
         YoungPerson(id="yp-2", tenant=T, name="Ugle-3"),
-        Person(id="person-1", tenant=T, name="Søren Ærø", role="klubleder",
-               email="soren@example.dk", phone="+45 12 34 56 78"),
-        TargetGroup(id="tg-1", tenant=T, name="Ensomme 12-17-årige i Hvalsø",
-                    description="Unge uden fritidsliv",
-                    criteria_age_bands=frozenset({AgeBand.B12_14, AgeBand.B15_17}),
-                    criteria_areas=frozenset({"area-hvalsoe", "area-lejre"}),
-                    criteria_challenges=frozenset({Challenge.LONELINESS})),
+        Person(
+            id="person-1",
+            tenant=T,
+            name="Søren Ærø",
+            role="klubleder",
+            email="soren@example.dk",
+            phone="+45 12 34 56 78",
+        ),
+        TargetGroup(
+            id="tg-1",
+            tenant=T,
+            name="Ensomme 12-17-årige i Hvalsø",
+            description="Unge uden fritidsliv",
+            criteria_age_bands=frozenset({AgeBand.B12_14, AgeBand.B15_17}),
+            criteria_areas=frozenset({"area-hvalsoe", "area-lejre"}),
+            criteria_challenges=frozenset({Challenge.LONELINESS}),
+        ),
         Initiative(id="ini-1", tenant=T, name="Fritidspas", description="Et år gratis"),
     ]
     ties = [
@@ -134,16 +160,21 @@ def full_network() -> Network:
         Tie(type=TieType.MEMBER_OF, source="yp-1", target="club-1", since=2022),
         Tie(type=TieType.WORKS_AT, source="yp-1", target="shop-1", since=2024),
         Tie(type=TieType.USES, source="yp-2", target="ssp-1"),
-        Tie(type=TieType.COLLABORATES_WITH, source="club-1", target="school-1", strength=4,
-            since=2019, frequency=Frequency.MONTHLY),
+        Tie(
+            type=TieType.COLLABORATES_WITH,
+            source="club-1",
+            target="school-1",
+            strength=4,
+            since=2019,
+            frequency=Frequency.MONTHLY,
+        ),
         # A second tie between the same pair, of another type.
         Tie(type=TieType.REFERS_TO, source="club-1", target="school-1", since=2021),
         Tie(type=TieType.REFERS_TO, source="ssp-1", target="club-1"),
         Tie(type=TieType.FUNDS, source="fund-1", target="ini-1", since=2023),
         Tie(type=TieType.WORKS_FOR, source="person-1", target="school-1"),
         Tie(type=TieType.VOLUNTEERS_AT, source="person-1", target="club-1"),
-        Tie(type=TieType.PARTICIPATES_IN, source="club-1", target="ini-1",
-            role=ParticipationRole.LEAD),
+        Tie(type=TieType.PARTICIPATES_IN, source="club-1", target="ini-1", role=ParticipationRole.LEAD),
         Tie(type=TieType.TARGETS, source="ini-1", target="tg-1"),
         Tie(type=TieType.PART_OF, source="area-hvalsoe", target="area-lejre"),
         Tie(type=TieType.INCLUDED_IN, source="yp-2", target="tg-1"),
@@ -212,14 +243,17 @@ def test_networkx_opens_written_file() -> None:
 def test_file_written_by_networkx_reads() -> None:
     graph = nx.MultiDiGraph()
     graph.add_node("area-1", kind="Area", name="Hvalsø")
-    graph.add_node("club-1", kind="association", name="Klatreklub", sector="civil_society",
-                   arenas="leisure|community", area="area-1")
-    graph.add_node("school-1", kind="municipal_unit", name="Skole", sector="public",
-                   arenas="school")
-    graph.add_node("yp-1", kind="young_person", name="Ræv", birth_year=2010,
-                   challenges="loneliness")
-    graph.add_edge("club-1", "school-1", type="COLLABORATES_WITH", strength=3,
-                   frequency="weekly")
+    graph.add_node(
+        "club-1",
+        kind="association",
+        name="Klatreklub",
+        sector="civil_society",
+        arenas="leisure|community",
+        area="area-1",
+    )
+    graph.add_node("school-1", kind="municipal_unit", name="Skole", sector="public", arenas="school")
+    graph.add_node("yp-1", kind="young_person", name="Ræv", birth_year=2010, challenges="loneliness")
+    graph.add_edge("club-1", "school-1", type="COLLABORATES_WITH", strength=3, frequency="weekly")
     graph.add_edge("club-1", "school-1", type="refers_to", since=2020)
     graph.add_edge("yp-1", "school-1", type="attends")
     buffer = io.BytesIO()
@@ -229,14 +263,25 @@ def test_file_written_by_networkx_reads() -> None:
 
     by_id = {n.id: n for n in network.nodes}
     assert by_id["club-1"] == Actor(
-        kind=Kind.ASSOCIATION, id="club-1", tenant=T, name="Klatreklub",
-        sector=Sector.CIVIL_SOCIETY, arenas=frozenset({Arena.LEISURE, Arena.COMMUNITY}),
-        area="area-1")
-    assert by_id["yp-1"] == YoungPerson(id="yp-1", tenant=T, name="Ræv", birth_year=2010,
-                                        challenges=frozenset({Challenge.LONELINESS}))
+        kind=Kind.ASSOCIATION,
+        id="club-1",
+        tenant=T,
+        name="Klatreklub",
+        sector=Sector.CIVIL_SOCIETY,
+        arenas=frozenset({Arena.LEISURE, Arena.COMMUNITY}),
+        area="area-1",
+    )
+    assert by_id["yp-1"] == YoungPerson(
+        id="yp-1", tenant=T, name="Ræv", birth_year=2010, challenges=frozenset({Challenge.LONELINESS})
+    )
     assert set(network.ties) == {
-        Tie(type=TieType.COLLABORATES_WITH, source="club-1", target="school-1", strength=3,
-            frequency=Frequency.WEEKLY),
+        Tie(
+            type=TieType.COLLABORATES_WITH,
+            source="club-1",
+            target="school-1",
+            strength=3,
+            frequency=Frequency.WEEKLY,
+        ),
         Tie(type=TieType.REFERS_TO, source="club-1", target="school-1", since=2020),
         Tie(type=TieType.ATTENDS, source="yp-1", target="school-1"),
     }
@@ -255,13 +300,11 @@ def test_every_domain_field_has_a_documented_attribute() -> None:
 
 def test_loose_spelling_of_kinds_types_values_and_names() -> None:
     data = graphml(
-        node("club-1", kind="association", name="Klub", sector="Civil society",
-             arenas="Leisure | school"),
+        node("club-1", kind="association", name="Klub", sector="Civil society", arenas="Leisure | school"),
         node("school-1", kind="municipal_unit", name="Skole", sector="PUBLIC"),
         node("yp-1", kind="young person", name="Ræv", age_band="12 - 14", birth_year="2011.0"),
         edge("yp-1", "school-1", type="attends"),
-        edge("club-1", "school-1", type="collaborates_with", strength="5.0",
-             frequency="Weekly"),
+        edge("club-1", "school-1", type="collaborates_with", strength="5.0", frequency="Weekly"),
         keys='<key id="by" for="node" attr.name="Birth Year" attr.type="int"/>',
     )
     network = read_graphml(data, tenant=T)
@@ -291,8 +334,11 @@ def test_gephi_and_yed_visual_attributes_are_ignored() -> None:
         '<data key="d6"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml">'
         "<y:NodeLabel>Klub</y:NodeLabel></y:ShapeNode></data>"
     )
-    club = CLUB.replace("</node>", f'<data key="x">1.5</data><data key="size">10</data>'
-                        f'<data key="r">255</data><data key="label">K</data>{yed_graphics}</node>')
+    club = CLUB.replace(
+        "</node>",
+        f'<data key="x">1.5</data><data key="size">10</data>'
+        f'<data key="r">255</data><data key="label">K</data>{yed_graphics}</node>',
+    )
     data = graphml(club, SCHOOL, edge("club-1", "school-1", type="REFERS_TO"), keys=keys)
     network = read_graphml(data, tenant=T)
     assert network.nodes[0].name == "Hvalsø Klatreklub"
@@ -307,9 +353,17 @@ def test_empty_values_are_not_set_and_key_defaults_apply() -> None:
     data = graphml(
         node("area-1", kind="Area", name="Kirke Hvalsø"),
         node("area-2", kind="Area", name="Lejre", area_type="town"),
-        node("club-1", kind="Association", name="Klub", sector="civil_society", arenas="",
-             category="  ", description=""),
-        SCHOOL, YOUNG,
+        node(
+            "club-1",
+            kind="Association",
+            name="Klub",
+            sector="civil_society",
+            arenas="",
+            category="  ",
+            description="",
+        ),
+        SCHOOL,
+        YOUNG,
         edge("club-1", "school-1", type="COLLABORATES_WITH"),
         edge("yp-1", "school-1", type="ATTENDS"),
         keys=keys,
@@ -337,7 +391,9 @@ def test_undeclared_keys_and_undirected_files_are_read() -> None:
 
 def test_located_in_edges_become_areas() -> None:
     data = graphml(
-        AREA, CLUB, YOUNG,
+        AREA,
+        CLUB,
+        YOUNG,
         node("school-1", kind="MunicipalUnit", name="Skole", sector="public", area="area-1"),
         edge("club-1", "area-1", type="LOCATED_IN"),
         edge("yp-1", "area-1", type="located_in"),
@@ -345,7 +401,11 @@ def test_located_in_edges_become_areas() -> None:
     )
     network = read_graphml(data, tenant=T)
     assert {n.id: getattr(n, "area", None) for n in network.nodes} == {
-        "area-1": None, "club-1": "area-1", "yp-1": "area-1", "school-1": "area-1"}
+        "area-1": None,
+        "club-1": "area-1",
+        "yp-1": "area-1",
+        "school-1": "area-1",
+    }
     assert network.ties == ()
 
 
@@ -364,15 +424,16 @@ def test_located_in_conflicts_and_misuse() -> None:
         edge("ghost", "area-1", type="LOCATED_IN"),
     )
     found = problems(data)
-    assert any(p.startswith("node club-1: has more than one area: 'area-1' (area attribute), "
-                            "'area-2' (LOCATED_IN edge)") for p in found), found
+    assert any(
+        p.startswith(
+            "node club-1: has more than one area: 'area-1' (area attribute), 'area-2' (LOCATED_IN edge)"
+        )
+        for p in found
+    ), found
     assert any(p.startswith("node yp-1: has more than one area") for p in found), found
-    assert any(p.startswith("edge person-1 -LOCATED_IN-> area-1: a Person cannot")
-               for p in found), found
-    assert any(p.startswith("edge yp-1 -LOCATED_IN-> club-1: a YoungPerson cannot")
-               for p in found), found
-    assert any(p.startswith("edge ghost -LOCATED_IN-> area-1: no node with id 'ghost'")
-               for p in found), found
+    assert any(p.startswith("edge person-1 -LOCATED_IN-> area-1: a Person cannot") for p in found), found
+    assert any(p.startswith("edge yp-1 -LOCATED_IN-> club-1: a YoungPerson cannot") for p in found), found
+    assert any(p.startswith("edge ghost -LOCATED_IN-> area-1: no node with id 'ghost'") for p in found), found
 
 
 def test_known_ids_pass_through() -> None:
@@ -396,67 +457,134 @@ def test_known_ids_pass_through() -> None:
     [
         ([node("a-1", name="A")], "node a-1", ["kind: missing", "Association"]),
         ([node("a-1", kind="Club", name="A")], "node a-1", ["'Club' is not a kind"]),
-        ([node("a-1", kind="Association", name="A", sector="sport")], "node a-1",
-         ["sector: 'sport' is not one of", "civil_society"]),
-        ([node("a-1", kind="Association", name="A", sector="public", arenas="school|sport")],
-         "node a-1", ["arenas: 'sport' is not one of", "leisure"]),
-        ([node("yp-1", kind="YoungPerson", name="R", age_band="10-12")], "node yp-1",
-         ["age_band: '10-12' is not one of", "12-14"]),
-        ([node("yp-1", kind="YoungPerson", name="R", challenges="loneliness|sad")],
-         "node yp-1", ["challenges: 'sad' is not one of", "mental_health"]),
-        ([node("yp-1", kind="YoungPerson", name="R", birth_year="2010b")], "node yp-1",
-         ["birth_year: '2010b' is not a whole number"]),
+        (
+            [node("a-1", kind="Association", name="A", sector="sport")],
+            "node a-1",
+            ["sector: 'sport' is not one of", "civil_society"],
+        ),
+        (
+            [node("a-1", kind="Association", name="A", sector="public", arenas="school|sport")],
+            "node a-1",
+            ["arenas: 'sport' is not one of", "leisure"],
+        ),
+        (
+            [node("yp-1", kind="YoungPerson", name="R", age_band="10-12")],
+            "node yp-1",
+            ["age_band: '10-12' is not one of", "12-14"],
+        ),
+        (
+            [node("yp-1", kind="YoungPerson", name="R", challenges="loneliness|sad")],
+            "node yp-1",
+            ["challenges: 'sad' is not one of", "mental_health"],
+        ),
+        (
+            [node("yp-1", kind="YoungPerson", name="R", birth_year="2010b")],
+            "node yp-1",
+            ["birth_year: '2010b' is not a whole number"],
+        ),
         ([node("a-1", kind="Area", name="")], "node a-1", ["name: Field required"]),
-        ([node("a-1", kind="Area", name="x" * 10_000)], "node a-1",
-         ["name", "10000 characters long"]),
+        ([node("a-1", kind="Area", name="x" * 10_000)], "node a-1", ["name", "10000 characters long"]),
         ([node("a-1", kind="Area", name="A\x7fB")], "node a-1", ["control characters"]),
-        ([node("a-1", kind="Association", name="A", sektor="public")], "node a-1",
-         ["sektor: unknown attribute (did you mean sector?)", "kind, name, sector, arenas"]),
-        ([node("yp-1", kind="YoungPerson", name="R", sector="public")], "node yp-1",
-         ["sector: a YoungPerson has no sector", "age_band"]),
-        ([node("p-1", kind="Person", name="P", email="not-an-address")], "node p-1",
-         ["email", "is not an e-mail address"]),
+        (
+            [node("a-1", kind="Association", name="A", sektor="public")],
+            "node a-1",
+            ["sektor: unknown attribute (did you mean sector?)", "kind, name, sector, arenas"],
+        ),
+        (
+            [node("yp-1", kind="YoungPerson", name="R", sector="public")],
+            "node yp-1",
+            ["sector: a YoungPerson has no sector", "age_band"],
+        ),
+        (
+            [node("p-1", kind="Person", name="P", email="not-an-address")],
+            "node p-1",
+            ["email", "is not an e-mail address"],
+        ),
         ([node("a 1", kind="Area", name="A")], "node a 1", ["id: 'a 1' is not a valid id"]),
-        ([node("a-1", kind="Area", name="A"), node("a-1", kind="Area", name="B")], "node a-1",
-         ["the id is used twice"]),
-        ([AREA, node("c-1", kind="Association", name="C", sector="public", area="nowhere")],
-         "node c-1", ["area 'nowhere' is not an area"]),
-        ([node("a-1", kind="Area", name="A", created_at="yesterday")], "node a-1",
-         ["created_at"]),
-        ([CLUB, edge("club-1", "ghost-2", type="REFERS_TO")], "edge club-1 -REFERS_TO-> ghost-2",
-         ["no node with id 'ghost-2'"]),
-        ([BUSINESS, SCHOOL, edge("shop-1", "school-1", type="ATTENDS")],
-         "edge shop-1 -ATTENDS-> school-1", ["a Business cannot", "MunicipalUnit", "ATTENDS"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="teaches")],
-         "edge club-1 -teaches-> school-1", ["type: 'teaches' is not a tie type"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1")], "edge club-1 -?-> school-1",
-         ["type: missing"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="3.5")],
-         "edge club-1 -COLLABORATES_WITH-> school-1", ["strength: '3.5' is not a whole number"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="high")],
-         "edge club-1 -COLLABORATES_WITH-> school-1", ["strength: 'high' is not a whole number"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="9")],
-         "edge club-1 -COLLABORATES_WITH-> school-1", ["strength", "less than or equal to 5"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH",
-                             frequency="sometimes")],
-         "edge club-1 -COLLABORATES_WITH-> school-1",
-         ["frequency: 'sometimes' is not one of", "weekly"]),
-        ([YOUNG, SCHOOL, edge("yp-1", "school-1", type="ATTENDS", strength="3")],
-         "edge yp-1 -ATTENDS-> school-1", ["has no strength"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="REFERS_TO", sektor="x")],
-         "edge club-1 -REFERS_TO-> school-1", ["sektor: unknown attribute", "type, strength"]),
-        ([CLUB, SCHOOL, edge("club-1", "school-1", type="REFERS_TO"),
-          edge("club-1", "school-1", type="REFERS_TO")], "edge club-1 -REFERS_TO-> school-1",
-         ["given twice"]),
-        ([CLUB, edge("club-1", "club-1", type="REFERS_TO")], "edge club-1 -REFERS_TO-> club-1",
-         ["to itself"]),
-        ([CLUB, "<edge target='club-1'><data key='e_type'>FUNDS</data></edge>"],
-         "edge at line", ["has no source"]),
+        (
+            [node("a-1", kind="Area", name="A"), node("a-1", kind="Area", name="B")],
+            "node a-1",
+            ["the id is used twice"],
+        ),
+        (
+            [AREA, node("c-1", kind="Association", name="C", sector="public", area="nowhere")],
+            "node c-1",
+            ["area 'nowhere' is not an area"],
+        ),
+        ([node("a-1", kind="Area", name="A", created_at="yesterday")], "node a-1", ["created_at"]),
+        (
+            [CLUB, edge("club-1", "ghost-2", type="REFERS_TO")],
+            "edge club-1 -REFERS_TO-> ghost-2",
+            ["no node with id 'ghost-2'"],
+        ),
+        (
+            [BUSINESS, SCHOOL, edge("shop-1", "school-1", type="ATTENDS")],
+            "edge shop-1 -ATTENDS-> school-1",
+            ["a Business cannot", "MunicipalUnit", "ATTENDS"],
+        ),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="teaches")],
+            "edge club-1 -teaches-> school-1",
+            ["type: 'teaches' is not a tie type"],
+        ),
+        ([CLUB, SCHOOL, edge("club-1", "school-1")], "edge club-1 -?-> school-1", ["type: missing"]),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="3.5")],
+            "edge club-1 -COLLABORATES_WITH-> school-1",
+            ["strength: '3.5' is not a whole number"],
+        ),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="high")],
+            "edge club-1 -COLLABORATES_WITH-> school-1",
+            ["strength: 'high' is not a whole number"],
+        ),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", strength="9")],
+            "edge club-1 -COLLABORATES_WITH-> school-1",
+            ["strength", "less than or equal to 5"],
+        ),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="COLLABORATES_WITH", frequency="sometimes")],
+            "edge club-1 -COLLABORATES_WITH-> school-1",
+            ["frequency: 'sometimes' is not one of", "weekly"],
+        ),
+        (
+            [YOUNG, SCHOOL, edge("yp-1", "school-1", type="ATTENDS", strength="3")],
+            "edge yp-1 -ATTENDS-> school-1",
+            ["has no strength"],
+        ),
+        (
+            [CLUB, SCHOOL, edge("club-1", "school-1", type="REFERS_TO", sektor="x")],
+            "edge club-1 -REFERS_TO-> school-1",
+            ["sektor: unknown attribute", "type, strength"],
+        ),
+        (
+            [
+                CLUB,
+                SCHOOL,
+                edge("club-1", "school-1", type="REFERS_TO"),
+                edge("club-1", "school-1", type="REFERS_TO"),
+            ],
+            "edge club-1 -REFERS_TO-> school-1",
+            ["given twice"],
+        ),
+        (
+            [CLUB, edge("club-1", "club-1", type="REFERS_TO")],
+            "edge club-1 -REFERS_TO-> club-1",
+            ["to itself"],
+        ),
+        (
+            [CLUB, "<edge target='club-1'><data key='e_type'>FUNDS</data></edge>"],
+            "edge at line",
+            ["has no source"],
+        ),
         (["<node><data key='kind'>Area</data></node>"], "node at line", ["has no id"]),
-        ([CLUB.replace("</node>", "<graph id='inner'></graph></node>")], "node at line",
-         ["nested graphs are not supported"]),
-        (["<hyperedge><endpoint node='a'/></hyperedge>"], "hyperedge at line",
-         ["not supported"]),
+        (
+            [CLUB.replace("</node>", "<graph id='inner'></graph></node>")],
+            "node at line",
+            ["nested graphs are not supported"],
+        ),
+        (["<hyperedge><endpoint node='a'/></hyperedge>"], "hyperedge at line", ["not supported"]),
     ],
 )
 def test_bad_records_are_named(records: list[str], record: str, fragments: list[str]) -> None:
@@ -499,7 +627,8 @@ def test_an_invalid_node_does_not_cause_problems_for_its_edges() -> None:
     data = graphml(
         node("club-1", kind="Association", name="Klub", sector="sport"),
         node("odd", kind="Dragon", name="Puff"),
-        YOUNG, SCHOOL,
+        YOUNG,
+        SCHOOL,
         edge("school-1", "club-1", type="REFERS_TO"),
         edge("yp-1", "odd", type="ATTENDS"),
     )
@@ -509,12 +638,12 @@ def test_an_invalid_node_does_not_cause_problems_for_its_edges() -> None:
 def test_unknown_attribute_with_a_default_is_reported_once() -> None:
     keys = '<key id="s" for="node" attr.name="sektor"><default>public</default></key>'
     assert problems(graphml(CLUB, SCHOOL, keys=keys)) == [
-        "key s: sektor: unknown node attribute with a default value"]
+        "key s: sektor: unknown node attribute with a default value"
+    ]
 
 
 def test_a_key_after_the_records_is_reported() -> None:
-    data = graphml(CLUB).replace(
-        b"</graph>", b'</graph><key id="late" for="node" attr.name="category"/>')
+    data = graphml(CLUB).replace(b"</graph>", b'</graph><key id="late" for="node" attr.name="category"/>')
     assert problems(data) == ["key late: a <key> must come before the nodes and edges"]
 
 
@@ -541,9 +670,7 @@ def test_doctype_is_refused_before_entities_expand() -> None:
         b']>\n<graphml><graph><node id="a"><data key="name">&lol3;</data></node></graph>'
         b"</graphml>"
     )
-    external = (
-        b'<?xml version="1.0"?><!DOCTYPE graphml SYSTEM "file:///etc/passwd"><graphml/>'
-    )
+    external = b'<?xml version="1.0"?><!DOCTYPE graphml SYSTEM "file:///etc/passwd"><graphml/>'
     for data in (laughs, external):
         with pytest.raises(InvalidInput, match="DOCTYPE"):
             read_graphml(data, tenant=T)
@@ -578,4 +705,5 @@ def test_writing_a_character_xml_cannot_hold_is_refused() -> None:
     with pytest.raises(InvalidInput) as caught:
         network_to_graphml_bytes(network)
     assert [str(p) for p in caught.value.problems] == [
-        "node a-1: name: holds the character U+FFFE, which XML cannot hold"]
+        "node a-1: name: holds the character U+FFFE, which XML cannot hold"
+    ]

@@ -31,12 +31,19 @@ def town(small_town: Town) -> Network:
     """The small town, plus a business whose name would break careless XML and CSV writers,
     with a surveyed tie to the club."""
     network = small_town(T)
-    shop = Actor(kind=Kind.BUSINESS, id="shop", tenant=T, name='<Brugsen> & "Søn"',
-                 sector=Sector.BUSINESS, arenas={"work", "community"}, category="=SUM(A1)")
-    tie = Tie(type=TieType.COLLABORATES_WITH, source="shop", target="club", strength=2,
-              trust=3, reciprocated=True)
-    return network.model_copy(update={"nodes": (*network.nodes, shop),
-                                      "ties": (*network.ties, tie)})
+    shop = Actor(
+        kind=Kind.BUSINESS,
+        id="shop",
+        tenant=T,
+        name='<Brugsen> & "Søn"',
+        sector=Sector.BUSINESS,
+        arenas={"work", "community"},
+        category="=SUM(A1)",
+    )
+    tie = Tie(
+        type=TieType.COLLABORATES_WITH, source="shop", target="club", strength=2, trust=3, reciprocated=True
+    )
+    return network.model_copy(update={"nodes": (*network.nodes, shop), "ties": (*network.ties, tie)})
 
 
 def _edges(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, object]]:
@@ -49,18 +56,29 @@ def test_gexf_reads_back_with_every_attribute(town: Network) -> None:
     assert G.number_of_nodes() == len(town.nodes) and G.number_of_edges() == len(town.ties)
     club = G.nodes["club"]
     assert (club["kind"], club["sector"], club["arenas"], club["area"], club["label"]) == (
-        "Association", "civil_society", "leisure", "hvalsoe", "Hvalsø Klatreklub")
+        "Association",
+        "civil_society",
+        "leisure",
+        "hvalsoe",
+        "Hvalsø Klatreklub",
+    )
     assert club["viz"]["color"] == {"r": 0, "g": 158, "b": 115, "a": 1.0}  # civil society
     shop = G.nodes["shop"]
     assert (shop["name"], shop["arenas"], shop["category"]) == (
-        '<Brugsen> & "Søn"', "work|community", "=SUM(A1)")
+        '<Brugsen> & "Søn"',
+        "work|community",
+        "=SUM(A1)",
+    )
     assert G.nodes["yp-1"]["challenges"] == "loneliness"
     assert G.nodes["tg"]["criteria_age_bands"] == "12-14|15-17"
     edges = _edges(G)
     # Collaborating and referring between the same two actors stay two edges.
     collaborates = edges["school", "COLLABORATES_WITH", "club"]
     assert (collaborates["strength"], collaborates["since"], collaborates["frequency"]) == (
-        3, 2025, "monthly")
+        3,
+        2025,
+        "monthly",
+    )
     assert collaborates["weight"] == 3.0 and collaborates["label"] == "COLLABORATES_WITH"
     assert ("school", "REFERS_TO", "club") in edges
     assert edges["club", "PARTICIPATES_IN", "plusdig"]["role"] == "partner"
@@ -73,19 +91,25 @@ def test_graphml_reads_back_with_every_attribute(town: Network) -> None:
     G = nx.read_graphml(io.BytesIO(network_to_graphml_bytes(town)), force_multigraph=True)
     club = G.nodes["club"]
     assert (club["kind"], club["sector"], club["arenas"], club["area"]) == (
-        "Association", "civil_society", "leisure", "hvalsoe")
+        "Association",
+        "civil_society",
+        "leisure",
+        "hvalsoe",
+    )
     edges = _edges(G)
     collaborates = edges["school", "COLLABORATES_WITH", "club"]
     assert (collaborates["strength"], collaborates["since"], collaborates["frequency"]) == (
-        3, 2025, "monthly")
+        3,
+        2025,
+        "monthly",
+    )
     assert {d["type"] for d in edges.values()} == {t.type.value for t in town.ties}
 
 
 def test_json_reads_back_into_the_same_network(town: Network) -> None:
     data = network_to_json(town)
     document = json.loads(data)
-    assert (document["format"], document["version"], document["tenant"]) == (
-        "graphsvc-network", 1, T)
+    assert (document["format"], document["version"], document["tenant"]) == ("graphsvc-network", 1, T)
     club = next(n for n in document["nodes"] if n["id"] == "club")
     assert club["arenas"] == ["leisure"] and club["area"] == "hvalsoe"
     back = network_from_json(data)
@@ -107,12 +131,15 @@ def test_danish_csv_opens_in_danish_excel(town: Network) -> None:
     assert by_id["shop"]["navn"] == '<Brugsen> & "Søn"'
     assert by_id["shop"]["kategori"] == "'=SUM(A1)"  # never a formula
     assert by_id["shop"]["arenaer"] == "work|community"
-    ties = list(csv.DictReader(io.StringIO(files["relationer.csv"].decode("utf-8-sig")),
-                               delimiter=";"))
+    ties = list(csv.DictReader(io.StringIO(files["relationer.csv"].decode("utf-8-sig")), delimiter=";"))
     collaborates = next(t for t in ties if (t["fra"], t["type"]) == ("school", "COLLABORATES_WITH"))
-    assert (collaborates["til"], collaborates["til_navn"], collaborates["styrke"],
-            collaborates["siden"], collaborates["hyppighed"]) == (
-        "club", "Hvalsø Klatreklub", "3", "2025", "monthly")
+    assert (
+        collaborates["til"],
+        collaborates["til_navn"],
+        collaborates["styrke"],
+        collaborates["siden"],
+        collaborates["hyppighed"],
+    ) == ("club", "Hvalsø Klatreklub", "3", "2025", "monthly")
     survey = next(t for t in ties if t["fra"] == "shop")
     assert (survey["tillid"], survey["gensidig"]) == ("3", "true")
     assert len(ties) == len(town.ties)
@@ -131,20 +158,32 @@ def test_english_csv_and_the_zip(town: Network) -> None:
 
 @pytest.mark.parametrize("file_format", ["graphml", "gexf", "json", "zip"])
 def test_a_viewers_file_holds_no_young_person_no_contact_and_no_challenges(
-        town: Network, file_format: str) -> None:
+    town: Network, file_format: str
+) -> None:
     viewer = for_audience(town, include_young_people=False, include_contact_persons=False)
-    assert {n.kind for n in viewer.nodes} == {Kind.AREA, Kind.MUNICIPAL_UNIT, Kind.ASSOCIATION,
-                                              Kind.ORGANISATION, Kind.BUSINESS,
-                                              Kind.TARGET_GROUP, Kind.INITIATIVE}
-    assert not {TieType.ATTENDS, TieType.INCLUDED_IN, TieType.VOLUNTEERS_AT} & {
-        t.type for t in viewer.ties}
+    assert {n.kind for n in viewer.nodes} == {
+        Kind.AREA,
+        Kind.MUNICIPAL_UNIT,
+        Kind.ASSOCIATION,
+        Kind.ORGANISATION,
+        Kind.BUSINESS,
+        Kind.TARGET_GROUP,
+        Kind.INITIATIVE,
+    }
+    assert not {TieType.ATTENDS, TieType.INCLUDED_IN, TieType.VOLUNTEERS_AT} & {t.type for t in viewer.ties}
     data = export_bytes(viewer, file_format)  # type: ignore[arg-type]
     if file_format == "zip":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             data = b"".join(archive.read(name) for name in archive.namelist())
     text = data.decode("utf-8-sig")
-    for secret in ["yp-1", "Blå Ræv", "p-1", "Mette Jensen", "mette@example.dk",
-                   *(c.value for c in Challenge)]:
+    for secret in [
+        "yp-1",
+        "Blå Ræv",
+        "p-1",
+        "Mette Jensen",
+        "mette@example.dk",
+        *(c.value for c in Challenge),
+    ]:
         assert secret not in text, secret
     assert "Hvalsø Klatreklub" in text and "Ensomme 12-17-årige i Hvalsø" in text
 

@@ -31,15 +31,18 @@ FILES = Path(__file__).parent / "files"
 
 
 async def _with_area(store: GraphStore, tenant: str) -> None:
-    await NetworkRepository(store).write(Network(tenant=tenant, nodes=(
-        Area(id="hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"),)))
+    await NetworkRepository(store).write(
+        Network(tenant=tenant, nodes=(Area(id="hvalsoe", tenant=tenant, name="Hvalsø", area_type="town"),))
+    )
 
 
-async def _import(store: GraphStore, tenant: str, name: str, data: bytes | None = None,
-                  **options: object) -> ImportReport:
+async def _import(
+    store: GraphStore, tenant: str, name: str, data: bytes | None = None, **options: object
+) -> ImportReport:
     content = data if data is not None else (FILES / name).read_bytes()
-    return await import_file(scope_for(store, tenant), content, file_name=name,
-                             options=ImportOptions(**options))  # type: ignore[arg-type]
+    return await import_file(
+        scope_for(store, tenant), content, file_name=name, options=ImportOptions(**options)
+    )  # type: ignore[arg-type]
 
 
 def _errors(report: ImportReport) -> list[str]:
@@ -52,7 +55,8 @@ async def _actors(store: GraphStore, tenant: str) -> dict[str, Actor]:
 
 
 async def test_danish_csv_from_libreoffice_dry_run_then_import_then_again(
-        store: GraphStore, tenant: str) -> None:
+    store: GraphStore, tenant: str
+) -> None:
     await _with_area(store, tenant)
     version = await data_version(store, tenant)
 
@@ -74,19 +78,20 @@ async def test_danish_csv_from_libreoffice_dry_run_then_import_then_again(
     assert school.id == "lejre-ungdomsskole" and school.kind is Kind.MUNICIPAL_UNIT  # from sector
     assert school.arenas == {Arena.LEISURE, Arena.SCHOOL}
     fund = actors["Ærø & Åbo Fond"]
-    assert (fund.id, fund.kind, fund.sector) == ("aeroe-aabo-fond", Kind.ORGANISATION,
-                                                 Sector.PHILANTHROPY)
+    assert (fund.id, fund.kind, fund.sector) == ("aeroe-aabo-fond", Kind.ORGANISATION, Sector.PHILANTHROPY)
 
     version = await data_version(store, tenant)
     again = await _import(store, tenant, "aktoerer_libreoffice.csv")
     assert again.written and again.valid
-    assert (again.counts["actors"].new, again.counts["actors"].changed,
-            again.counts["actors"].unchanged) == (0, 0, 5)
+    assert (again.counts["actors"].new, again.counts["actors"].changed, again.counts["actors"].unchanged) == (
+        0,
+        0,
+        5,
+    )
     assert await data_version(store, tenant) == version  # nothing was written
 
 
-async def test_the_xlsx_saved_by_libreoffice_gives_what_the_csv_gives(
-        store: GraphStore, tenant: str) -> None:
+async def test_the_xlsx_saved_by_libreoffice_gives_what_the_csv_gives(store: GraphStore, tenant: str) -> None:
     other = tenant + "-csv"
     for name in (tenant, other):
         await _with_area(store, name)
@@ -96,8 +101,7 @@ async def test_the_xlsx_saved_by_libreoffice_gives_what_the_csv_gives(
     assert from_xlsx.sheet == "Aktører" and from_xlsx.file_format == "xlsx"
 
     def plain(actors: dict[str, Actor]) -> dict[str, tuple[object, ...]]:
-        return {name: (a.id, a.kind, a.sector, a.arenas, a.category, a.area)
-                for name, a in actors.items()}
+        return {name: (a.id, a.kind, a.sector, a.arenas, a.category, a.area) for name, a in actors.items()}
 
     assert plain(await _actors(store, tenant)) == plain(await _actors(store, other))
 
@@ -118,10 +122,12 @@ async def test_an_updated_file_changes_exactly_what_changed(store: GraphStore, t
     assert after["Hvalsø Skole"].updated_at == before["Hvalsø Skole"].updated_at
 
 
-@pytest.mark.parametrize("survey_file", ["partnerundersoegelse_libreoffice.xlsx",
-                                         "partnerundersoegelse_libreoffice.csv"])
+@pytest.mark.parametrize(
+    "survey_file", ["partnerundersoegelse_libreoffice.xlsx", "partnerundersoegelse_libreoffice.csv"]
+)
 async def test_partner_survey_becomes_collaborations_with_reciprocity_and_status(
-        store: GraphStore, tenant: str, survey_file: str) -> None:
+    store: GraphStore, tenant: str, survey_file: str
+) -> None:
     await _with_area(store, tenant)
     assert (await _import(store, tenant, "aktoerer_libreoffice.csv")).written
     report = await _import(store, tenant, survey_file, survey="Partnerundersøgelse 2026")
@@ -135,10 +141,8 @@ async def test_partner_survey_becomes_collaborations_with_reciprocity_and_status
     ties = {(t.source, t.target): t for t in network.ties if t.type is TieType.COLLABORATES_WITH}
     there = ties["hvalsoe-skole", "hvalsoe-klatreklub"]
     back = ties["hvalsoe-klatreklub", "hvalsoe-skole"]
-    assert (there.frequency, there.trust, there.value, there.reciprocated) == (
-        Frequency.MONTHLY, 3, 4, True)
-    assert (back.frequency, back.trust, back.value, back.reciprocated) == (
-        Frequency.QUARTERLY, 2, 3, True)
+    assert (there.frequency, there.trust, there.value, there.reciprocated) == (Frequency.MONTHLY, 3, 4, True)
+    assert (back.frequency, back.trust, back.value, back.reciprocated) == (Frequency.QUARTERLY, 2, 3, True)
     assert there.survey == back.survey == "Partnerundersøgelse 2026"
     # The youth school did not answer: whether it would name the school back is unknown.
     assert ties["hvalsoe-skole", "lejre-ungdomsskole"].reciprocated is None
@@ -164,8 +168,7 @@ async def test_bad_files_are_refused_with_a_plain_reason(store: GraphStore, tena
     assert await data_version(store, tenant) is None
 
 
-async def test_a_50_mb_file_is_refused_before_reading(store: GraphStore, tenant: str,
-                                                      tmp_path: Path) -> None:
+async def test_a_50_mb_file_is_refused_before_reading(store: GraphStore, tenant: str, tmp_path: Path) -> None:
     big = tmp_path / "stor.csv"
     with big.open("wb") as out:
         out.write(b"navn;sektor\n")
@@ -173,9 +176,11 @@ async def test_a_50_mb_file_is_refused_before_reading(store: GraphStore, tenant:
         out.write(row * (50 * 1024 * 1024 // len(row) + 1))
     report = await _import(store, tenant, "stor.csv", big.read_bytes())
     assert not report.written and report.rows == 0
-    assert _errors(report) == ["the file is 52.4 MB; an import takes at most 25.0 MB "
-                               "(GRAPHSVC_IMPORT_MAX_BYTES) (split it into several files, e.g. "
-                               "by area or by kind)"]
+    assert _errors(report) == [
+        "the file is 52.4 MB; an import takes at most 25.0 MB "
+        "(GRAPHSVC_IMPORT_MAX_BYTES) (split it into several files, e.g. "
+        "by area or by kind)"
+    ]
 
 
 BAD_ACTORS = """id,navn,sektor,område
@@ -187,8 +192,7 @@ a4,Kirke Hyllinge IF,civilsamfund,
 """
 
 
-async def test_row_problems_name_row_column_and_a_suggestion(store: GraphStore,
-                                                             tenant: str) -> None:
+async def test_row_problems_name_row_column_and_a_suggestion(store: GraphStore, tenant: str) -> None:
     await _with_area(store, tenant)
     report = await _import(store, tenant, "a.csv", BAD_ACTORS.encode())
     assert not report.written
@@ -209,27 +213,33 @@ async def test_a_mapping_names_other_headings(store: GraphStore, tenant: str) ->
     data = "Forening;Sektor;Noter\nHvalsø Klatreklub;civilsamfund;ring til Søren\n".encode()
     refused = await _import(store, tenant, "f.csv", data, kind=ImportKind.ACTORS)
     assert "the file has no 'name' column" in _errors(refused)[0]
-    report = await _import(store, tenant, "f.csv", data, kind=ImportKind.ACTORS,
-                           mapping={"Forening": "name", "Noter": ""})
+    report = await _import(
+        store, tenant, "f.csv", data, kind=ImportKind.ACTORS, mapping={"Forening": "name", "Noter": ""}
+    )
     assert report.written and report.columns == {"Forening": "name", "Sektor": "sector"}
     assert not [e for e in report.entries if e.severity == "warning"]
 
 
-async def test_contacts_young_people_and_ties_by_name(store: GraphStore, tenant: str,
-                                                      small_town) -> None:  # type: ignore[no-untyped-def]
+async def test_contacts_young_people_and_ties_by_name(store: GraphStore, tenant: str, small_town) -> None:  # type: ignore[no-untyped-def]
     await NetworkRepository(store).write(small_town(tenant))
-    contacts = ("navn;rolle;e-mail;organisation;tilknytning\n"
-                "Søren Holm;Træner;soren@example.dk;Hvalsø Klatreklub;frivillig\n")
+    contacts = (
+        "navn;rolle;e-mail;organisation;tilknytning\n"
+        "Søren Holm;Træner;soren@example.dk;Hvalsø Klatreklub;frivillig\n"
+    )
     report = await _import(store, tenant, "kontakter.csv", contacts.encode())
     assert report.written and report.kind == "contacts", _errors(report)
-    young = ("pseudonym;alder;udfordringer;område;skole;foreninger\n"
-             "Grøn Ugle;13;ensomhed;Hvalsø;Hvalsø Skole;Hvalsø Klatreklub\n"
-             "Rød Ræv;16;;;Hvalsø Skole;\n")
+    young = (
+        "pseudonym;alder;udfordringer;område;skole;foreninger\n"
+        "Grøn Ugle;13;ensomhed;Hvalsø;Hvalsø Skole;Hvalsø Klatreklub\n"
+        "Rød Ræv;16;;;Hvalsø Skole;\n"
+    )
     report = await _import(store, tenant, "unge.csv", young.encode())
     assert report.written and report.counts["ties"].new == 3, _errors(report)
-    ties = ("fra;type;til;styrke;hyppighed\n"
-            "Helsefonden;finansierer;Hvalsø Klatreklub;;\n"
-            "Hvalsø Skole;samarbejder med;Hvalsø Klatreklub;4;ugentligt\n")
+    ties = (
+        "fra;type;til;styrke;hyppighed\n"
+        "Helsefonden;finansierer;Hvalsø Klatreklub;;\n"
+        "Hvalsø Skole;samarbejder med;Hvalsø Klatreklub;4;ugentligt\n"
+    )
     report = await _import(store, tenant, "relationer.csv", ties.encode())
     assert report.written, _errors(report)
     assert (report.counts["ties"].new, report.counts["ties"].changed) == (1, 1)
@@ -239,13 +249,17 @@ async def test_contacts_young_people_and_ties_by_name(store: GraphStore, tenant:
     assert ("yp-groen-ugle", TieType.MEMBER_OF, "club") in by_key
     collaboration = by_key["school", TieType.COLLABORATES_WITH, "club"]
     assert (collaboration.strength, collaboration.frequency, collaboration.since) == (
-        4, Frequency.WEEKLY, 2025)  # since was not in the file: kept
+        4,
+        Frequency.WEEKLY,
+        2025,
+    )  # since was not in the file: kept
     ugle = next(n for n in network.nodes if n.id == "yp-groen-ugle")
     assert ugle.age_band == "12-14" and ugle.area == "hvalsoe"  # type: ignore[union-attr]
 
 
-async def test_ties_to_unknown_names_and_cpr_numbers_are_errors(store: GraphStore, tenant: str,
-                                                                small_town) -> None:  # type: ignore[no-untyped-def]
+async def test_ties_to_unknown_names_and_cpr_numbers_are_errors(
+    store: GraphStore, tenant: str, small_town
+) -> None:  # type: ignore[no-untyped-def]
     await NetworkRepository(store).write(small_town(tenant))
     version = await data_version(store, tenant)
     ties = "fra;type;til\nHvalsø Skolen;samarbejder med;Hvalsø Klatreklub\n"

@@ -22,12 +22,15 @@ def _read(data: bytes, name: str = "f.csv") -> tuple[ImportReport, object]:
 TEXT = "navn;sektor;område\nHvalsø Skole;offentlig;Hvalsø\nKlub, Lejre;civilsamfund;Lejre\n"
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    (TEXT.encode("utf-8"), "UTF-8"),
-    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8 (with byte order mark)"),
-    (TEXT.encode("cp1252"), "Windows-1252"),
-    (codecs.BOM_UTF16_LE + TEXT.replace(";", "\t").encode("utf-16-le"), "UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8 (with byte order mark)"),
+        (TEXT.encode("cp1252"), "Windows-1252"),
+        (codecs.BOM_UTF16_LE + TEXT.replace(";", "\t").encode("utf-16-le"), "UTF-16"),
+    ],
+)
 def test_every_encoding_danish_excel_writes_reads_the_same(data: bytes, encoding: str) -> None:
     report, table = _read(data)
     assert report.encoding == encoding and not report.errors
@@ -36,7 +39,7 @@ def test_every_encoding_danish_excel_writes_reads_the_same(data: bytes, encoding
 
 
 def test_separators_are_sniffed_and_sep_line_honoured() -> None:
-    report, table = _read(b"name,sector\n\"Klub; Lejre\",civil_society\n")
+    report, table = _read(b'name,sector\n"Klub; Lejre",civil_society\n')
     assert report.delimiter == "," and table.rows[0].cells[0] == "Klub; Lejre"  # type: ignore[attr-defined]
     report, table = _read(b"sep=|\nname|sector\nA|public\n")
     assert report.delimiter == "|" and table.headings == ("name", "sector")  # type: ignore[attr-defined]
@@ -56,8 +59,16 @@ def test_bytes_that_are_neither_utf8_nor_windows_1252_are_an_error() -> None:
 def test_title_row_above_headings_and_empty_rows() -> None:
     workbook = Workbook()
     sheet = workbook.active
-    for row in (["Aktører i Lejre 2026"], [], ["navn", "sektor"], ["A", "offentlig"], [],
-                ["B", "erhverv"], [], []):
+    for row in (
+        ["Aktører i Lejre 2026"],
+        [],
+        ["navn", "sektor"],
+        ["A", "offentlig"],
+        [],
+        ["B", "erhverv"],
+        [],
+        [],
+    ):
         sheet.append(row)  # type: ignore[union-attr]
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -69,8 +80,10 @@ def test_title_row_above_headings_and_empty_rows() -> None:
 @pytest.mark.parametrize("kind", list(ImportKind))
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_templates_are_read_back_as_their_kind(kind: ImportKind, lang: str) -> None:
-    for name, data in (("t.csv", template_csv(kind, lang)),  # type: ignore[arg-type]
-                       ("t.xlsx", template_xlsx(kind, lang))):  # type: ignore[arg-type]
+    for name, data in (
+        ("t.csv", template_csv(kind, lang)),  # type: ignore[arg-type]
+        ("t.xlsx", template_xlsx(kind, lang)),
+    ):  # type: ignore[arg-type]
         report, table = _read(data, name)
         headings = table.headings  # type: ignore[attr-defined]
         assert detect_kind(list(headings)) is kind

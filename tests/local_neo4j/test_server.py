@@ -30,9 +30,14 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 
 def _settings(tmp_path: Path, **extra: object) -> Settings:
-    values = {"NEO4J_URI": None, "NEO4J_PASSWORD": None, "GRAPHSVC_DATA_DIR": tmp_path / "data",
-              "NEO4J_LOCAL_PORT": free_port(), "NEO4J_LOCAL_PAGECACHE_MB": 32,
-              "NEO4J_LOCAL_HEAP": "512m"} | extra
+    values = {
+        "NEO4J_URI": None,
+        "NEO4J_PASSWORD": None,
+        "GRAPHSVC_DATA_DIR": tmp_path / "data",
+        "NEO4J_LOCAL_PORT": free_port(),
+        "NEO4J_LOCAL_PAGECACHE_MB": 32,
+        "NEO4J_LOCAL_HEAP": "512m",
+    } | extra
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -49,8 +54,9 @@ def test_background_server_keeps_data_across_restarts(tmp_path: Path) -> None:
     try:
         assert state.running and state.port == settings.local_port
         assert start_background(settings).pid == state.pid  # a second start reuses it
-        components = _query(uri, "CALL dbms.components() YIELD name, versions, edition "
-                                 "RETURN name, versions, edition")
+        components = _query(
+            uri, "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
+        )
         assert components[0]["name"] == "Neo4j Kernel"
         assert components[0]["versions"][0].startswith("5.26.")
         assert components[0]["edition"] == "community"

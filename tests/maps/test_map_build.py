@@ -23,10 +23,12 @@ BY_12 = "young-group/by/12-14"
 LANDSBY_15 = "young-group/landsby/15-17"
 
 
-def build(G: nx.DiGraph, kind: str, *, coordinator: bool = False, inputs: MapInputs | None = None,
-          **params: str) -> MapData:
-    return build_map(G, map_options(kind, params), individuals_allowed=coordinator,
-                     inputs=inputs, reference_year=2026)
+def build(
+    G: nx.DiGraph, kind: str, *, coordinator: bool = False, inputs: MapInputs | None = None, **params: str
+) -> MapData:
+    return build_map(
+        G, map_options(kind, params), individuals_allowed=coordinator, inputs=inputs, reference_year=2026
+    )
 
 
 def by_id(m: MapData) -> dict[str, object]:
@@ -45,9 +47,14 @@ def test_network_map_draws_young_people_as_groups(towns: nx.DiGraph) -> None:
     assert nodes[LANDSBY_15].count == 2
     assert m.young is YoungPeople.GROUPS
     # A group's tie stands for its members' ties; actor ties are kept as they are.
-    assert edges(m) == {(BY_12, "school-by"): 2, (BY_12, "club-by"): 1,
-                        (LANDSBY_15, "school-landsby"): 2, ("club-by", "school-by"): 1,
-                        ("school-by", "ssp"): 1, ("school-landsby", "ssp"): 1}
+    assert edges(m) == {
+        (BY_12, "school-by"): 2,
+        (BY_12, "club-by"): 1,
+        (LANDSBY_15, "school-landsby"): 2,
+        ("club-by", "school-by"): 1,
+        ("school-by", "ssp"): 1,
+        ("school-landsby", "ssp"): 1,
+    }
     assert m.areas["by"] == "Byen"
 
 
@@ -147,8 +154,13 @@ def test_sizes_follow_the_metric(towns: nx.DiGraph) -> None:
     assert nodes["school-by"].metrics["degree"] == 4  # type: ignore[attr-defined]
     assert nodes["school-by"].size == MAX_SIZE  # the most ties  # type: ignore[attr-defined]
     assert nodes["biz-by"].size == MIN_SIZE  # none  # type: ignore[attr-defined]
-    between = build(towns, "network", young="none", metric="betweenness",
-                    inputs=MapInputs(betweenness={"ssp": 0.5, "school-by": 0.25}))
+    between = build(
+        towns,
+        "network",
+        young="none",
+        metric="betweenness",
+        inputs=MapInputs(betweenness={"ssp": 0.5, "school-by": 0.25}),
+    )
     assert by_id(between)["ssp"].size == MAX_SIZE  # type: ignore[attr-defined]
 
 

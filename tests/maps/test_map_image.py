@@ -18,8 +18,12 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def _map(G: nx.DiGraph, **params: str):  # type: ignore[no-untyped-def]
-    return build_map(G, map_options("gaps", {"target_group": "tg-lonely", **params}),
-                     individuals_allowed=False, inputs=MapInputs(report=gap_report(G, "tg-lonely")))
+    return build_map(
+        G,
+        map_options("gaps", {"target_group": "tg-lonely", **params}),
+        individuals_allowed=False,
+        inputs=MapInputs(report=gap_report(G, "tg-lonely")),
+    )
 
 
 def test_png_is_a_full_hd_slide(towns: nx.DiGraph) -> None:

@@ -37,8 +37,10 @@ def _towns() -> tuple[list[str], list[tuple[str, str]], dict[str, str | None]]:
 
 
 def _centre(positions: dict[str, tuple[float, float]], names: list[str]) -> tuple[float, float]:
-    return (sum(positions[n][0] for n in names) / len(names),
-            sum(positions[n][1] for n in names) / len(names))
+    return (
+        sum(positions[n][0] for n in names) / len(names),
+        sum(positions[n][1] for n in names) / len(names),
+    )
 
 
 def test_every_node_gets_a_place_and_the_same_input_the_same_places() -> None:
@@ -53,8 +55,10 @@ def test_towns_are_drawn_apart() -> None:
     nodes, edges, area_of = _towns()
     positions = layout(nodes, edges, area_of=area_of)
     towns = {t: [n for n in nodes if area_of.get(n) == f"area-{t}"] for t in "abc"}
-    spread = {t: max(math.dist(positions[n], _centre(positions, names)) for n in names)
-              for t, names in towns.items()}
+    spread = {
+        t: max(math.dist(positions[n], _centre(positions, names)) for n in names)
+        for t, names in towns.items()
+    }
     for (t, a), (u, b) in itertools.combinations(towns.items(), 2):
         # Each town's nodes lie closer to their own centre than the other town's centre is.
         distance = math.dist(_centre(positions, a), _centre(positions, b))

@@ -30,15 +30,17 @@ _ELEMENT = re.compile(r"<(script|style)([^>]*)>(.*?)</\1>", re.S)
 _DATA = re.compile(r'<script type="application/json" id="graphsvc-map-data">(.*?)</script>', re.S)
 # URLs the inlined vis-network holds in strings but never loads: the SVG namespace it
 # creates elements in, and links quoted in its error messages and licence notes.
-_NOT_LOADED = ("http://www.w3.org/2000/svg", "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
-               "https://github.com/zloirock/core-js", "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE")
+_NOT_LOADED = (
+    "http://www.w3.org/2000/svg",
+    "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+    "https://github.com/zloirock/core-js",
+    "https://github.com/zloirock/core-js/blob/v3.21.1/LICENSE",
+)
 
 
 def _page(G: nx.DiGraph, kind: str = "network", **params: str) -> str:
-    inputs = MapInputs(report=gap_report(G, "tg-lonely")) if kind in ("gaps", "target-group") \
-        else None
-    return render_page(build_map(G, map_options(kind, params), individuals_allowed=True,
-                                 inputs=inputs))
+    inputs = MapInputs(report=gap_report(G, "tg-lonely")) if kind in ("gaps", "target-group") else None
+    return render_page(build_map(G, map_options(kind, params), individuals_allowed=True, inputs=inputs))
 
 
 def _without_comments(text: str) -> str:
@@ -54,12 +56,12 @@ def test_safe_json_cannot_end_a_script_element() -> None:
 
 
 def test_hostile_names_are_data_in_the_page(hostile_towns: nx.DiGraph) -> None:
-    page = _page(hostile_towns, "gaps", target_group="tg-lonely", young="individuals",
-                 title=f"{IMG} {SCRIPT}")
+    page = _page(
+        hostile_towns, "gaps", target_group="tg-lonely", young="individuals", title=f"{IMG} {SCRIPT}"
+    )
     # No markup from a name anywhere: the only elements are the template's own.
     assert "<img" not in page.lower()
-    assert [tag for tag, _, _ in _ELEMENT.findall(page)] == ["style", "style", "script",
-                                                            "script", "script"]
+    assert [tag for tag, _, _ in _ELEMENT.findall(page)] == ["style", "style", "script", "script", "script"]
     assert page.count("</script>") == 3
     # The title is escaped where the page writes it; the names travel as JSON strings.
     assert "<title>&lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;" in page
@@ -100,8 +102,7 @@ def test_policy_allows_exactly_the_inline_scripts_and_styles(towns: nx.DiGraph) 
 
 
 def test_words_follow_the_language(towns: nx.DiGraph) -> None:
-    m = build_map(towns, map_options("network", {}), individuals_allowed=False,
-                  reference_year=2026)
+    m = build_map(towns, map_options("network", {}), individuals_allowed=False, reference_year=2026)
     da, en = page_payload(m, "da"), page_payload(m, "en")
     assert da["title"] == "Netværkskort" and en["title"] == "Network map"
     assert "Civilsamfund" in [s["label"] for s in da["sectors"]]
@@ -112,11 +113,14 @@ def test_words_follow_the_language(towns: nx.DiGraph) -> None:
     assert '<html lang="en">' in render_page(m, lang="en")
 
 
-@pytest.mark.parametrize(("kind", "params", "title"), [
-    ("ego", {"actor": "school-by", "depth": "2"}, "Byens Skole og dens netværk i to led"),
-    ("gaps", {"target_group": "tg-lonely"}, "Huller omkring Ensomme unge"),
-    ("network", {"area": "by", "lang": "en"}, "The network in Byen"),
-])
+@pytest.mark.parametrize(
+    ("kind", "params", "title"),
+    [
+        ("ego", {"actor": "school-by", "depth": "2"}, "Byens Skole og dens netværk i to led"),
+        ("gaps", {"target_group": "tg-lonely"}, "Huller omkring Ensomme unge"),
+        ("network", {"area": "by", "lang": "en"}, "The network in Byen"),
+    ],
+)
 def test_default_titles(towns: nx.DiGraph, kind: str, params: dict[str, str], title: str) -> None:
     inputs = MapInputs(report=gap_report(towns, "tg-lonely")) if kind == "gaps" else None
     m = build_map(towns, map_options(kind, params), individuals_allowed=False, inputs=inputs)
@@ -127,5 +131,5 @@ def test_the_inlined_vis_network_shows_string_tooltips_as_text() -> None:
     js = assets.vis_network_js()
     assert f"@version {assets.VIS_NETWORK_VERSION}" in js
     # Popup.setText: an Element is appended, a string becomes innerText (never innerHTML).
-    assert "setText\",value:function(t){if(t instanceof Element)" in js
+    assert 'setText",value:function(t){if(t instanceof Element)' in js
     assert "this.frame.innerText=t" in js

@@ -35,19 +35,23 @@ async def test_unknown_target_group_and_area_are_not_found(store: GraphStore, to
         await analytics.brokers(scope_for(store, town), area="roskilde")
 
 
-@pytest.mark.parametrize(("job", "message"), [
-    (lambda s: analytics.gaps(s, "tg", hops=0), "hops: 1 to 4, not 0"),
-    (lambda s: analytics.gaps(s, "tg", expected_sectors=[]), "expectedSectors: name at"),
-    (lambda s: analytics.brokers(s, top=0), "top: 1 to 500, not 0"),
-    (lambda s: analytics.brokers(s, group_by="kind"), "groupBy: sector or arena"),
-    (lambda s: analytics.communities(s, resolution=0), "resolution: above 0"),
-    (lambda s: analytics.metrics(s, kind=Kind.AREA), "not Area"),
-    (lambda s: analytics.metrics(s, kind=Kind.YOUNG_PERSON, include_young_people=False),
-     "young people are left out"),
-    (lambda s: analytics.recruitment_list(s, "tg", file_format="pdf"), "csv or xlsx"),
-])
-async def test_invalid_options_name_the_option(store: GraphStore, town: str, job, message: str
-                                               ) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("job", "message"),
+    [
+        (lambda s: analytics.gaps(s, "tg", hops=0), "hops: 1 to 4, not 0"),
+        (lambda s: analytics.gaps(s, "tg", expected_sectors=[]), "expectedSectors: name at"),
+        (lambda s: analytics.brokers(s, top=0), "top: 1 to 500, not 0"),
+        (lambda s: analytics.brokers(s, group_by="kind"), "groupBy: sector or arena"),
+        (lambda s: analytics.communities(s, resolution=0), "resolution: above 0"),
+        (lambda s: analytics.metrics(s, kind=Kind.AREA), "not Area"),
+        (
+            lambda s: analytics.metrics(s, kind=Kind.YOUNG_PERSON, include_young_people=False),
+            "young people are left out",
+        ),
+        (lambda s: analytics.recruitment_list(s, "tg", file_format="pdf"), "csv or xlsx"),
+    ],
+)
+async def test_invalid_options_name_the_option(store: GraphStore, town: str, job, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInput, match=message):
         await job(scope_for(store, town))
 
@@ -60,11 +64,20 @@ async def test_results_are_kept_until_the_data_change(store: GraphStore, town: s
     assert first.sectors.missing == ("business",)
     assert first.members.members == frozenset({"yp-1"})
 
-    await NodeRepository(store).create(Actor(
-        kind=Kind.BUSINESS, id="bike-shop", tenant=town, name="Hvalsø Cykler",
-        sector=Sector.BUSINESS, arenas={Arena.WORK}, area="hvalsoe"))
-    await TieRepository(store).connect(town, Tie(
-        type=TieType.COLLABORATES_WITH, source="bike-shop", target="school", strength=2))
+    await NodeRepository(store).create(
+        Actor(
+            kind=Kind.BUSINESS,
+            id="bike-shop",
+            tenant=town,
+            name="Hvalsø Cykler",
+            sector=Sector.BUSINESS,
+            arenas={Arena.WORK},
+            area="hvalsoe",
+        )
+    )
+    await TieRepository(store).connect(
+        town, Tie(type=TieType.COLLABORATES_WITH, source="bike-shop", target="school", strength=2)
+    )
     after = await analytics.gaps(scope_for(store, town), "tg", expected_sectors=expected)
     assert after is not first
     assert after.sectors.missing == ()
@@ -72,8 +85,9 @@ async def test_results_are_kept_until_the_data_change(store: GraphStore, town: s
 
 
 async def test_jobs_answer_on_a_small_town(store: GraphStore, town: str) -> None:
-    ranking = await analytics.brokers(scope_for(store, town), source_arena=Arena.SCHOOL,
-                                      target_arena=Arena.LEISURE)
+    ranking = await analytics.brokers(
+        scope_for(store, town), source_arena=Arena.SCHOOL, target_arena=Arena.LEISURE
+    )
     assert (ranking.sources, ranking.targets, ranking.connected_pairs) == (1, 1, 1)
     found = await analytics.recommendations(scope_for(store, town), "tg")
     assert found.target_group == "tg"
@@ -87,7 +101,8 @@ async def test_jobs_answer_on_a_small_town(store: GraphStore, town: str) -> None
 
 
 async def test_a_question_asked_twice_at_once_is_computed_once(
-        store: GraphStore, town: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: GraphStore, town: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import asyncio
 
     from graphsvc import analytics as pure
@@ -100,7 +115,9 @@ async def test_a_question_asked_twice_at_once_is_computed_once(
         return original(*args, **kwargs)
 
     monkeypatch.setattr(pure, "detect_communities", counted)
-    first, second = await asyncio.gather(analytics.communities(scope_for(store, town), seed=11),
-                                         analytics.communities(scope_for(store, town), seed=11))
+    first, second = await asyncio.gather(
+        analytics.communities(scope_for(store, town), seed=11),
+        analytics.communities(scope_for(store, town), seed=11),
+    )
     assert first is second and calls == [11]
     assert await analytics.communities(scope_for(store, town), seed=11) is first and calls == [11]

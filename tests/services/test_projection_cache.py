@@ -30,12 +30,10 @@ Town = Callable[[str], Network]
 
 def _same_graph(a: Any, b: Any) -> None:
     assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
-    assert {(u, v): d for u, v, d in a.edges(data=True)} == \
-        {(u, v): d for u, v, d in b.edges(data=True)}
+    assert {(u, v): d for u, v, d in a.edges(data=True)} == {(u, v): d for u, v, d in b.edges(data=True)}
 
 
-async def test_read_from_neo4j_equals_the_pure_projection(store: GraphStore,
-                                                          small_demo: str) -> None:
+async def test_read_from_neo4j_equals_the_pure_projection(store: GraphStore, small_demo: str) -> None:
     projection = await ProjectionCache().get(store, small_demo)
     expected = network_to_graph(generate_demo(tenant=small_demo, size="small", seed=2635))
     assert projection.graph.number_of_nodes() == 2_099
@@ -43,8 +41,7 @@ async def test_read_from_neo4j_equals_the_pure_projection(store: GraphStore,
     assert projection.graph.graph["tenant"] == small_demo
 
 
-async def test_pages_add_up_to_the_whole(store: GraphStore, tenant: str,
-                                         small_town: Town) -> None:
+async def test_pages_add_up_to_the_whole(store: GraphStore, tenant: str, small_town: Town) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     whole = await ProjectionRepository(store).read(tenant)
     paged = await ProjectionRepository(store).read(tenant, page_size=2)
@@ -70,7 +67,8 @@ async def test_reused_until_a_write(store: GraphStore, tenant: str, small_town: 
 
 
 async def test_a_write_through_another_connection_outdates_it(
-        store: GraphStore, settings: Settings, tenant: str, small_town: Town) -> None:
+    store: GraphStore, settings: Settings, tenant: str, small_town: Town
+) -> None:
     # A second store is what another process (the command line, a second API worker) has.
     await NetworkRepository(store).write(small_town(tenant))
     cache = ProjectionCache()
@@ -78,18 +76,24 @@ async def test_a_write_through_another_connection_outdates_it(
     other = GraphStore.connect(settings)
     try:
         await TieRepository(other).connect(
-            tenant, Tie(type=TieType.FUNDS, source="fund", target="club", since=2026))
+            tenant, Tie(type=TieType.FUNDS, source="fund", target="club", since=2026)
+        )
     finally:
         await other.close()
     graph = (await cache.get(store, tenant)).graph
     assert graph.edges["fund", "club"]["types"] == frozenset({"FUNDS"})
 
 
-async def test_every_write_gives_a_new_version(store: GraphStore, tenant: str,
-                                               small_town: Town) -> None:
+async def test_every_write_gives_a_new_version(store: GraphStore, tenant: str, small_town: Town) -> None:
     nodes, ties, networks = NodeRepository(store), TieRepository(store), NetworkRepository(store)
-    new_actor = Actor(kind=Kind.BUSINESS, id="biz", tenant=tenant, name="Hvalsø Cykler",
-                      sector=Sector.BUSINESS, area="hvalsoe")
+    new_actor = Actor(
+        kind=Kind.BUSINESS,
+        id="biz",
+        tenant=tenant,
+        name="Hvalsø Cykler",
+        sector=Sector.BUSINESS,
+        area="hvalsoe",
+    )
     tie = Tie(type=TieType.COLLABORATES_WITH, source="biz", target="club", strength=2)
     writes = [
         ("network write", lambda: networks.write(small_town(tenant))),
@@ -113,8 +117,8 @@ async def test_every_write_gives_a_new_version(store: GraphStore, tenant: str,
 
 
 async def test_a_read_overlapping_a_write_is_repeated(
-        store: GraphStore, settings: Settings, tenant: str, small_town: Town,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    store: GraphStore, settings: Settings, tenant: str, small_town: Town, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await NetworkRepository(store).write(small_town(tenant))
     other = GraphStore.connect(settings)
     pages = 0
@@ -150,11 +154,10 @@ def test_the_bulk_read_returns_the_projection_columns_in_their_order() -> None:
     from graphsvc.domain import PROJECTION_COLUMNS, PROJECTION_TIE_COLUMNS
 
     text = (Path(__file__).parents[2] / "cypher/analytics/read_page.cypher").read_text()
-    returned = text[text.index("RETURN collect(["):text.index("AS nodes")]
+    returned = text[text.index("RETURN collect([") : text.index("AS nodes")]
     read = re.findall(r"\bn\.(\w+)|(labels)\(n\)|\b(ties)\]", returned)
     names = [prop or ("kind" if labels else "ties") for prop, labels, ties in read]
     assert names == list(NODE_COLUMNS) == [*PROJECTION_COLUMNS, "ties"]
     ties = re.search(r"\| \[type\(r\), m\.id, ([^\]]*)\]", text)
     assert ties is not None
-    assert ["type", "target", *re.findall(r"r\.(\w+)", ties.group(1))] == list(
-        PROJECTION_TIE_COLUMNS)
+    assert ["type", "target", *re.findall(r"r\.(\w+)", ties.group(1))] == list(PROJECTION_TIE_COLUMNS)

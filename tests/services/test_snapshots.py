@@ -39,19 +39,34 @@ async def town(store: GraphStore, tenant: str, small_town: Town) -> str:
 
 
 async def _change_the_town(store: GraphStore, tenant: str) -> None:
-    await NodeRepository(store).create(Actor(
-        kind=Kind.BUSINESS, id="brugsen", tenant=tenant, name="Dagli'Brugsen Hvalsø",
-        sector=Sector.BUSINESS, arenas={Arena.WORK}, area="hvalsoe"))
-    await TieRepository(store).connect(tenant, Tie(type=TieType.COLLABORATES_WITH,
-                                                   source="brugsen", target="club", strength=2))
+    await NodeRepository(store).create(
+        Actor(
+            kind=Kind.BUSINESS,
+            id="brugsen",
+            tenant=tenant,
+            name="Dagli'Brugsen Hvalsø",
+            sector=Sector.BUSINESS,
+            arenas={Arena.WORK},
+            area="hvalsoe",
+        )
+    )
+    await TieRepository(store).connect(
+        tenant, Tie(type=TieType.COLLABORATES_WITH, source="brugsen", target="club", strength=2)
+    )
     await NodeRepository(store).delete(tenant, "fund")
-    await NodeRepository(store).create(YoungPerson(
-        id="yp-2", tenant=tenant, name="Grøn Ugle", age_band="12-14",
-        challenges={"loneliness"}, area="hvalsoe"))
+    await NodeRepository(store).create(
+        YoungPerson(
+            id="yp-2",
+            tenant=tenant,
+            name="Grøn Ugle",
+            age_band="12-14",
+            challenges={"loneliness"},
+            area="hvalsoe",
+        )
+    )
 
 
-async def test_a_snapshot_keeps_measures_and_the_partnership_only(store: GraphStore,
-                                                                  town: str) -> None:
+async def test_a_snapshot_keeps_measures_and_the_partnership_only(store: GraphStore, town: str) -> None:
     taken = await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     assert (taken.id, taken.name, taken.taken_on) == ("kick-off-2026", "Kick-off 2026", KICK_OFF)
     m = taken.measures
@@ -66,20 +81,30 @@ async def test_a_snapshot_keeps_measures_and_the_partnership_only(store: GraphSt
 
     stored, content = await SnapshotRepository(store).find(town, "kick-off-2026")
     assert stored == taken
-    assert {n.kind for n in content.nodes} == {Kind.AREA, Kind.MUNICIPAL_UNIT, Kind.ASSOCIATION,
-                                                Kind.ORGANISATION, Kind.TARGET_GROUP,
-                                                Kind.INITIATIVE}
+    assert {n.kind for n in content.nodes} == {
+        Kind.AREA,
+        Kind.MUNICIPAL_UNIT,
+        Kind.ASSOCIATION,
+        Kind.ORGANISATION,
+        Kind.TARGET_GROUP,
+        Kind.INITIATIVE,
+    }
     assert {(t.source, t.type, t.target) for t in content.ties} == {
         ("hvalsoe", TieType.PART_OF, "kommune"),
-        ("school", TieType.COLLABORATES_WITH, "club"), ("school", TieType.REFERS_TO, "club"),
-        ("club", TieType.PARTICIPATES_IN, "plusdig"), ("fund", TieType.FUNDS, "plusdig"),
-        ("plusdig", TieType.TARGETS, "tg")}
+        ("school", TieType.COLLABORATES_WITH, "club"),
+        ("school", TieType.REFERS_TO, "club"),
+        ("club", TieType.PARTICIPATES_IN, "plusdig"),
+        ("fund", TieType.FUNDS, "plusdig"),
+        ("plusdig", TieType.TARGETS, "tg"),
+    }
     club = next(n for n in content.nodes if n.id == "club")
-    assert (club.area, club.sector, club.arenas) == ("hvalsoe", Sector.CIVIL_SOCIETY,  # type: ignore[union-attr]
-                                                     {Arena.LEISURE})
+    assert (club.area, club.sector, club.arenas) == (
+        "hvalsoe",
+        Sector.CIVIL_SOCIETY,  # type: ignore[union-attr]
+        {Arena.LEISURE},
+    )
     collaboration = next(t for t in content.ties if t.type is TieType.COLLABORATES_WITH)
-    assert (collaboration.strength, collaboration.since, collaboration.frequency) == (
-        3, 2025, "monthly")
+    assert (collaboration.strength, collaboration.since, collaboration.frequency) == (3, 2025, "monthly")
 
 
 async def test_comparison_finds_the_known_differences(store: GraphStore, town: str) -> None:
@@ -88,18 +113,21 @@ async def test_comparison_finds_the_known_differences(store: GraphStore, town: s
     await snapshots.create_snapshot(scope_for(store, town), "Midtvejs", taken_on=datetime.date(2026, 6, 1))
 
     result = await snapshots.compare(scope_for(store, town), "Kick-off 2026", "midtvejs")
-    assert (result.before.id, result.after.id, result.after.is_now) == (
-        "kick-off-2026", "midtvejs", False)
+    assert (result.before.id, result.after.id, result.after.is_now) == ("kick-off-2026", "midtvejs", False)
     c = result.changes
     assert [p.node for p in c.partners_gained] == ["brugsen"]
     assert [p.node for p in c.partners_lost] == ["fund"]
     assert [(t.source, t.type, t.target, t.cross_sector) for t in c.ties_gained] == [
-        ("brugsen", "COLLABORATES_WITH", "club", True)]
+        ("brugsen", "COLLABORATES_WITH", "club", True)
+    ]
     assert [(t.source, t.type, t.target) for t in c.ties_lost] == [("fund", "FUNDS", "plusdig")]
-    sectors = {g.group: (g.partners_gained, g.partners_lost, g.ties_gained, g.ties_lost)
-               for g in c.by_sector}
-    assert sectors == {"public": (0, 0, 0, 0), "civil_society": (0, 0, 1, 0),
-                       "business": (1, 0, 1, 0), "philanthropy": (0, 1, 0, 1)}
+    sectors = {g.group: (g.partners_gained, g.partners_lost, g.ties_gained, g.ties_lost) for g in c.by_sector}
+    assert sectors == {
+        "public": (0, 0, 0, 0),
+        "civil_society": (0, 0, 1, 0),
+        "business": (1, 0, 1, 0),
+        "philanthropy": (0, 1, 0, 1),
+    }
     arenas = {g.group: (g.partners_gained, g.ties_gained) for g in c.by_arena}
     assert arenas == {"school": (0, 0), "leisure": (0, 1), "work": (1, 1)}
     measures = {m.measure: (m.before, m.after) for m in c.measures}
@@ -110,9 +138,11 @@ async def test_comparison_finds_the_known_differences(store: GraphStore, town: s
     (reach,) = c.reach
     assert (reach.members_before, reach.members_after, reach.reached_after) == (1, 2, 1)
     assert (reach.share_before, reach.share_after, reach.change) == (1.0, 0.5, -0.5)
-    assert result.sentence.startswith("From 'Kick-off 2026' (2026-01-15) to 'Midtvejs' "
-                                      "(2026-06-01): 1 partners gained and 1 lost, 1 ties "
-                                      "gained and 1 lost")
+    assert result.sentence.startswith(
+        "From 'Kick-off 2026' (2026-01-15) to 'Midtvejs' "
+        "(2026-06-01): 1 partners gained and 1 lost, 1 ties "
+        "gained and 1 lost"
+    )
 
     # The network now is the same as the second snapshot: comparing with "now" agrees.
     now = await snapshots.compare(scope_for(store, town), "kick-off-2026")
@@ -121,8 +151,7 @@ async def test_comparison_finds_the_known_differences(store: GraphStore, town: s
     assert not (same.changes.partners_gained or same.changes.ties_lost)
 
 
-async def test_erasing_a_young_person_leaves_snapshots_as_they_were(store: GraphStore,
-                                                                     town: str) -> None:
+async def test_erasing_a_young_person_leaves_snapshots_as_they_were(store: GraphStore, town: str) -> None:
     taken = await snapshots.create_snapshot(scope_for(store, town), "Før", taken_on=KICK_OFF)
     repository = SnapshotRepository(store)
     _, before = await repository.find(town, taken.id)
@@ -134,34 +163,42 @@ async def test_erasing_a_young_person_leaves_snapshots_as_they_were(store: Graph
 
 
 async def test_names_ids_and_order(store: GraphStore, town: str) -> None:
-    await snapshots.create_snapshot(scope_for(store, town), "  Slut   2027 ",
-                                    taken_on=datetime.date(2027, 6, 1))
+    await snapshots.create_snapshot(
+        scope_for(store, town), "  Slut   2027 ", taken_on=datetime.date(2027, 6, 1)
+    )
     await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026", taken_on=KICK_OFF)
     second = await snapshots.create_snapshot(scope_for(store, town), "Kick off 2026", taken_on=KICK_OFF)
     assert second.id == "kick-off-2026-2"  # same slug, different name
     listed = await snapshots.list_snapshots(scope_for(store, town))
     assert [(s.id, s.name) for s in listed] == [
-        ("kick-off-2026", "Kick-off 2026"), ("kick-off-2026-2", "Kick off 2026"),
-        ("slut-2027", "Slut 2027")]
+        ("kick-off-2026", "Kick-off 2026"),
+        ("kick-off-2026-2", "Kick off 2026"),
+        ("slut-2027", "Slut 2027"),
+    ]
     with pytest.raises(Duplicate, match="already has a snapshot named 'KICK-OFF 2026'"):
         await snapshots.create_snapshot(scope_for(store, town), "KICK-OFF 2026")
     gone = await snapshots.delete_snapshot(scope_for(store, town), "Kick off 2026")
     assert gone.id == "kick-off-2026-2"
     assert [s.id for s in await snapshots.list_snapshots(scope_for(store, town))] == [
-        "kick-off-2026", "slut-2027"]
+        "kick-off-2026",
+        "slut-2027",
+    ]
 
 
-@pytest.mark.parametrize(("name", "when", "message"), [
-    ("", None, "a snapshot needs a name"),
-    ("   ", None, "a snapshot needs a name"),
-    ("Now", None, "'now' stands for the network as it is now"),
-    ("x" * 201, None, "at most 200 characters"),
-    ("a\x07b", None, "control characters"),
-    ("Old", datetime.date(1999, 12, 31), "date: between 2000-01-01 and 2100-12-31"),
-])
+@pytest.mark.parametrize(
+    ("name", "when", "message"),
+    [
+        ("", None, "a snapshot needs a name"),
+        ("   ", None, "a snapshot needs a name"),
+        ("Now", None, "'now' stands for the network as it is now"),
+        ("x" * 201, None, "at most 200 characters"),
+        ("a\x07b", None, "control characters"),
+        ("Old", datetime.date(1999, 12, 31), "date: between 2000-01-01 and 2100-12-31"),
+    ],
+)
 async def test_bad_snapshots_are_refused_and_write_nothing(
-        store: GraphStore, town: str, name: str, when: datetime.date | None,
-        message: str) -> None:
+    store: GraphStore, town: str, name: str, when: datetime.date | None, message: str
+) -> None:
     version = await data_version(store, town)
     with pytest.raises(InvalidInput, match=message):
         await snapshots.create_snapshot(scope_for(store, town), name, taken_on=when)
@@ -169,8 +206,7 @@ async def test_bad_snapshots_are_refused_and_write_nothing(
     assert await data_version(store, town) == version
 
 
-async def test_snapshots_belong_to_their_tenant(store: GraphStore, town: str,
-                                                small_town: Town) -> None:
+async def test_snapshots_belong_to_their_tenant(store: GraphStore, town: str, small_town: Town) -> None:
     other = town + "-other"
     await NetworkRepository(store).write(small_town(other))
     await snapshots.create_snapshot(scope_for(store, town), "Kick-off 2026")
@@ -189,9 +225,11 @@ async def test_taking_a_snapshot_is_a_recorded_change(store: GraphStore, town: s
     assert await data_version(store, town) != version
     latest = (await audit_log.entries(scope_for(store, town), limit=1))[0]
     assert (latest.action, latest.target, latest.actor) == (
-        "create_snapshot", "kick-off-2026", "command line")
-    assert latest.after == {"name": "Kick-off 2026", "taken_on": "2026-01-15", "actors": 3,
-                            "ties": 6}
+        "create_snapshot",
+        "kick-off-2026",
+        "command line",
+    )
+    assert latest.after == {"name": "Kick-off 2026", "taken_on": "2026-01-15", "actors": 3, "ties": 6}
     await snapshots.delete_snapshot(scope_for(store, town), "kick-off-2026")
     assert (await audit_log.entries(scope_for(store, town), limit=1))[0].action == "delete_snapshot"
 
@@ -208,6 +246,7 @@ async def test_growth_chart(store: GraphStore, town: str) -> None:
     assert "<svg" in svg
     # Text is drawn as paths; the SVG keeps each text as a comment, Danish by default.
     assert "Netværkets udvikling" in svg and "15.01.2026" in svg and "Midtvejs" in svg
-    english = (await snapshots.growth_chart(scope_for(store, town), file_format="svg",
-                                            language="en")).decode("utf-8")
+    english = (await snapshots.growth_chart(scope_for(store, town), file_format="svg", language="en")).decode(
+        "utf-8"
+    )
     assert "How the network has grown" in english and "15 Jan 2026" in english

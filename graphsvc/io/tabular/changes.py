@@ -40,8 +40,13 @@ class Outcome:
     record: Node | Tie
 
 
-def compare(plan: Plan, tenant: str, stored_nodes: Mapping[str, Node],
-            stored_ties: Mapping[TieKey, Tie], report: ImportReport) -> list[Outcome]:
+def compare(
+    plan: Plan,
+    tenant: str,
+    stored_nodes: Mapping[str, Node],
+    stored_ties: Mapping[TieKey, Tie],
+    report: ImportReport,
+) -> list[Outcome]:
     """The outcome of every record that is valid once merged; problems go to ``report``."""
     outcomes: list[Outcome] = []
     for node in plan.nodes:
@@ -62,8 +67,9 @@ def counts_of(outcomes: list[Outcome]) -> dict[str, Counts]:
     return counts
 
 
-def _node(record: NodeRecord, label: str, tenant: str, stored: Node | None,
-          report: ImportReport) -> Outcome | None:
+def _node(
+    record: NodeRecord, label: str, tenant: str, stored: Node | None, report: ImportReport
+) -> Outcome | None:
     if stored is not None:
         values: dict[str, Any] = stored.model_dump() | record.fields
     else:
@@ -76,17 +82,24 @@ def _node(record: NodeRecord, label: str, tenant: str, stored: Node | None,
     except ValidationError as e:
         for item in e.errors():
             field = str(item["loc"][0]) if item["loc"] else None
-            report.error(str(item["msg"]).removeprefix("Value error, "), row=record.row,
-                         column=record.columns.get(field or "", field))
+            report.error(
+                str(item["msg"]).removeprefix("Value error, "),
+                row=record.row,
+                column=record.columns.get(field or "", field),
+            )
         return None
     if stored is None:
         return Outcome(record.row, label, Change.NEW, node)
-    changed = sorted(f for f in type(node).model_fields
-                     if f not in _NOT_COMPARED and getattr(node, f) != getattr(stored, f))
+    changed = sorted(
+        f
+        for f in type(node).model_fields
+        if f not in _NOT_COMPARED and getattr(node, f) != getattr(stored, f)
+    )
     if not changed:
         return Outcome(record.row, label, Change.UNCHANGED, stored)
-    report.info(f"{stored.name!r} changes: {', '.join(_describe(f, stored, node) for f in changed)}",
-                row=record.row)
+    report.info(
+        f"{stored.name!r} changes: {', '.join(_describe(f, stored, node) for f in changed)}", row=record.row
+    )
     # The store stamps updated_at when none is given.
     return Outcome(record.row, label, Change.CHANGED, node.model_copy(update={"updated_at": None}))
 

@@ -41,148 +41,298 @@ class Column:
         return (self.field, self.en, self.da, *self.aliases)
 
 
-_ID = Column("id", "id", "id",
-             "Your own stable key for the row (letters, digits, . _ : -). Importing the file "
-             "again updates the same record. Empty: matched by name, or made from the name.",
-             "Jeres egen faste nøgle for rækken (bogstaver, tal, . _ : -). Importeres filen "
-             "igen, opdateres samme post. Tom: findes ud fra navnet, eller dannes af navnet.",
-             aliases=("nøgle", "nr", "nummer", "løbenummer", "ekstern id", "external id", "key",
-                      "reference"))
-_AREA = Column("area", "area", "område",
-               "The area (town, district, parish) by name or id; it must exist in graphsvc.",
-               "Området (by, bydel, sogn) ved navn eller id; det skal findes i graphsvc.",
-               aliases=("by", "bydel", "sogn", "lokalområde", "town", "district"))
+_ID = Column(
+    "id",
+    "id",
+    "id",
+    "Your own stable key for the row (letters, digits, . _ : -). Importing the file "
+    "again updates the same record. Empty: matched by name, or made from the name.",
+    "Jeres egen faste nøgle for rækken (bogstaver, tal, . _ : -). Importeres filen "
+    "igen, opdateres samme post. Tom: findes ud fra navnet, eller dannes af navnet.",
+    aliases=("nøgle", "nr", "nummer", "løbenummer", "ekstern id", "external id", "key", "reference"),
+)
+_AREA = Column(
+    "area",
+    "area",
+    "område",
+    "The area (town, district, parish) by name or id; it must exist in graphsvc.",
+    "Området (by, bydel, sogn) ved navn eller id; det skal findes i graphsvc.",
+    aliases=("by", "bydel", "sogn", "lokalområde", "town", "district"),
+)
 
 ACTOR_COLUMNS = (
     _ID,
-    Column("name", "name", "navn", "The actor's name.", "Aktørens navn.",
-           aliases=("aktør", "aktørnavn", "actor", "organisation name"), required=True),
-    Column("kind", "kind", "type",
-           "association, business, municipal_unit or organisation. Empty: from the sector.",
-           "forening, virksomhed, kommunal enhed eller organisation. Tom: ud fra sektoren.",
-           aliases=("art", "aktørtype", "actor type")),
-    Column("sector", "sector", "sektor",
-           "public, civil_society, business, philanthropy, knowledge or citizens.",
-           "offentlig, civilsamfund, erhverv, fond, viden eller borgere.", required=True),
-    Column("arenas", "arenas", "arenaer",
-           "Parts of young people's lives, separated by | or ,: school, leisure, health, work, "
-           "family, community.",
-           "Dele af de unges liv, adskilt af | eller ,: skole, fritid, sundhed, arbejde, "
-           "familie, lokalsamfund.", aliases=("arena",)),
-    Column("category", "category", "kategori", "What it is in your words (\"Fodboldklub\").",
-           "Hvad det er med jeres ord (\"Fodboldklub\")."),
+    Column(
+        "name",
+        "name",
+        "navn",
+        "The actor's name.",
+        "Aktørens navn.",
+        aliases=("aktør", "aktørnavn", "actor", "organisation name"),
+        required=True,
+    ),
+    Column(
+        "kind",
+        "kind",
+        "type",
+        "association, business, municipal_unit or organisation. Empty: from the sector.",
+        "forening, virksomhed, kommunal enhed eller organisation. Tom: ud fra sektoren.",
+        aliases=("art", "aktørtype", "actor type"),
+    ),
+    Column(
+        "sector",
+        "sector",
+        "sektor",
+        "public, civil_society, business, philanthropy, knowledge or citizens.",
+        "offentlig, civilsamfund, erhverv, fond, viden eller borgere.",
+        required=True,
+    ),
+    Column(
+        "arenas",
+        "arenas",
+        "arenaer",
+        "Parts of young people's lives, separated by | or ,: school, leisure, health, work, "
+        "family, community.",
+        "Dele af de unges liv, adskilt af | eller ,: skole, fritid, sundhed, arbejde, familie, lokalsamfund.",
+        aliases=("arena",),
+    ),
+    Column(
+        "category",
+        "category",
+        "kategori",
+        'What it is in your words ("Fodboldklub").',
+        'Hvad det er med jeres ord ("Fodboldklub").',
+    ),
     Column("description", "description", "beskrivelse", "Free text.", "Fri tekst."),
     _AREA,
 )
 
 CONTACT_COLUMNS = (
     _ID,
-    Column("name", "name", "navn", "The contact person's name.", "Kontaktpersonens navn.",
-           aliases=("kontaktperson", "contact person", "fulde navn", "full name"),
-           required=True),
-    Column("role", "role", "rolle", "Role or title (\"Formand\").", "Rolle eller titel "
-           "(\"Formand\").", aliases=("stilling", "titel", "title", "position")),
-    Column("email", "email", "e-mail", "E-mail address.", "E-mailadresse.",
-           aliases=("mail", "e-mailadresse", "email address")),
-    Column("phone", "phone", "telefon", "Phone number.", "Telefonnummer.",
-           aliases=("tlf", "mobil", "telefonnummer", "phone number", "mobile")),
-    Column("organisations", "organisation", "organisation",
-           "The actor(s) the person works for or volunteers at, by name or id; several "
-           "separated by |.",
-           "Den eller de aktører, personen arbejder for eller er frivillig hos, ved navn eller "
-           "id; flere adskilt af |.",
-           aliases=("organisations", "organisationer", "aktør", "arbejdssted", "works for",
-                    "actor", "employer")),
-    Column("relation", "relation", "tilknytning",
-           "works_for (the default) or volunteers_at.", "ansat (standard) eller frivillig.",
-           aliases=("affiliation",)),
+    Column(
+        "name",
+        "name",
+        "navn",
+        "The contact person's name.",
+        "Kontaktpersonens navn.",
+        aliases=("kontaktperson", "contact person", "fulde navn", "full name"),
+        required=True,
+    ),
+    Column(
+        "role",
+        "role",
+        "rolle",
+        'Role or title ("Formand").',
+        'Rolle eller titel ("Formand").',
+        aliases=("stilling", "titel", "title", "position"),
+    ),
+    Column(
+        "email",
+        "email",
+        "e-mail",
+        "E-mail address.",
+        "E-mailadresse.",
+        aliases=("mail", "e-mailadresse", "email address"),
+    ),
+    Column(
+        "phone",
+        "phone",
+        "telefon",
+        "Phone number.",
+        "Telefonnummer.",
+        aliases=("tlf", "mobil", "telefonnummer", "phone number", "mobile"),
+    ),
+    Column(
+        "organisations",
+        "organisation",
+        "organisation",
+        "The actor(s) the person works for or volunteers at, by name or id; several separated by |.",
+        "Den eller de aktører, personen arbejder for eller er frivillig hos, ved navn eller "
+        "id; flere adskilt af |.",
+        aliases=("organisations", "organisationer", "aktør", "arbejdssted", "works for", "actor", "employer"),
+    ),
+    Column(
+        "relation",
+        "relation",
+        "tilknytning",
+        "works_for (the default) or volunteers_at.",
+        "ansat (standard) eller frivillig.",
+        aliases=("affiliation",),
+    ),
 )
 
 YOUNG_PEOPLE_COLUMNS = (
     _ID,
-    Column("name", "pseudonym", "pseudonym",
-           "A pseudonym: never a real name or CPR number.",
-           "Et pseudonym: aldrig et rigtigt navn eller CPR-nummer.",
-           aliases=("name", "navn", "alias", "kaldenavn"), required=True),
-    Column("age_band", "age band", "aldersgruppe",
-           "12-14, 15-17, 18-24 or 25-29 (an age in years is put in its band).",
-           "12-14, 15-17, 18-24 eller 25-29 (en alder i år placeres i sin gruppe).",
-           aliases=("alder", "age", "aldersinterval")),
-    Column("birth_year", "birth year", "fødselsår", "A year, e.g. 2011.", "Et årstal, fx 2011.",
-           aliases=("årgang", "born")),
-    Column("challenges", "challenges", "udfordringer",
-           "Separated by | or ,: loneliness, mental_health, substance_use, crime, "
-           "no_education, overweight (health data: coordinators only).",
-           "Adskilt af | eller ,: ensomhed, mistrivsel, rusmidler, kriminalitet, "
-           "uden uddannelse, overvægt (helbredsdata: kun koordinatorer).",
-           aliases=("udfordring", "challenge")),
+    Column(
+        "name",
+        "pseudonym",
+        "pseudonym",
+        "A pseudonym: never a real name or CPR number.",
+        "Et pseudonym: aldrig et rigtigt navn eller CPR-nummer.",
+        aliases=("name", "navn", "alias", "kaldenavn"),
+        required=True,
+    ),
+    Column(
+        "age_band",
+        "age band",
+        "aldersgruppe",
+        "12-14, 15-17, 18-24 or 25-29 (an age in years is put in its band).",
+        "12-14, 15-17, 18-24 eller 25-29 (en alder i år placeres i sin gruppe).",
+        aliases=("alder", "age", "aldersinterval"),
+    ),
+    Column(
+        "birth_year",
+        "birth year",
+        "fødselsår",
+        "A year, e.g. 2011.",
+        "Et årstal, fx 2011.",
+        aliases=("årgang", "born"),
+    ),
+    Column(
+        "challenges",
+        "challenges",
+        "udfordringer",
+        "Separated by | or ,: loneliness, mental_health, substance_use, crime, "
+        "no_education, overweight (health data: coordinators only).",
+        "Adskilt af | eller ,: ensomhed, mistrivsel, rusmidler, kriminalitet, "
+        "uden uddannelse, overvægt (helbredsdata: kun koordinatorer).",
+        aliases=("udfordring", "challenge"),
+    ),
     _AREA,
-    Column("school", "school", "skole", "The school or municipal unit attended (name or id).",
-           "Skolen eller den kommunale enhed, den unge går i (navn eller id).",
-           aliases=("uddannelsessted", "attends")),
-    Column("associations", "associations", "foreninger",
-           "Associations the young person is a member of (names or ids, separated by |).",
-           "Foreninger, den unge er medlem af (navne eller id'er, adskilt af |).",
-           aliases=("forening", "klub", "klubber", "fritidsaktiviteter", "member of", "clubs")),
-    Column("workplace", "workplace", "arbejdsplads",
-           "Business where the young person works (student job, internship).",
-           "Virksomhed, hvor den unge arbejder (fritidsjob, praktik).",
-           aliases=("fritidsjob", "job", "works at")),
+    Column(
+        "school",
+        "school",
+        "skole",
+        "The school or municipal unit attended (name or id).",
+        "Skolen eller den kommunale enhed, den unge går i (navn eller id).",
+        aliases=("uddannelsessted", "attends"),
+    ),
+    Column(
+        "associations",
+        "associations",
+        "foreninger",
+        "Associations the young person is a member of (names or ids, separated by |).",
+        "Foreninger, den unge er medlem af (navne eller id'er, adskilt af |).",
+        aliases=("forening", "klub", "klubber", "fritidsaktiviteter", "member of", "clubs"),
+    ),
+    Column(
+        "workplace",
+        "workplace",
+        "arbejdsplads",
+        "Business where the young person works (student job, internship).",
+        "Virksomhed, hvor den unge arbejder (fritidsjob, praktik).",
+        aliases=("fritidsjob", "job", "works at"),
+    ),
 )
 
 TIE_COLUMNS = (
-    Column("source", "source", "fra", "Where the tie starts: a name or id.",
-           "Hvor relationen starter: et navn eller id.", aliases=("from", "kilde", "source id"),
-           required=True),
-    Column("type", "type", "type",
-           "collaborates_with, refers_to, funds, attends, member_of, works_at, uses, "
-           "works_for, volunteers_at, participates_in, targets, part_of, included_in.",
-           "samarbejder med, henviser til, finansierer, går på, medlem af, arbejder hos, "
-           "bruger, ansat hos, frivillig hos, deltager i, målrettet, del af, med i målgruppe.",
-           aliases=("relation", "relationstype", "tie type", "tilknytning"), required=True),
-    Column("target", "target", "til", "Where the tie points: a name or id.",
-           "Hvor relationen peger hen: et navn eller id.", aliases=("to", "mål", "target id"),
-           required=True),
+    Column(
+        "source",
+        "source",
+        "fra",
+        "Where the tie starts: a name or id.",
+        "Hvor relationen starter: et navn eller id.",
+        aliases=("from", "kilde", "source id"),
+        required=True,
+    ),
+    Column(
+        "type",
+        "type",
+        "type",
+        "collaborates_with, refers_to, funds, attends, member_of, works_at, uses, "
+        "works_for, volunteers_at, participates_in, targets, part_of, included_in.",
+        "samarbejder med, henviser til, finansierer, går på, medlem af, arbejder hos, "
+        "bruger, ansat hos, frivillig hos, deltager i, målrettet, del af, med i målgruppe.",
+        aliases=("relation", "relationstype", "tie type", "tilknytning"),
+        required=True,
+    ),
+    Column(
+        "target",
+        "target",
+        "til",
+        "Where the tie points: a name or id.",
+        "Hvor relationen peger hen: et navn eller id.",
+        aliases=("to", "mål", "target id"),
+        required=True,
+    ),
     Column("strength", "strength", "styrke", "1-5 (collaborations).", "1-5 (samarbejder)."),
-    Column("since", "since", "siden", "The year it began.", "Året, den begyndte.",
-           aliases=("startår", "year", "år")),
-    Column("frequency", "frequency", "hyppighed",
-           "daily, weekly, monthly, quarterly, yearly or rarely.",
-           "dagligt, ugentligt, månedligt, kvartalsvis, årligt eller sjældent.",
-           aliases=("frekvens", "how often", "hvor ofte")),
-    Column("role", "role", "rolle", "lead, partner or funder (in an initiative).",
-           "tovholder, partner eller bidragyder (i en indsats)."),
+    Column(
+        "since",
+        "since",
+        "siden",
+        "The year it began.",
+        "Året, den begyndte.",
+        aliases=("startår", "year", "år"),
+    ),
+    Column(
+        "frequency",
+        "frequency",
+        "hyppighed",
+        "daily, weekly, monthly, quarterly, yearly or rarely.",
+        "dagligt, ugentligt, månedligt, kvartalsvis, årligt eller sjældent.",
+        aliases=("frekvens", "how often", "hvor ofte"),
+    ),
+    Column(
+        "role",
+        "role",
+        "rolle",
+        "lead, partner or funder (in an initiative).",
+        "tovholder, partner eller bidragyder (i en indsats).",
+    ),
 )
 
 SURVEY_COLUMNS = (
-    Column("respondent", "respondent", "respondent",
-           "The organisation that answers (an actor's name or id). A row with only the "
-           "respondent lists an organisation that was invited.",
-           "Organisationen, der svarer (aktørens navn eller id). En række med kun "
-           "respondenten angiver en inviteret organisation.",
-           aliases=("besvaret af", "answered by", "svarende organisation", "organisation"),
-           required=True),
-    Column("partner", "partner", "samarbejdspartner",
-           "An organisation the respondent works with (name or id).",
-           "En organisation, respondenten samarbejder med (navn eller id).",
-           aliases=("partnere", "named partner", "nævnt partner", "samarbejder med")),
-    Column("frequency", "frequency", "hyppighed",
-           "How often they work together: daily, weekly, monthly, quarterly, yearly, rarely.",
-           "Hvor ofte de samarbejder: dagligt, ugentligt, månedligt, kvartalsvis, årligt, "
-           "sjældent.", aliases=("frekvens", "how often", "hvor ofte")),
-    Column("trust", "trust", "tillid",
-           "How much the respondent trusts the partner: 1 (not at all) to 4 (a great deal).",
-           "Hvor meget respondenten har tillid til partneren: 1 (slet ikke) til 4 (i høj grad).",
-           aliases=("trust score",)),
-    Column("value", "value", "værdi",
-           "How valuable the partner is to the respondent's work: 1 (not at all) to 4 "
-           "(a great deal).",
-           "Hvor værdifuld partneren er for respondentens arbejde: 1 (slet ikke) til 4 "
-           "(i høj grad).", aliases=("værdi for os", "value score")),
-    Column("status", "status", "status",
-           "answered or not_answered. Empty: answered when a partner is named.",
-           "besvaret eller ikke besvaret. Tom: besvaret, når der er nævnt en partner.",
-           aliases=("svarstatus", "besvarelse", "response")),
+    Column(
+        "respondent",
+        "respondent",
+        "respondent",
+        "The organisation that answers (an actor's name or id). A row with only the "
+        "respondent lists an organisation that was invited.",
+        "Organisationen, der svarer (aktørens navn eller id). En række med kun "
+        "respondenten angiver en inviteret organisation.",
+        aliases=("besvaret af", "answered by", "svarende organisation", "organisation"),
+        required=True,
+    ),
+    Column(
+        "partner",
+        "partner",
+        "samarbejdspartner",
+        "An organisation the respondent works with (name or id).",
+        "En organisation, respondenten samarbejder med (navn eller id).",
+        aliases=("partnere", "named partner", "nævnt partner", "samarbejder med"),
+    ),
+    Column(
+        "frequency",
+        "frequency",
+        "hyppighed",
+        "How often they work together: daily, weekly, monthly, quarterly, yearly, rarely.",
+        "Hvor ofte de samarbejder: dagligt, ugentligt, månedligt, kvartalsvis, årligt, sjældent.",
+        aliases=("frekvens", "how often", "hvor ofte"),
+    ),
+    Column(
+        "trust",
+        "trust",
+        "tillid",
+        "How much the respondent trusts the partner: 1 (not at all) to 4 (a great deal).",
+        "Hvor meget respondenten har tillid til partneren: 1 (slet ikke) til 4 (i høj grad).",
+        aliases=("trust score",),
+    ),
+    Column(
+        "value",
+        "value",
+        "værdi",
+        "How valuable the partner is to the respondent's work: 1 (not at all) to 4 (a great deal).",
+        "Hvor værdifuld partneren er for respondentens arbejde: 1 (slet ikke) til 4 (i høj grad).",
+        aliases=("værdi for os", "value score"),
+    ),
+    Column(
+        "status",
+        "status",
+        "status",
+        "answered or not_answered. Empty: answered when a partner is named.",
+        "besvaret eller ikke besvaret. Tom: besvaret, når der er nævnt en partner.",
+        aliases=("svarstatus", "besvarelse", "response"),
+    ),
 )
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
@@ -195,12 +345,17 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
 
 _KIND_NAMES = {
     ImportKind.ACTORS: ("actors", "actor", "aktører", "aktør", "organisationer"),
-    ImportKind.CONTACTS: ("contacts", "contact persons", "persons", "kontaktpersoner",
-                          "kontakter", "personer"),
+    ImportKind.CONTACTS: (
+        "contacts",
+        "contact persons",
+        "persons",
+        "kontaktpersoner",
+        "kontakter",
+        "personer",
+    ),
     ImportKind.YOUNG_PEOPLE: ("young people", "young persons", "youth", "unge"),
     ImportKind.TIES: ("ties", "relations", "relationer", "forbindelser", "edges"),
-    ImportKind.SURVEY: ("survey", "partner survey", "undersøgelse", "partnerundersøgelse",
-                        "spørgeskema"),
+    ImportKind.SURVEY: ("survey", "partner survey", "undersøgelse", "partnerundersøgelse", "spørgeskema"),
 }
 _KINDS_BY_NAME = {loose(name): kind for kind, names in _KIND_NAMES.items() for name in names}
 
@@ -218,8 +373,14 @@ def parse_kind(text: str) -> ImportKind | None:
 _TELLING = {
     ImportKind.SURVEY: ("respondent", "trust", "tillid", "samarbejdspartner", "partner"),
     ImportKind.TIES: ("source", "target", "fra", "til", "kilde"),
-    ImportKind.YOUNG_PEOPLE: ("pseudonym", "age band", "aldersgruppe", "fødselsår",
-                              "udfordringer", "challenges"),
+    ImportKind.YOUNG_PEOPLE: (
+        "pseudonym",
+        "age band",
+        "aldersgruppe",
+        "fødselsår",
+        "udfordringer",
+        "challenges",
+    ),
     ImportKind.CONTACTS: ("email", "e-mail", "telefon", "phone", "rolle", "role", "mail"),
     ImportKind.ACTORS: ("sector", "sektor"),
 }

@@ -45,14 +45,14 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         heading, sep, target = pair.partition("=")
         if not sep or not heading.strip():
-            raise ValueError(f"{pair!r} is not a column mapping: write HEADING=FIELD, "
-                             "e.g. 'Forening=name'")
+            raise ValueError(f"{pair!r} is not a column mapping: write HEADING=FIELD, e.g. 'Forening=name'")
         mapping[heading.strip()] = target.strip()
     return mapping
 
 
-def match_headings(headings: tuple[str, ...], columns: tuple[Column, ...],
-                   mapping: Mapping[str, str], report: ImportReport) -> ColumnMap | None:
+def match_headings(
+    headings: tuple[str, ...], columns: tuple[Column, ...], mapping: Mapping[str, str], report: ImportReport
+) -> ColumnMap | None:
     """The columns of a file; ``None`` (with errors reported) when it cannot be imported."""
     names = {loose(name): column for column in columns for name in column.names()}
     given = {loose(h): h for h in headings if h}
@@ -60,16 +60,20 @@ def match_headings(headings: tuple[str, ...], columns: tuple[Column, ...],
     ok = True
     for heading, target in mapping.items():
         if loose(heading) not in given:
-            report.error(f"the mapping names the column {heading!r}, which the file does not "
-                         f"have", suggestion=_suggest(heading, list(given.values()), "columns"))
+            report.error(
+                f"the mapping names the column {heading!r}, which the file does not have",
+                suggestion=_suggest(heading, list(given.values()), "columns"),
+            )
             ok = False
         elif not target:
             mapped[loose(heading)] = None  # "Noter=": leave the column out
         elif loose(target) in names:
             mapped[loose(heading)] = names[loose(target)]
         else:
-            report.error(f"the mapping {heading}={target}: {target!r} is not a field of this "
-                         "file", suggestion=_suggest(target, [c.field for c in columns], "fields"))
+            report.error(
+                f"the mapping {heading}={target}: {target!r} is not a field of this file",
+                suggestion=_suggest(target, [c.field for c in columns], "fields"),
+            )
             ok = False
     positions: dict[str, tuple[int, str]] = {}
     for position, heading in enumerate(headings):
@@ -79,22 +83,28 @@ def match_headings(headings: tuple[str, ...], columns: tuple[Column, ...],
         column = mapped[key] if key in mapped else names.get(key)
         if column is None:
             if key not in mapped:
-                report.warning(f"the column {heading!r} is not used",
-                               column=heading, suggestion=_unused_hint(heading, columns))
+                report.warning(
+                    f"the column {heading!r} is not used",
+                    column=heading,
+                    suggestion=_unused_hint(heading, columns),
+                )
             continue
         if column.field in positions:
-            report.error(f"two columns give {column.field}: {positions[column.field][1]!r} "
-                         f"and {heading!r}", column=heading,
-                         suggestion="remove one, or map one away with "
-                                    f"'{heading}=' (an empty field)")
+            report.error(
+                f"two columns give {column.field}: {positions[column.field][1]!r} and {heading!r}",
+                column=heading,
+                suggestion=f"remove one, or map one away with '{heading}=' (an empty field)",
+            )
             ok = False
             continue
         positions[column.field] = (position, heading)
     report.columns = {heading: field for field, (_, heading) in positions.items()}
     for column in columns:
         if column.required and column.field not in positions:
-            report.error(f"the file has no {column.en!r} column (in Danish {column.da!r})",
-                         suggestion=f"add it, or map a column to it, e.g. 'Forening={column.field}'")
+            report.error(
+                f"the file has no {column.en!r} column (in Danish {column.da!r})",
+                suggestion=f"add it, or map a column to it, e.g. 'Forening={column.field}'",
+            )
             ok = False
     return ColumnMap(positions) if ok else None
 

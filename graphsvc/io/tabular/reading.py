@@ -48,8 +48,7 @@ def file_format(data: bytes, file_name: str) -> str:
     return "csv"
 
 
-def read_table(data: bytes, file_name: str, report: ImportReport, *,
-               max_bytes: int) -> Table | None:
+def read_table(data: bytes, file_name: str, report: ImportReport, *, max_bytes: int) -> Table | None:
     """The table in ``data``; ``None`` with errors in ``report`` when it cannot be read."""
     suffix = PurePath(file_name).suffix.casefold()
     found = file_format(data, file_name)
@@ -58,16 +57,18 @@ def read_table(data: bytes, file_name: str, report: ImportReport, *,
         report.error("the file is empty")
         return None
     if found == "xls":
-        report.error("the file is an Excel 97-2003 workbook (.xls) or a password-protected "
-                     "workbook, which cannot be read",
-                     suggestion="remove the password and save it as .xlsx (Excel-projektmappe) "
-                                "or as CSV")
+        report.error(
+            "the file is an Excel 97-2003 workbook (.xls) or a password-protected "
+            "workbook, which cannot be read",
+            suggestion="remove the password and save it as .xlsx (Excel-projektmappe) or as CSV",
+        )
         return None
     if found == "csv" and suffix in _WORKBOOK_SUFFIXES:
-        report.error(f"{PurePath(file_name).name!r} is not an Excel workbook: it holds plain text "
-                     "(perhaps a CSV file renamed)",
-                     suggestion="open it in your spreadsheet program and save it as .xlsx, or "
-                                "give it the name .csv")
+        report.error(
+            f"{PurePath(file_name).name!r} is not an Excel workbook: it holds plain text "
+            "(perhaps a CSV file renamed)",
+            suggestion="open it in your spreadsheet program and save it as .xlsx, or give it the name .csv",
+        )
         return None
     if found == "xlsx" and suffix not in _WORKBOOK_SUFFIXES and suffix:
         report.warning(f"the file is named {suffix} but is an Excel workbook; read it as one")
@@ -82,8 +83,7 @@ def read_table(data: bytes, file_name: str, report: ImportReport, *,
 
 
 def _table(raw: list[list[str]], report: ImportReport) -> Table | None:
-    rows = [Row(number, tuple(cell.strip() for cell in cells))
-            for number, cells in enumerate(raw, start=1)]
+    rows = [Row(number, tuple(cell.strip() for cell in cells)) for number, cells in enumerate(raw, start=1)]
     while rows and rows[-1].empty:
         rows.pop()
     start = next((i for i, row in enumerate(rows) if not row.empty), None)
@@ -91,14 +91,13 @@ def _table(raw: list[list[str]], report: ImportReport) -> Table | None:
         report.error("the file has no rows with content")
         return None
     # A title above the headings ("Aktører i Lejre 2026") fills one cell; the headings more.
-    while _filled(rows[start]) == 1 and any(_filled(r) > 1 for r in rows[start + 1:start + 6]):
+    while _filled(rows[start]) == 1 and any(_filled(r) > 1 for r in rows[start + 1 : start + 6]):
         title = next(cell for cell in rows[start].cells if cell.strip())
-        report.info(f"row {rows[start].number} ({title!r}) is taken as a title above the "
-                    "headings")
+        report.info(f"row {rows[start].number} ({title!r}) is taken as a title above the headings")
         start = next(i for i in range(start + 1, len(rows)) if not rows[i].empty)
     heading = rows[start]
     report.rows = len(rows) - start - 1
-    return Table(headings=heading.cells, heading_row=heading.number, rows=tuple(rows[start + 1:]))
+    return Table(headings=heading.cells, heading_row=heading.number, rows=tuple(rows[start + 1 :]))
 
 
 def _filled(row: Row) -> int:

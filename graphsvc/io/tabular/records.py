@@ -47,9 +47,13 @@ class Plan:
     not_answered: set[str] = field(default_factory=set)
 
     def without_rows(self, rows: set[int]) -> Plan:
-        return Plan(self.node_label, [n for n in self.nodes if n.row not in rows],
-                    [t for t in self.ties if t.row not in rows], self.answered,
-                    self.not_answered)
+        return Plan(
+            self.node_label,
+            [n for n in self.nodes if n.row not in rows],
+            [t for t in self.ties if t.row not in rows],
+            self.answered,
+            self.not_answered,
+        )
 
 
 class RowReader:
@@ -81,11 +85,13 @@ class RowReader:
             self.error(e.problem, field_name, e.suggestion)
             return True, None
 
-    def error(self, problem: str, field_name: str | None = None,
-              suggestion: str | None = None) -> None:
+    def error(self, problem: str, field_name: str | None = None, suggestion: str | None = None) -> None:
         self.failed = True
-        column = (self.columns.heading(field_name)
-                  if field_name is not None and field_name in self.columns else None)
+        column = (
+            self.columns.heading(field_name)
+            if field_name is not None and field_name in self.columns
+            else None
+        )
         self.report.error(problem, row=self.row.number, column=column, suggestion=suggestion)
 
     def headings(self) -> dict[str, str]:

@@ -21,10 +21,15 @@ __all__ = ["Known", "NameIndex", "describe", "name_key", "new_id"]
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 _WORDS = {
-    Kind.AREA: "area", Kind.YOUNG_PERSON: "young person", Kind.PERSON: "contact person",
-    Kind.TARGET_GROUP: "target group", Kind.INITIATIVE: "initiative",
-    Kind.MUNICIPAL_UNIT: "municipal unit", Kind.ASSOCIATION: "association",
-    Kind.BUSINESS: "business", Kind.ORGANISATION: "organisation",
+    Kind.AREA: "area",
+    Kind.YOUNG_PERSON: "young person",
+    Kind.PERSON: "contact person",
+    Kind.TARGET_GROUP: "target group",
+    Kind.INITIATIVE: "initiative",
+    Kind.MUNICIPAL_UNIT: "municipal unit",
+    Kind.ASSOCIATION: "association",
+    Kind.BUSINESS: "business",
+    Kind.ORGANISATION: "organisation",
 }
 
 
@@ -77,16 +82,19 @@ class NameIndex:
             return matches[0]
         if len(matches) > 1:
             ids = ", ".join(sorted(m.id for m in matches))
-            raise CellError(f"several nodes are called {text!r} ({ids})",
-                            "write the id instead of the name")
+            raise CellError(f"several nodes are called {text!r} ({ids})", "write the id instead of the name")
         if node is not None:
             raise CellError(f"{text!r} is {describe([node.kind])} ({node.name!r}), not {wanted}")
         names = sorted({n.name for n in self.by_id.values() if n.kind in kinds})
         close = difflib.get_close_matches(text, names, n=2, cutoff=0.6)
-        hint = (f"did you mean {' or '.join(repr(c) for c in close)}?" if close
-                else f"add it first (as {wanted}), or check the spelling")
-        raise CellError(f"there is no {wanted.split(' ', 1)[1]} called {text!r} or with that id"
-                        " in this tenant", hint)
+        hint = (
+            f"did you mean {' or '.join(repr(c) for c in close)}?"
+            if close
+            else f"add it first (as {wanted}), or check the spelling"
+        )
+        raise CellError(
+            f"there is no {wanted.split(' ', 1)[1]} called {text!r} or with that id in this tenant", hint
+        )
 
 
 def new_id(name: str, prefix: str, taken: Callable[[str], bool]) -> str:

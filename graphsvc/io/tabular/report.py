@@ -31,9 +31,14 @@ class Entry:
     suggestion: str | None = None
 
     def __str__(self) -> str:
-        where = ", ".join(part for part in (
-            f"row {self.row}" if self.row is not None else "",
-            f"column {self.column!r}" if self.column else "") if part)
+        where = ", ".join(
+            part
+            for part in (
+                f"row {self.row}" if self.row is not None else "",
+                f"column {self.column!r}" if self.column else "",
+            )
+            if part
+        )
         text = f"{where}: {self.problem}" if where else self.problem
         return f"{text} ({self.suggestion})" if self.suggestion else text
 
@@ -71,8 +76,15 @@ class ImportReport:
     respondents_not_answered: list[str] = field(default_factory=list)
     written: bool = False
 
-    def add(self, severity: Severity, problem: str, *, row: int | None = None,
-            column: str | None = None, suggestion: str | None = None) -> None:
+    def add(
+        self,
+        severity: Severity,
+        problem: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        suggestion: str | None = None,
+    ) -> None:
         self.entries.append(Entry(severity, problem, row, column, suggestion))
 
     def error(self, problem: str, **where: object) -> None:
@@ -113,13 +125,14 @@ class ImportReport:
         """One sentence: what was (or would be) done."""
         total = self.total()
         numbers = f"{total.new:,} new, {total.changed:,} changed, {total.unchanged:,} unchanged"
-        skipped = f"; {len(self.skipped_rows):,} rows with errors were skipped" \
-            if self.skipped_rows else ""
+        skipped = f"; {len(self.skipped_rows):,} rows with errors were skipped" if self.skipped_rows else ""
         if self.written:
             return f"Imported {self.file_name}: {numbers}{skipped}."
         if self.dry_run and (self.valid or self.skipped_rows):
             return f"Dry run of {self.file_name}: would import {numbers}{skipped}; nothing written."
         if not self.errors:
             return f"Nothing written from {self.file_name}: {numbers}."
-        return (f"Nothing written from {self.file_name}: {len(self.errors):,} errors "
-                f"(fix them, or skip the rows they are on).")
+        return (
+            f"Nothing written from {self.file_name}: {len(self.errors):,} errors "
+            f"(fix them, or skip the rows they are on)."
+        )

@@ -38,8 +38,9 @@ _PARSERS = {
 }
 
 
-def survey_plan(table: Table, columns: ColumnMap, index: NameIndex, report: ImportReport, *,
-                survey: str) -> Plan:
+def survey_plan(
+    table: Table, columns: ColumnMap, index: NameIndex, report: ImportReport, *, survey: str
+) -> Plan:
     plan = Plan("respondents")
     first_row: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -71,40 +72,50 @@ def survey_plan(table: Table, columns: ColumnMap, index: NameIndex, report: Impo
             said.setdefault(respondent.id, {}).setdefault(status, row.number)
             continue
         if status is SurveyStatus.NOT_ANSWERED:
-            cells.error("the row names a partner but says the respondent did not answer",
-                        "status", "clear the status, or remove the partner")
+            cells.error(
+                "the row names a partner but says the respondent did not answer",
+                "status",
+                "clear the status, or remove the partner",
+            )
             continue
         if partner.id == respondent.id:
             cells.error(f"{respondent.name!r} names itself as a partner", "partner")
             continue
         pair = (respondent.id, partner.id)
         if pair in named:
-            cells.error(f"{respondent.name!r} names {partner.name!r} also on row {named[pair]}",
-                        "partner", "keep one answer per partner")
+            cells.error(
+                f"{respondent.name!r} names {partner.name!r} also on row {named[pair]}",
+                "partner",
+                "keep one answer per partner",
+            )
             continue
         named[pair] = row.number
         said.setdefault(respondent.id, {}).setdefault(SurveyStatus.ANSWERED, row.number)
-        tie = Tie(type=TieType.COLLABORATES_WITH, source=respondent.id, target=partner.id,
-                  survey=survey, **answers)
+        tie = Tie(
+            type=TieType.COLLABORATES_WITH, source=respondent.id, target=partner.id, survey=survey, **answers
+        )
         given = frozenset({"survey", "reciprocated", *(n for n in _ANSWERS if cells.has(n))})
         plan.ties.append(TieRecord(row.number, tie, given, cells.headings()))
     for respondent, statuses in said.items():
         if len(statuses) > 1:
-            report.error(f"{names[respondent]!r} is said to have answered (row "
-                         f"{statuses[SurveyStatus.ANSWERED]}) and not to have answered",
-                         row=statuses[SurveyStatus.NOT_ANSWERED],
-                         column=columns.heading("status") if "status" in columns else None,
-                         suggestion="remove the row that says it did not answer")
+            report.error(
+                f"{names[respondent]!r} is said to have answered (row "
+                f"{statuses[SurveyStatus.ANSWERED]}) and not to have answered",
+                row=statuses[SurveyStatus.NOT_ANSWERED],
+                column=columns.heading("status") if "status" in columns else None,
+                suggestion="remove the row that says it did not answer",
+            )
             continue
         status = next(iter(statuses))
         (plan.answered if status is SurveyStatus.ANSWERED else plan.not_answered).add(respondent)
-        plan.nodes.append(NodeRecord(first_row[respondent], respondent, None,
-                                     {"survey_status": status}))
+        plan.nodes.append(NodeRecord(first_row[respondent], respondent, None, {"survey_status": status}))
     answered, missing = len(plan.answered), sorted(names[r] for r in plan.not_answered)
     invited = answered + len(missing)
     if invited:
-        report.info(f"{answered} of {invited} invited organisations answered"
-                    + (f"; no answer from {', '.join(missing)}" if missing else ""))
+        report.info(
+            f"{answered} of {invited} invited organisations answered"
+            + (f"; no answer from {', '.join(missing)}" if missing else "")
+        )
     return plan
 
 
@@ -120,8 +131,13 @@ def settle_reciprocity(plan: Plan, stored: Mapping[TieKey, Tie]) -> None:
         elif back is not None and back.survey is not None:
             reciprocated = True
             if back.reciprocated is not True:
-                plan.ties.append(TieRecord(record.row, back.model_copy(
-                    update={"reciprocated": True}), frozenset({"reciprocated"})))
+                plan.ties.append(
+                    TieRecord(
+                        record.row,
+                        back.model_copy(update={"reciprocated": True}),
+                        frozenset({"reciprocated"}),
+                    )
+                )
         else:
             reciprocated = None
         record.tie = record.tie.model_copy(update={"reciprocated": reciprocated})

@@ -40,8 +40,7 @@ _HELP = {
 
 def template_file_name(kind: ImportKind, language: Language, file_format: str) -> str:
     danish, english = _FILES[kind]
-    return (f"{danish}-skabelon.{file_format}" if language == "da"
-            else f"{english}-template.{file_format}")
+    return f"{danish}-skabelon.{file_format}" if language == "da" else f"{english}-template.{file_format}"
 
 
 def _headings(kind: ImportKind, language: Language) -> list[str]:
@@ -50,8 +49,9 @@ def _headings(kind: ImportKind, language: Language) -> list[str]:
 
 def template_csv(kind: ImportKind, language: Language) -> bytes:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";" if language == "da" else ",",
-               lineterminator="\r\n").writerow(_headings(kind, language))
+    csv.writer(buffer, delimiter=";" if language == "da" else ",", lineterminator="\r\n").writerow(
+        _headings(kind, language)
+    )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -74,8 +74,13 @@ def template_xlsx(kind: ImportKind, language: Language) -> bytes:
     for cell in help_sheet[1]:
         cell.font = Font(bold=True)
     for column in columns_of(kind):
-        help_sheet.append([column.heading(language), yes if column.required else no,
-                           column.help_da if language == "da" else column.help_en])
+        help_sheet.append(
+            [
+                column.heading(language),
+                yes if column.required else no,
+                column.help_da if language == "da" else column.help_en,
+            ]
+        )
     help_sheet.column_dimensions["A"].width = 20
     help_sheet.column_dimensions["B"].width = 14
     help_sheet.column_dimensions["C"].width = 100

@@ -53,22 +53,24 @@ def decode(data: bytes, report: ImportReport) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        report.error(f"the file is neither UTF-8 nor Windows-1252 text (byte 0x{data[e.start]:02X} "
-                     f"on line {line})",
-                     suggestion="save it again as 'CSV UTF-8' or 'CSV (semikolonsepareret)'")
+        report.error(
+            f"the file is neither UTF-8 nor Windows-1252 text (byte 0x{data[e.start]:02X} on line {line})",
+            suggestion="save it again as 'CSV UTF-8' or 'CSV (semikolonsepareret)'",
+        )
         return None
     report.encoding = "Windows-1252"
     foreign = _FOREIGN.search(text)
     if foreign:
         word = _word_around(text, foreign.start() + 1)
-        report.error(f"the file is not UTF-8, and as Windows-1252 it reads {word!r}: it seems to "
-                     "be saved in another code page (DOS or Mac)",
-                     suggestion="save it again as 'CSV UTF-8' or 'CSV (semikolonsepareret)'")
+        report.error(
+            f"the file is not UTF-8, and as Windows-1252 it reads {word!r}: it seems to "
+            "be saved in another code page (DOS or Mac)",
+            suggestion="save it again as 'CSV UTF-8' or 'CSV (semikolonsepareret)'",
+        )
         return None
     example = _WORD_WITH_LETTER.search(text)
     shown = f", e.g. {example.group()!r}" if example else ""
-    report.info(f"the file is not UTF-8: read it as Windows-1252, as Danish Excel saves CSV"
-                f"{shown}")
+    report.info(f"the file is not UTF-8: read it as Windows-1252, as Danish Excel saves CSV{shown}")
     return text
 
 
@@ -76,8 +78,10 @@ def _finish(data: bytes, codec: str, name: str, report: ImportReport) -> str | N
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as e:
-        report.error(f"the file starts as {name} but byte {e.start} is not {name}",
-                     suggestion="save it again as 'CSV UTF-8'")
+        report.error(
+            f"the file starts as {name} but byte {e.start} is not {name}",
+            suggestion="save it again as 'CSV UTF-8'",
+        )
         return None
     report.encoding = name
     _warn_if_converted_twice(text, report)
@@ -93,18 +97,21 @@ def _warn_if_converted_twice(text: str, report: ImportReport) -> None:
         fixed = word.encode("cp1252").decode("utf-8")
     except UnicodeError:
         fixed = None
-    report.warning(f"{word!r} looks like text converted to UTF-8 twice",
-                   row=text[: match.start()].count("\n") + 1,
-                   suggestion=f"it probably means {fixed!r}; fix the file and import it again"
-                   if fixed else "fix the file and import it again")
+    report.warning(
+        f"{word!r} looks like text converted to UTF-8 twice",
+        row=text[: match.start()].count("\n") + 1,
+        suggestion=f"it probably means {fixed!r}; fix the file and import it again"
+        if fixed
+        else "fix the file and import it again",
+    )
 
 
 def _word_around(text: str, position: int) -> str:
     start = position
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ";,\t\"":
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ';,\t"':
         start -= 1
     end = position
-    while end < len(text) and not text[end].isspace() and text[end] not in ";,\t\"":
+    while end < len(text) and not text[end].isspace() and text[end] not in ';,\t"':
         end += 1
     return text[start:end]
 
@@ -136,8 +143,11 @@ def _sniff(text: str) -> str:
     best, best_score = ",", (-1.0, 0)
     for delimiter in _DELIMITERS:
         try:
-            rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-                    if any(cell.strip() for cell in r)]
+            rows = [
+                r
+                for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+                if any(cell.strip() for cell in r)
+            ]
         except csv.Error:
             continue
         if not rows or len(rows[0]) < 2:

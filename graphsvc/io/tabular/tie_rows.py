@@ -41,8 +41,11 @@ def tie_plan(table: Table, columns: ColumnMap, index: NameIndex, report: ImportR
         if cells.failed or tie_type is None or source is None or target is None:
             continue
         if tie_type is TieType.LOCATED_IN:
-            cells.error("locations are not ties here", "type",
-                        "give the area in the 'area' column of the actors or young people file")
+            cells.error(
+                "locations are not ties here",
+                "type",
+                "give the area in the 'area' column of the actors or young people file",
+            )
             continue
         if source.id == target.id:
             cells.error(f"{source.name!r} cannot have a tie to itself", "target")
@@ -68,7 +71,6 @@ def tie_plan(table: Table, columns: ColumnMap, index: NameIndex, report: ImportR
             cells.error(f"the same tie is on row {seen[key]}", "target", "remove one of the rows")
             continue
         seen[key] = row.number
-        given = frozenset(n for n in PROPERTY_COLUMNS
-                          if cells.has(n) and n in TIE_RULES[tie_type].properties)
+        given = frozenset(n for n in PROPERTY_COLUMNS if cells.has(n) and n in TIE_RULES[tie_type].properties)
         plan.ties.append(TieRecord(row.number, tie, given, cells.headings()))
     return plan

@@ -25,8 +25,18 @@ from graphsvc.domain import (
     TieType,
 )
 
-__all__ = ["VOCABULARIES", "CellError", "age_band_of", "loose", "read_enum", "read_int",
-           "read_list", "read_scale", "read_year", "split_names"]
+__all__ = [
+    "VOCABULARIES",
+    "CellError",
+    "age_band_of",
+    "loose",
+    "read_enum",
+    "read_int",
+    "read_list",
+    "read_scale",
+    "read_year",
+    "split_names",
+]
 
 E = TypeVar("E", bound=Enum)
 
@@ -52,14 +62,34 @@ def loose(text: str) -> str:
 # Danish (and other common) words for each value, beside the value itself.
 _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
     Sector: {
-        Sector.PUBLIC: ("offentlig", "offentlig sektor", "kommune", "kommunal", "region",
-                        "stat", "public sector"),
-        Sector.CIVIL_SOCIETY: ("civilsamfund", "civilsamfundet", "frivillig", "forening",
-                               "foreningsliv", "ngo", "civil"),
+        Sector.PUBLIC: (
+            "offentlig",
+            "offentlig sektor",
+            "kommune",
+            "kommunal",
+            "region",
+            "stat",
+            "public sector",
+        ),
+        Sector.CIVIL_SOCIETY: (
+            "civilsamfund",
+            "civilsamfundet",
+            "frivillig",
+            "forening",
+            "foreningsliv",
+            "ngo",
+            "civil",
+        ),
         Sector.BUSINESS: ("erhverv", "erhvervsliv", "privat", "virksomhed", "private"),
         Sector.PHILANTHROPY: ("fond", "fonde", "filantropi", "foundation", "philanthropic"),
-        Sector.KNOWLEDGE: ("viden", "videninstitution", "videninstitutioner", "forskning",
-                           "universitet", "research"),
+        Sector.KNOWLEDGE: (
+            "viden",
+            "videninstitution",
+            "videninstitutioner",
+            "forskning",
+            "universitet",
+            "research",
+        ),
         Sector.CITIZENS: ("borgere", "borger", "citizen"),
     },
     Kind: {
@@ -69,14 +99,22 @@ _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
         Kind.ORGANISATION: ("organisation", "organization"),
     },
     Arena: {
-        Arena.SCHOOL: ("skole",), Arena.LEISURE: ("fritid",), Arena.HEALTH: ("sundhed",),
-        Arena.WORK: ("arbejde", "job"), Arena.FAMILY: ("familie",),
+        Arena.SCHOOL: ("skole",),
+        Arena.LEISURE: ("fritid",),
+        Arena.HEALTH: ("sundhed",),
+        Arena.WORK: ("arbejde", "job"),
+        Arena.FAMILY: ("familie",),
         Arena.COMMUNITY: ("lokalsamfund", "fællesskab", "civilsamfund"),
     },
     Challenge: {
         Challenge.LONELINESS: ("ensomhed", "ensom"),
-        Challenge.MENTAL_HEALTH: ("mistrivsel", "mental sundhed", "psykisk mistrivsel",
-                                  "mental mistrivsel", "trivsel"),
+        Challenge.MENTAL_HEALTH: (
+            "mistrivsel",
+            "mental sundhed",
+            "psykisk mistrivsel",
+            "mental mistrivsel",
+            "trivsel",
+        ),
         Challenge.SUBSTANCE_USE: ("rusmidler", "misbrug", "rusmiddelbrug"),
         Challenge.CRIME: ("kriminalitet",),
         Challenge.NO_EDUCATION: ("uden uddannelse", "ingen uddannelse", "uddannelse"),
@@ -113,9 +151,19 @@ _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
     },
     SurveyStatus: {
         SurveyStatus.ANSWERED: ("besvaret", "svaret", "ja", "yes", "done", "complete"),
-        SurveyStatus.NOT_ANSWERED: ("ikke besvaret", "ikke svaret", "mangler", "mangler svar",
-                                    "nej", "no", "no answer", "not answered", "missing",
-                                    "invited", "inviteret"),
+        SurveyStatus.NOT_ANSWERED: (
+            "ikke besvaret",
+            "ikke svaret",
+            "mangler",
+            "mangler svar",
+            "nej",
+            "no",
+            "no answer",
+            "not answered",
+            "missing",
+            "invited",
+            "inviteret",
+        ),
     },
     AgeBand: {},
 }
@@ -160,15 +208,13 @@ def read_enum(text: str, enum: type[E], what: str) -> E:
     if member is not None:
         return member  # type: ignore[return-value]
     close = _closest(text, enum)
-    suggestion = (f"did you mean {close.value!r}?" if close is not None
-                  else f"use one of {_listing(enum)}")
+    suggestion = f"did you mean {close.value!r}?" if close is not None else f"use one of {_listing(enum)}"
     raise CellError(f"{text!r} is not {what}", suggestion)
 
 
 def read_list(text: str, enum: type[E], what: str) -> frozenset[E]:
     """Several members, separated by ``|``, ``,``, ``;`` or line breaks."""
-    return frozenset(read_enum(item.strip(), enum, what)
-                     for item in _LIST.split(text) if item.strip())
+    return frozenset(read_enum(item.strip(), enum, what) for item in _LIST.split(text) if item.strip())
 
 
 def split_names(text: str) -> list[str]:
@@ -218,8 +264,7 @@ def age_band_of(text: str) -> AgeBand:
     try:
         age = read_int(text, "age")
     except CellError:
-        raise CellError(f"{text!r} is not an age band", "use 12-14, 15-17, 18-24 or 25-29") \
-            from None
+        raise CellError(f"{text!r} is not an age band", "use 12-14, 15-17, 18-24 or 25-29") from None
     for band in AgeBand:
         low, high = (int(part) for part in band.value.split("-"))
         if low <= age <= high:

@@ -31,8 +31,10 @@ def read_workbook(data: bytes, report: ImportReport, *, max_bytes: int) -> list[
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds (KeyError, ValueError, XML errors)
-        report.error(f"the workbook cannot be read ({type(e).__name__}: {str(e)[:120]})",
-                     suggestion=f"open it in your spreadsheet program and {_SAVE_AS}")
+        report.error(
+            f"the workbook cannot be read ({type(e).__name__}: {str(e)[:120]})",
+            suggestion=f"open it in your spreadsheet program and {_SAVE_AS}",
+        )
         return None
     try:
         chosen: list[list[str]] | None = None
@@ -50,8 +52,10 @@ def read_workbook(data: bytes, report: ImportReport, *, max_bytes: int) -> list[
             else:
                 others.append(sheet.title)
         if others:
-            report.info(f"read the sheet {report.sheet!r}; the other sheets "
-                        f"({', '.join(repr(o) for o in others)}) were not read")
+            report.info(
+                f"read the sheet {report.sheet!r}; the other sheets "
+                f"({', '.join(repr(o) for o in others)}) were not read"
+            )
         if chosen is None:
             report.error("the workbook has no sheet with any content")
         return chosen
@@ -66,22 +70,30 @@ def _looks_like_workbook(data: bytes, report: ImportReport, *, max_bytes: int) -
         unpacked = sum(info.file_size for info in archive.infolist())
         mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, ValueError):
-        report.error("the file is not an Excel workbook (.xlsx): it is damaged or only named "
-                     ".xlsx", suggestion=f"open it in your spreadsheet program and {_SAVE_AS}")
+        report.error(
+            "the file is not an Excel workbook (.xlsx): it is damaged or only named .xlsx",
+            suggestion=f"open it in your spreadsheet program and {_SAVE_AS}",
+        )
         return False
     if b"opendocument" in mimetype:
-        report.error("the file is an OpenDocument spreadsheet (.ods), not an Excel workbook",
-                     suggestion=f"in LibreOffice, {_SAVE_AS}")
+        report.error(
+            "the file is an OpenDocument spreadsheet (.ods), not an Excel workbook",
+            suggestion=f"in LibreOffice, {_SAVE_AS}",
+        )
         return False
     if "xl/workbook.xml" not in names:
         what = "a Word document" if "word/document.xml" in names else "a ZIP archive"
-        report.error(f"the file is {what}, not an Excel workbook (.xlsx)",
-                     suggestion=f"import the spreadsheet itself; {_SAVE_AS}")
+        report.error(
+            f"the file is {what}, not an Excel workbook (.xlsx)",
+            suggestion=f"import the spreadsheet itself; {_SAVE_AS}",
+        )
         return False
     if unpacked > UNPACKED_FACTOR * max_bytes:
-        report.error(f"the workbook unpacks to {unpacked / 1e6:,.0f} MB, more than an import "
-                     f"takes ({UNPACKED_FACTOR * max_bytes / 1e6:,.0f} MB)",
-                     suggestion="split it into smaller files")
+        report.error(
+            f"the workbook unpacks to {unpacked / 1e6:,.0f} MB, more than an import "
+            f"takes ({UNPACKED_FACTOR * max_bytes / 1e6:,.0f} MB)",
+            suggestion="split it into smaller files",
+        )
         return False
     return True
 

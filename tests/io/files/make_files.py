@@ -32,13 +32,19 @@ HERE = Path(__file__).resolve().parent
 ACTORS = [
     ["id", "Navn", "Type", "Sektor", "Arenaer", "Kategori", "Område", "Noter"],
     ["", "Hvalsø Skole", "kommunal enhed", "offentlig", "skole", "Folkeskole", "Hvalsø", ""],
-    ["", "Hvalsø Klatreklub", "forening", "civilsamfund", "fritid", "Klatreklub", "Hvalsø",
-     "Træner: Søren"],
+    ["", "Hvalsø Klatreklub", "forening", "civilsamfund", "fritid", "Klatreklub", "Hvalsø", "Træner: Søren"],
     [],  # an empty row, as coordinators leave them
-    ["lejre-ungdomsskole", "Lejre Ungdomsskole", "", "Offentlig", "fritid, skole",
-     "Ungdomsskole", "", ""],
-    ["", "Brugsen i Hvalsø", "", "erhverv", "arbejde", "Dagligvarebutik", "Hvalsø",
-     "Fritidsjob til 15-årige"],
+    ["lejre-ungdomsskole", "Lejre Ungdomsskole", "", "Offentlig", "fritid, skole", "Ungdomsskole", "", ""],
+    [
+        "",
+        "Brugsen i Hvalsø",
+        "",
+        "erhverv",
+        "arbejde",
+        "Dagligvarebutik",
+        "Hvalsø",
+        "Fritidsjob til 15-årige",
+    ],
     ["", "Ærø & Åbo Fond", "", "fond", "", "Fond", "", ""],
 ]
 
@@ -60,14 +66,18 @@ def fods(sheet: str, rows: list[list[object]]) -> str:
         cells = []
         for value in row:
             if isinstance(value, float):
-                cells.append(f'<table:table-cell table:style-name="ce1" office:value-type="float"'
-                             f' office:value="{value}"><text:p>{value}</text:p>'
-                             "</table:table-cell>")
+                cells.append(
+                    f'<table:table-cell table:style-name="ce1" office:value-type="float"'
+                    f' office:value="{value}"><text:p>{value}</text:p>'
+                    "</table:table-cell>"
+                )
             elif value == "":
                 cells.append("<table:table-cell/>")
             else:
-                cells.append('<table:table-cell office:value-type="string"><text:p>'
-                             f"{escape(str(value))}</text:p></table:table-cell>")
+                cells.append(
+                    '<table:table-cell office:value-type="string"><text:p>'
+                    f"{escape(str(value))}</text:p></table:table-cell>"
+                )
         body.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -98,9 +108,21 @@ def fods(sheet: str, rows: list[list[object]]) -> str:
 def convert(source: Path, target_format: str, out_dir: Path, profile: Path) -> Path:
     env = dict(os.environ, LANG="da_DK.UTF-8", LC_ALL="da_DK.UTF-8")
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         target_format, "--outdir", str(out_dir), str(source)],
-        check=True, env=env, capture_output=True, timeout=180)
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=180,
+    )
     suffix = target_format.split(":", 1)[0]
     return out_dir / f"{source.stem}.{suffix}"
 
@@ -108,27 +130,32 @@ def convert(source: Path, target_format: str, out_dir: Path, profile: Path) -> P
 def main() -> None:
     with tempfile.TemporaryDirectory() as work_dir:
         work, profile = Path(work_dir), Path(work_dir) / "profile"
-        for stem, sheet, rows in (("aktoerer", "Aktører", ACTORS),
-                                  ("partnerundersoegelse", "Partnerundersøgelse", SURVEY)):
+        for stem, sheet, rows in (
+            ("aktoerer", "Aktører", ACTORS),
+            ("partnerundersoegelse", "Partnerundersøgelse", SURVEY),
+        ):
             source = work / f"{stem}.fods"
             source.write_text(fods(sheet, rows), encoding="utf-8")  # type: ignore[arg-type]
-            for target, suffix in (("csv:Text - txt - csv (StarCalc):59,34,1,1", "csv"),
-                                   ("xlsx:Calc MS Excel 2007 XML", "xlsx")):
+            for target, suffix in (
+                ("csv:Text - txt - csv (StarCalc):59,34,1,1", "csv"),
+                ("xlsx:Calc MS Excel 2007 XML", "xlsx"),
+            ):
                 made = convert(source, target, work, profile)
                 shutil.copy(made, HERE / f"{stem}_libreoffice.{suffix}")
         made = convert(work / "aktoerer.fods", "xls:MS Excel 97", work, profile)
         shutil.copy(made, HERE / "gammel_excel_libreoffice.xls")
 
-    english = ("id,name,kind,sector,arenas,area\n"
-               "club-climb,Hvalsø Climbing Club,association,civil_society,leisure|school,Hvalsø\n"
-               "bank,Lejre Bank,business,business,work,\n")
+    english = (
+        "id,name,kind,sector,arenas,area\n"
+        "club-climb,Hvalsø Climbing Club,association,civil_society,leisure|school,Hvalsø\n"
+        "bank,Lejre Bank,business,business,work,\n"
+    )
     (HERE / "actors_en_utf8_bom.csv").write_bytes(b"\xef\xbb\xbf" + english.encode("utf-8"))
     # Danish text in the DOS code page 865: read as Windows-1252 it would be wrong everywhere.
     dos = "navn;sektor\nTræningscenter Hvalsø;erhverv\nBørnehuset;offentlig\n"
     (HERE / "dos_kodeside_865.csv").write_bytes(dos.encode("cp865"))
     # A CSV file that was renamed .xlsx.
-    (HERE / "ikke_en_projektmappe.xlsx").write_bytes("navn;sektor\nHvalsø Skole;offentlig\n"
-                                                     .encode())
+    (HERE / "ikke_en_projektmappe.xlsx").write_bytes("navn;sektor\nHvalsø Skole;offentlig\n".encode())
 
 
 if __name__ == "__main__":
