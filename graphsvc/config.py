@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=2, validation_alias=_env("GRAPHSVC_MAX_QUERY_DEPTH"))
     max_aliases: int = Field(default=20, ge=1, validation_alias=_env("GRAPHSVC_MAX_ALIASES"))
     max_tokens: int = Field(default=3000, ge=100, validation_alias=_env("GRAPHSVC_MAX_TOKENS"))
+    # Fields a request may resolve, estimated with fragments expanded (graphsvc.schema.cost).
+    max_query_cost: int = Field(default=100_000, ge=1_000, validation_alias=_env("GRAPHSVC_MAX_QUERY_COST"))
     max_page_size: int = Field(default=100, ge=1, le=100, validation_alias=_env("GRAPHSVC_MAX_PAGE_SIZE"))
     max_neighbourhood_depth: int = Field(
         default=3, ge=1, le=3, validation_alias=_env("GRAPHSVC_MAX_NEIGHBOURHOOD_DEPTH")

@@ -64,6 +64,7 @@ __all__ = [
     "YoungPerson",
     "article",
     "labels_for",
+    "looks_like_cpr",
     "node_model",
 ]
 
@@ -512,6 +513,19 @@ class Network(BaseModel):
     tenant: TenantId
     nodes: tuple[Node, ...] = ()
     ties: tuple[Tie, ...] = ()
+
+
+_CPR = re.compile(r"(?<!\d)([0-3]\d)([01]\d)\d\d-?\d{4}(?!\d)")
+
+
+def looks_like_cpr(text: str) -> bool:
+    """Whether ``text`` holds something shaped like a Danish CPR number (DDMMYY-NNNN), which
+    graphsvc must never hold.
+
+    >>> looks_like_cpr("Blå Ræv"), looks_like_cpr("0102031234"), looks_like_cpr("311299-1234")
+    (False, True, True)
+    """
+    return any(1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 for m in _CPR.finditer(text))
 
 
 # The node fields the analytics projection reads, named once: the bulk read returns them in

@@ -20,6 +20,7 @@ Anything else is a bug: it is logged in full and shown to users only as a generi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 __all__ = [
     "Conflict",
@@ -75,7 +76,24 @@ class Duplicate(GraphsvcError):
 
 
 class Conflict(GraphsvcError):
-    pass
+    """A change was refused because someone else changed the same thing first: ``changed_by``,
+    ``changed_at`` and ``changed_fields`` say who, when and what (when the audit log knows),
+    ``current_version`` what to send to overwrite deliberately."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        changed_by: str | None = None,
+        changed_at: datetime | None = None,
+        changed_fields: tuple[str, ...] = (),
+        current_version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.changed_fields = changed_fields
+        self.current_version = current_version
 
 
 class Unauthenticated(GraphsvcError):

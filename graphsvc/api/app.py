@@ -9,15 +9,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from graphsvc import __version__
 from graphsvc.api import access, exports, imports, maps, network_exports
 from graphsvc.api.access_log import redact_access_log
+from graphsvc.api.cross_site import CrossSiteGuard
 from graphsvc.api.errors import install_error_handlers
+from graphsvc.api.graphiql import LocalIdeRouter
 from graphsvc.api.limits import BodySizeLimit
 from graphsvc.api.pages import install_pages
 from graphsvc.api.unavailable import install_unavailable_handlers
+from graphsvc.api.visitor_pages import install_not_found_page
 from graphsvc.config import Settings, get_settings
 from graphsvc.errors import GraphStoreUnavailable
 from graphsvc.schema import build_schema
@@ -59,7 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Multipart requests carry importFile's upload. They are "simple" requests a foreign
         # page could send, but the session cookie is SameSite=Strict and tokens travel in a
         # header, so such a request arrives signed out and is refused.
-        GraphQLRouter(
+        LocalIdeRouter(
             build_schema(settings),
             context_getter=get_context,
             graphql_ide="graphiql",
@@ -78,7 +80,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodySizeLimit, default=settings.max_request_bytes, file_limit=settings.import_max_bytes
     )
+    app.add_middleware(CrossSiteGuard)
     install_pages(app)
+    install_not_found_page(app)
 
     @app.get("/healthz", summary="The process is alive")
     async def healthz() -> dict[str, str]:

@@ -22,14 +22,13 @@ Expected failures after sign-in answer with a plain page naming the problem (400
 
 from __future__ import annotations
 
-import html
-
 from fastapi import APIRouter, Request, Response
 
 from graphsvc.api.access import Caller
 from graphsvc.api.errors import status_of
 from graphsvc.api.scope import scope_of
 from graphsvc.api.tenancy import TenantHeader, TenantQuery
+from graphsvc.api.visitor_pages import visitor_page
 from graphsvc.errors import GraphsvcError, NotFound
 from graphsvc.maps import MapOptions, content_security_policy, map_options
 from graphsvc.services import map_views
@@ -42,7 +41,6 @@ router = APIRouter(tags=["maps"])
 
 
 _IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
-_ERROR_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def _headers(frame_ancestors: str) -> dict[str, str]:
@@ -55,30 +53,17 @@ def _headers(frame_ancestors: str) -> dict[str, str]:
     }
 
 
-def _error_page(error: GraphsvcError, *, frame_ancestors: str) -> Response:
+def _error_page(request: Request, error: GraphsvcError, *, frame_ancestors: str) -> Response:
+    """The page for a map that cannot be shown, in the visitor's language: a share link's own
+    troubles in its words, any other problem with the error's own sentence."""
     status = 410 if isinstance(error, map_views.ShareLinkGone) else status_of(error)
-    message = html.escape(str(error))
-    heading = {
-        400: "The map cannot be drawn",
-        403: "Not allowed",
-        404: "Not found",
-        410: "This link no longer works",
-    }.get(status, "The map cannot be shown")
-    page = (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{heading}</title></head><body><h1>{heading}</h1><p>{message}</p>"
-        "</body></html>\n"
-    )
-    return Response(
-        page,
-        status_code=status,
-        media_type="text/html; charset=utf-8",
-        headers={
-            "Content-Security-Policy": f"{_ERROR_POLICY}; frame-ancestors {frame_ancestors}",
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "no-store",
-        },
-    )
+    if isinstance(error, map_views.ShareLinkGone):
+        key: str | None = error.reason
+    elif isinstance(error, map_views.ShareLinkUnknown):
+        key = "no_share_link"
+    else:
+        key = None
+    return visitor_page(request, status, key, str(error), frame_ancestors=frame_ancestors)
 
 
 async def _render(
@@ -111,7 +96,7 @@ async def live_map(
         options = map_options(kind, params)
         return await _render(scope, options, "html", filename=None, frame_ancestors="'self'")
     except GraphsvcError as e:
-        return _error_page(e, frame_ancestors="'self'")
+        return _error_page(request, e, frame_ancestors="'self'")
 
 
 @router.get("/maps/views/{view_id}.html", summary="A saved map view as a live map", response_class=Response)
@@ -123,7 +108,7 @@ async def saved_view(
         found = await map_views.view(scope, view_id)
         return await _render(scope, found.options, "html", filename=None, frame_ancestors="'self'")
     except GraphsvcError as e:
-        return _error_page(e, frame_ancestors="'self'")
+        return _error_page(request, e, frame_ancestors="'self'")
 
 
 @router.get(
@@ -149,7 +134,7 @@ async def view_download(
             frame_ancestors="'self'",
         )
     except GraphsvcError as e:
-        return _error_page(e, frame_ancestors="'self'")
+        return _error_page(request, e, frame_ancestors="'self'")
 
 
 @router.get(
@@ -162,7 +147,7 @@ async def shared_map(request: Request, token: str) -> Response:
             scope_of(request, caller), found.options, "html", filename=None, frame_ancestors="*"
         )
     except GraphsvcError as e:
-        return _error_page(e, frame_ancestors="*")
+        return _error_page(request, e, frame_ancestors="*")
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
@@ -179,4 +164,4 @@ async def shared_download(request: Request, token: str, fmt: str) -> Response:
             frame_ancestors="*",
         )
     except GraphsvcError as e:
-        return _error_page(e, frame_ancestors="*")
+        return _error_page(request, e, frame_ancestors="*")

@@ -2,10 +2,11 @@
 
 ``/`` opens the explorer, or the sign-in page for a browser that is not signed in;
 ``/sign-in`` takes a token (from the ``#token=`` fragment of the link ``graphsvc run`` prints,
-or pasted) and keeps it in the session cookie; ``/explorer``, ``/brokers``, ``/gaps`` and
-``/maps`` are the pages; ``/static/…`` their scripts, styles and dictionaries. The pages hold
-no data: they read it through GraphQL and the REST routes as the signed-in user, so a page
-itself only needs to know whether someone is signed in.
+or pasted) and keeps it in the session cookie; ``/explorer``, ``/brokers``, ``/gaps``,
+``/maps`` and ``/workspace`` (editing, for coordinators) are the pages; ``/static/…`` their
+scripts, styles, dictionaries and vendored libraries. The pages hold no data: they read it
+through GraphQL and the REST routes as the signed-in user, so a page itself only needs to know
+whether someone is signed in.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ PAGES = {
     "/brokers": "brokers.html",
     "/gaps": "gaps.html",
     "/maps": "maps.html",
+    "/workspace": "workspace.html",
 }
 
 # Everything a page uses comes from graphsvc itself: no inline script, no other site, and map

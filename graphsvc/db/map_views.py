@@ -92,6 +92,36 @@ class MapViewRepository:
             raise NotFound(f"there is no saved map view {view_id!r} in tenant {tenant!r}")
         return _view(tenant, records[0])
 
+    async def update_options(self, tenant: str, view_id: str, options: str) -> SavedView:
+        async def work(tx: AsyncManagedTransaction) -> SavedView:
+            before = await run(tx, "maps/get_view", tenant=tenant, id=view_id)
+            if not before:
+                raise NotFound(f"there is no saved map view {view_id!r} in tenant {tenant!r}")
+            records = await run(tx, "maps/update_view", tenant=tenant, id=view_id, options=options)
+            await audit.record(
+                tx,
+                tenant,
+                "change map view",
+                view_id,
+                before={"options": before[0]["options"]},
+                after={"options": options},
+            )
+            return _view(tenant, records[0])
+
+        return await self.store.write(work)
+
+    async def delete(self, tenant: str, view_id: str) -> int:
+        """Delete a view; returns how many of its share links were revoked with it."""
+
+        async def work(tx: AsyncManagedTransaction) -> int:
+            records = await run(tx, "maps/delete_view", tenant=tenant, id=view_id)
+            if not records:
+                raise NotFound(f"there is no saved map view {view_id!r} in tenant {tenant!r}")
+            await audit.record(tx, tenant, "delete map view", view_id)
+            return int(records[0]["links"])
+
+        return await self.store.write(work)
+
     async def all(self, tenant: str) -> list[SavedView]:
         records = await self.store.query("maps/list_views", tenant=tenant)
         return [_view(tenant, r) for r in records]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -19,19 +20,55 @@ from graphsvc.network_check import problems_from_validation
 __all__ = ["MAX_PAGE_SIZE", "NodeFilter", "NodePage", "NodeRepository", "lucene_query"]
 
 MAX_PAGE_SIZE = 1000
-_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+_WORDS = re.compile(r"[^\W_]+")
 # Properties the caller may not change through update(): identity and bookkeeping.
 _FIXED = {"kind", "id", "tenant", "created_at", "updated_at", "version"}
 
 
 def lucene_query(text: str) -> str | None:
-    """A user's search words as a safe full-text query: each word escaped, prefix-matched, all
-    required. Lucene syntax in the input is taken literally, never interpreted."""
-    words = [w for w in re.split(r"\s+", text.strip()) if w][:10]
+    """A user's search words as a safe full-text query: every run of letters and digits a word,
+    prefix-matched, all required. The name index splits names the same way, so punctuation in
+    a name ("KFUM & KFUK", "Fjordlev E-sport", "Solgården v/ Signe") never stops it from being
+    found, and Lucene syntax in the input is never interpreted.
+
+    >>> lucene_query("PPR – Pædagogisk")
+    'ppr* AND pædagogisk*'
+    """
+    words = _WORDS.findall(text.lower())[:10]
     if not words:
         return None
-    escaped = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in words]
-    return " AND ".join(f"{w}*" for w in escaped)
+    return " AND ".join(f"{w}*" for w in words)
+
+
+async def _conflict(tx: AsyncManagedTransaction, tenant: str, current: Node, expected: int) -> Conflict:
+    """The refusal of a change made to an old version, naming who changed the node last, when,
+    and which fields (from the audit log, written with every change)."""
+    version = current.version or 1
+    latest = await run(tx, "audit/entries", tenant=tenant, subject=current.id, before_at=None, limit=1)
+    by = at = None
+    fields: tuple[str, ...] = ()
+    if latest:
+        entry = latest[0]
+        by, at = entry["actor"], entry["at"].to_native()
+        before = json.loads(entry["before"]) if entry["before"] else {}
+        after = json.loads(entry["after"]) if entry["after"] else {}
+        fields = tuple(
+            sorted(
+                k
+                for k in set(before) | set(after) - _FIXED
+                if k not in _FIXED and before.get(k) != after.get(k)
+            )
+        )
+    who = f" by {by} at {at:%Y-%m-%d %H:%M} UTC" if by and at else " by someone else"
+    what = f" ({', '.join(fields)})" if fields else ""
+    return Conflict(
+        f"{current.name!r} was changed{who}{what} since you read it (version {version}, you had "
+        f"{expected}): nothing was changed; reload it, or send version {version} to overwrite",
+        changed_by=by,
+        changed_at=at,
+        changed_fields=fields,
+        current_version=version,
+    )
 
 
 class NodeRepository:
@@ -95,11 +132,7 @@ class NodeRepository:
                 )
             version = current.version or 1
             if expected_version is not None and expected_version != version:
-                raise Conflict(
-                    f"{current.name!r} was changed by someone else since you read it "
-                    f"(version {version}, you had {expected_version}): nothing was "
-                    "changed; read it again and redo your change"
-                )
+                raise await _conflict(tx, tenant, current, expected_version)
             try:
                 updated = node_model(current.kind).model_validate(
                     current.model_dump() | changes | {"version": version + 1}

@@ -34,7 +34,7 @@ from typing import Any
 from graphsvc.domain import Arena
 from graphsvc.errors import InvalidInput, Problem
 
-__all__ = ["MAX_TITLE", "MapKind", "MapOptions", "Metric", "YoungPeople", "map_options"]
+__all__ = ["MAX_TITLE", "MapKind", "MapOptions", "Metric", "YoungPeople", "checked_title", "map_options"]
 
 MAX_TITLE = 200
 MAX_HOPS = 4
@@ -220,6 +220,15 @@ def _id(given: Mapping[str, Any], name: str, problems: list[Problem]) -> str | N
         problems.append(Problem(name, f"{value[:40]!r} is not an id"))
         return None
     return value
+
+
+def checked_title(value: str | None) -> str | None:
+    """A map's title as given (spaces folded; empty: None), or InvalidInput naming the fault."""
+    problems: list[Problem] = []
+    title = _title(value, problems)
+    if problems:
+        raise InvalidInput("the title cannot be used", problems)
+    return title
 
 
 def _title(value: Any, problems: list[Problem]) -> str | None:

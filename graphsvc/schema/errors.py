@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
+from datetime import datetime
 from typing import Any, TypeVar
 
 import strawberry
@@ -56,10 +57,17 @@ class DuplicateError(Error):
 
 @strawberry.type(
     description="Someone else changed the record since you read it; nothing was "
-    "changed. Read it again and redo your change."
+    "changed. Reload it, or send `currentVersion` as `expectedVersion` to overwrite deliberately."
 )
 class ConflictError(Error):
-    pass
+    changed_by: str | None = strawberry.field(
+        default=None, description="Who changed it last (user and role), when the audit log says."
+    )
+    changed_at: datetime | None = strawberry.field(default=None, description="When.")
+    changed_fields: list[str] = strawberry.field(
+        default_factory=list, description="Which fields that change touched."
+    )
+    current_version: int | None = strawberry.field(default=None, description="The version it has now.")
 
 
 def to_error(error: GraphsvcError) -> Error | None:
@@ -76,7 +84,13 @@ def to_error(error: GraphsvcError) -> Error | None:
     if isinstance(error, Duplicate):
         return DuplicateError(message=message)
     if isinstance(error, Conflict):
-        return ConflictError(message=message)
+        return ConflictError(
+            message=message,
+            changed_by=error.changed_by,
+            changed_at=error.changed_at,
+            changed_fields=list(error.changed_fields),
+            current_version=error.current_version,
+        )
     return None
 
 

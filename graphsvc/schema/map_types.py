@@ -107,6 +107,12 @@ class MapView:
     created_by: str = strawberry.field(description="The user who saved it.")
     created_at: datetime.datetime = strawberry.field(description="When it was saved.")
 
+    problem: str | None = strawberry.field(
+        default=None,
+        description="Why the view cannot be drawn now (the actor it is centred on was deleted, "
+        "say); null when it can. Such a view can still be renamed or deleted.",
+    )
+
     @classmethod
     def from_view(cls, found: View) -> MapView:
         o = found.options
@@ -132,6 +138,7 @@ class MapView:
             "downloads": downloads(base),
             "created_by": found.saved.created_by,
             "created_at": found.saved.created_at,
+            "problem": found.problem,
         }
         return cls(**values)
 

@@ -112,6 +112,18 @@ RevokeShareLinkResult = Annotated[
 ]
 
 
+@strawberry.type(description="A saved view was deleted; its share links no longer work.")
+class DeletedMapView:
+    id: strawberry.ID = strawberry.field(description="The deleted view.")
+    share_links_revoked: int = strawberry.field(description="Its share links, revoked with it.")
+
+
+DeleteMapViewResult = Annotated[
+    DeletedMapView | NotFoundError,
+    strawberry.union("DeleteMapViewResult", description="What was deleted, or why nothing was."),
+]
+
+
 def _renamed(error: InvalidInput) -> InvalidInput:
     problems = [Problem(_FIELD_NAMES.get(p.record, p.record), p.problem) for p in error.problems]
     return InvalidInput("the map cannot be saved", problems) if problems else error
@@ -168,6 +180,29 @@ class MapViewMutation:
             return MapView.from_view(await service.save_view(scope, options))
 
         return await attempt(save())  # type: ignore[no-any-return]
+
+    @strawberry.mutation(description="Give a saved view another title (null: the map's own).")
+    async def rename_map_view(
+        self, info: Info[Context, None], id: strawberry.ID, title: str | None = None, tenant: Tenant = None
+    ) -> SaveMapViewResult:
+        scope = info.context.scope(tenant)
+
+        async def rename() -> MapView:
+            return MapView.from_view(await service.rename_view(scope, str(id), title))
+
+        return await attempt(rename())  # type: ignore[no-any-return]
+
+    @strawberry.mutation(description="Delete a saved view; its share links stop working.")
+    async def delete_map_view(
+        self, info: Info[Context, None], id: strawberry.ID, tenant: Tenant = None
+    ) -> DeleteMapViewResult:
+        scope = info.context.scope(tenant)
+
+        async def delete() -> DeletedMapView:
+            revoked = await service.delete_view(scope, str(id))
+            return DeletedMapView(id=id, share_links_revoked=revoked)
+
+        return await attempt(delete())  # type: ignore[no-any-return]
 
     @strawberry.mutation(
         description="A read-only share link to a saved view, with an <iframe> "

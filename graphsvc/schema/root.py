@@ -12,6 +12,7 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
 from graphsvc.schema.analytics import AnalyticsQuery
+from graphsvc.schema.cost import QueryCostLimiter
 from graphsvc.schema.imports import ImportMutation
 from graphsvc.schema.maps import MapViewMutation, MapViewQuery
 from graphsvc.schema.mutations import Mutation
@@ -22,6 +23,7 @@ from graphsvc.schema.privacy import PrivacyMutation, PrivacyQuery
 from graphsvc.schema.queries import NodeQuery
 from graphsvc.schema.snapshots import SnapshotMutation, SnapshotQuery
 from graphsvc.schema.tie_batches import TieBatchMutation
+from graphsvc.schema.tie_rules import TieRuleQuery
 from graphsvc.schema.types import NODE_TYPES
 from graphsvc.schema.unavailable import ServiceUnavailableStatus
 from graphsvc.schema.users import UserMutation, UserQuery
@@ -47,6 +49,7 @@ def _is_unexpected(error: GraphQLError) -> bool:
 @strawberry.type(description="Read the network of a tenant, and analyse it.")
 class Query(
     OverviewQuery,
+    TieRuleQuery,
     NodeQuery,
     NeighbourhoodQuery,
     AnalyticsQuery,
@@ -85,6 +88,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=RootMutation,
         types=NODE_TYPES,
         extensions=[
+            # First: it prices fragments once each, before the depth check expands them.
+            lambda: QueryCostLimiter(
+                max_cost=settings.max_query_cost,
+                caps={"first": settings.max_page_size, "maxNodes": settings.max_neighbourhood_nodes},
+            ),
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),

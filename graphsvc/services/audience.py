@@ -40,22 +40,18 @@ N = TypeVar("N", bound=Node)
 
 @dataclass(frozen=True)
 class Audience:
-    """What one caller may receive."""
+    """What one caller may receive. (What one may *do* — change the network, manage users —
+    is checked by role, ``Scope.require``, in the services that do it.)"""
 
     young_people: bool
     contact_persons: bool
-    administration: bool
 
     @classmethod
     def of(cls, caller: Principal) -> Audience:
         # A share link shows one saved map, whatever its creator's role: a viewer's audience.
         share_link = caller.view_id is not None
         coordinator = not share_link and caller.role.allows(Role.COORDINATOR)
-        return cls(
-            young_people=coordinator,
-            contact_persons=coordinator,
-            administration=not share_link and caller.role.allows(Role.ADMIN),
-        )
+        return cls(young_people=coordinator, contact_persons=coordinator)
 
     @property
     def hidden_kinds(self) -> frozenset[Kind]:

@@ -11,8 +11,8 @@ from pydantic import ValidationError
 from graphsvc.auth import Role
 from graphsvc.db.nodes import NodeRepository
 from graphsvc.db.ties import TieRepository
-from graphsvc.domain import Kind, Node, Tie, TieType, node_model
-from graphsvc.errors import InvalidInput
+from graphsvc.domain import Kind, Node, Tie, TieType, looks_like_cpr, node_model
+from graphsvc.errors import InvalidInput, Problem
 from graphsvc.network_check import problems_from_validation
 from graphsvc.services.scope import Scope
 
@@ -40,6 +40,7 @@ def validate_node(fields: dict[str, Any]) -> Node:
     """A domain node from raw fields, or InvalidInput listing every problem."""
     kind = fields["kind"]
     record = f"{kind.value} {fields.get('id') or '(new)'}"
+    _refuse_cpr(kind, fields, record)
     try:
         node: Node = node_model(kind).model_validate(fields)  # type: ignore[assignment]
     except ValidationError as e:
@@ -74,6 +75,21 @@ async def update_node(
 async def delete_node(scope: Scope, node_id: str) -> int:
     scope.require(Role.COORDINATOR)
     return await NodeRepository(scope.store).delete(scope.tenant, node_id)
+
+
+def _refuse_cpr(kind: Kind, fields: dict[str, Any], record: str) -> None:
+    """A young person's pseudonym must never be a CPR number (the import refuses them too)."""
+    name = fields.get("name")
+    if kind is Kind.YOUNG_PERSON and isinstance(name, str) and looks_like_cpr(name):
+        raise InvalidInput(
+            "the young person was not saved",
+            [
+                Problem(
+                    record,
+                    "pseudonym: this looks like a CPR number; graphsvc must never hold one, use a pseudonym",
+                )
+            ],
+        )
 
 
 def validate_tie(fields: dict[str, Any]) -> Tie:

@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from graphsvc.analytics.projection import ACTOR_KINDS_STR
@@ -23,6 +24,7 @@ from graphsvc.db.map_views import MapViewRepository, SavedView
 from graphsvc.domain import StoredLink
 from graphsvc.errors import Forbidden, InvalidInput, NotFound
 from graphsvc.maps import MapKind, MapOptions
+from graphsvc.maps.options import checked_title
 from graphsvc.services.projection import projection
 from graphsvc.services.scope import Scope
 
@@ -30,9 +32,12 @@ __all__ = [
     "MAX_LINK_DAYS",
     "NewShareLink",
     "ShareLinkGone",
+    "ShareLinkUnknown",
     "View",
     "create_share_link",
+    "delete_view",
     "open_share_link",
+    "rename_view",
     "revoke_share_link",
     "save_view",
     "share_links",
@@ -43,8 +48,17 @@ __all__ = [
 MAX_LINK_DAYS = 3650
 
 
+class ShareLinkUnknown(NotFound):
+    """No share link has this token."""
+
+
 class ShareLinkGone(NotFound):
-    """The share link existed but was revoked or has expired."""
+    """The share link existed but no longer works: ``reason`` is revoked, expired or deleted
+    (its view was deleted)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,7 @@ class View:
 
     saved: SavedView
     options: MapOptions
+    problem: str | None = None  # why it cannot be drawn now (its actor was deleted, say)
 
     @property
     def id(self) -> str:
@@ -83,7 +98,32 @@ async def save_view(scope: Scope, options: MapOptions) -> View:
 
 
 async def views(scope: Scope) -> list[View]:
-    return [_view(s) for s in await MapViewRepository(scope.store).all(scope.tenant)]
+    """The tenant's saved views, each with what is wrong with it now (a deleted actor)."""
+    saved = [_view(s) for s in await MapViewRepository(scope.store).all(scope.tenant)]
+    return [await _with_problem(scope, v) for v in saved]
+
+
+async def rename_view(scope: Scope, view_id: str, title: str | None) -> View:
+    """Give a view another title (None: the map writes its own)."""
+    scope.require(Role.COORDINATOR)
+    found = await view(scope, view_id)
+    options = replace(found.options, title=checked_title(title))
+    saved = await MapViewRepository(scope.store).update_options(scope.tenant, view_id, options.to_json())
+    return await _with_problem(scope, _view(saved))
+
+
+async def delete_view(scope: Scope, view_id: str) -> int:
+    """Delete a view; its share links stop working (they say the map was deleted)."""
+    scope.require(Role.COORDINATOR)
+    return await MapViewRepository(scope.store).delete(scope.tenant, view_id)
+
+
+async def _with_problem(scope: Scope, found: View) -> View:
+    try:
+        await _check_subjects(scope, found.options)
+    except NotFound as e:
+        return dataclasses.replace(found, problem=f"{e}: it was deleted after the map was saved")
+    return found
 
 
 async def view(scope: Scope, view_id: str) -> View:
@@ -128,16 +168,16 @@ async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, Vie
     """The read-only caller a share token stands for, and its view. :class:`NotFound` for an
     unknown token, :class:`ShareLinkGone` for a revoked or expired one."""
     if not token.startswith(SHARE_PREFIX) or len(token) > 100:
-        raise NotFound("there is no such share link")
+        raise ShareLinkUnknown("there is no such share link")
     found = await MapViewRepository(store).find_by_hash(hash_token(token))
     if found is None:
-        raise NotFound("there is no such share link")
-    if found.revoked_at is not None:
-        raise ShareLinkGone("this share link has been revoked")
-    if found.expires_at is not None and found.expires_at <= found.now:
-        raise ShareLinkGone("this share link has expired")
+        raise ShareLinkUnknown("there is no such share link")
     if found.options is None:
-        raise ShareLinkGone("the map this share link showed has been deleted")
+        raise ShareLinkGone("the map this share link showed has been deleted", "deleted")
+    if found.revoked_at is not None:
+        raise ShareLinkGone("this share link has been revoked", "revoked")
+    if found.expires_at is not None and found.expires_at <= found.now:
+        raise ShareLinkGone("this share link has expired", "expired")
     caller = Principal(
         name=f"share link {found.id}", role=Role.VIEWER, tenant=found.tenant, view_id=found.view_id
     )

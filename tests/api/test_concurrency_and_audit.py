@@ -37,7 +37,8 @@ async def test_concurrent_updates_of_one_version_let_exactly_one_through(
     lost = [r for r in results if r["__typename"] == "ConflictError"]
     assert len(won) == 1 and len(lost) == 7, results
     assert won[0]["version"] == version + 1
-    assert all("changed by someone else" in r["message"] for r in lost)
+    # Each refusal names who changed it first, when and what (from the audit log).
+    assert all(" since you read it" in r["message"] and "(coordinator)" in r["message"] for r in lost)
     now = graphql('{ actor(id: "club") { name version } }', tenant)["data"]["actor"]
     assert now == {"name": won[0]["name"], "version": version + 1}
 

@@ -250,19 +250,23 @@ async def test_a_revoked_or_expired_link_stops_working(
     assert httpx.get(link["url"]).status_code == 200
     revoked = ok(graphql(REVOKE, towns, id=link["link"]["id"]), "revokeShareLink")
     assert revoked["status"] == "REVOKED" and revoked["revokedAt"]
+    english = {"Accept-Language": "en-GB,en;q=0.9,da;q=0.5"}
     for url in (link["url"], link["downloads"]["png"]):
-        gone = httpx.get(url)
+        gone = httpx.get(url, headers=english)
         assert gone.status_code == 410
-        assert "this share link has been revoked" in gone.text
+        assert "This share link has been revoked" in gone.text and 'lang="en"' in gone.text
+        # In the visitor's language: Danish unless the browser prefers English.
+        danish = httpx.get(url, headers={"Accept-Language": "da,en;q=0.8"})
+        assert danish.status_code == 410 and "Delingslinket er trukket tilbage" in danish.text
     unknown = httpx.get(f"{api_url}/share/gsv_{'x' * 43}")
-    assert unknown.status_code == 404 and "there is no such share link" in unknown.text
+    assert unknown.status_code == 404 and "Der er ikke noget delingslink" in unknown.text
     # A link past its time, made directly in the store.
     expired = "gsv_expired-" + towns
     await MapViewRepository(store).create_link(
         towns, view["id"], "expired", hash_token(expired), "someone", datetime.now(UTC) - timedelta(days=1)
     )
-    answer = httpx.get(f"{api_url}/share/{expired}")
-    assert answer.status_code == 410 and "this share link has expired" in answer.text
+    answer = httpx.get(f"{api_url}/share/{expired}", headers={"Accept-Language": "en"})
+    assert answer.status_code == 410 and "This share link has expired" in answer.text
 
 
 async def test_only_its_maker_or_an_admin_revokes_a_link(

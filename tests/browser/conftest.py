@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from playwright.sync_api import (
     Browser,
@@ -111,6 +113,20 @@ def drawn_map(page: Page, name: str, showing: str = "") -> Frame:
                     raise
         assert time.monotonic() < deadline, f"the map {name!r} ({showing!r}) was never drawn"
         page.wait_for_timeout(50)
+
+
+def graphql(api_url: str, token: str, query: str, **variables: Any) -> dict[str, Any]:
+    """The data of one GraphQL operation sent with ``token`` (as an API client would), which
+    must not fail."""
+    answer = httpx.post(
+        f"{api_url}/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    body: dict[str, Any] = answer.json()
+    assert "errors" not in body, body
+    return body["data"]  # type: ignore[no-any-return]
 
 
 def write_network(settings: Settings, network: Network) -> None:

@@ -101,7 +101,7 @@ def test_a_viewer_looks_at_saved_maps_but_cannot_save_or_share(
     expect(page.locator("#save-view")).to_be_hidden()
     assert "individuals" not in page.locator("#young option").evaluate_all("os => os.map(o => o.value)")
     view = page.locator("#views li").filter(has_text="Til byrådet")
-    view.locator("button").click()
+    view.get_by_role("button", name="Åbn", exact=True).click()
     expect(page.locator("#view-heading")).to_have_text("Til byrådet")
     expect(page.locator("#kind")).to_have_value("target-group")
     expect(page.locator("#download-html")).to_be_visible()

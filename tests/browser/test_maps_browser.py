@@ -24,7 +24,7 @@ from graphsvc.demo import generate_demo
 from graphsvc.local_neo4j import free_port
 from graphsvc.maps.style import KIND_SHAPES, SECTOR_COLOURS
 from graphsvc.maps.words import GROUP_KIND
-from tests.browser.conftest import Guard, Screenshot
+from tests.browser.conftest import Guard, Screenshot, graphql
 from tests.maps.towns import IMG, SCRIPT, two_towns
 
 pytestmark = pytest.mark.neo4j
@@ -59,18 +59,6 @@ def drawn_nodes(target: Page | Frame) -> int:
     target.wait_for_selector(READY, state="attached", timeout=30_000)
     assert target.evaluate("window.graphsvcMapReady") is True
     return int(target.evaluate("window.graphsvcMap.body.data.nodes.length"))
-
-
-def graphql(api_url: str, token: str, query: str, **variables: Any) -> dict[str, Any]:
-    answer = httpx.post(
-        f"{api_url}/graphql",
-        json={"query": query, "variables": variables},
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=60,
-    )
-    body: dict[str, Any] = answer.json()
-    assert "errors" not in body, body
-    return body["data"]  # type: ignore[no-any-return]
 
 
 def shared_view(api_url: str, token: str, **view: Any) -> dict[str, Any]:
@@ -266,7 +254,7 @@ def test_a_share_link_embeds_in_another_sites_page_and_stops_when_revoked(
         )
         page.reload()
         expect(frame.locator("h1")).to_have_text("This link no longer works")
-        expect(frame.locator("body")).to_contain_text("this share link has been revoked")
+        expect(frame.locator("body")).to_contain_text("This share link has been revoked")
         assert page.frames[-1].evaluate("window.graphsvcMap === undefined")
     finally:
         context.close()

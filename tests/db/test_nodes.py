@@ -107,7 +107,32 @@ async def test_list_filters_paginates_and_searches(store: GraphStore, tenant: st
         await nodes.list(tenant, first=0)
 
 
-def test_lucene_query_escapes_syntax() -> None:
+def test_lucene_query_takes_words_and_never_syntax() -> None:
     assert lucene_query("Hvalsø  Klub") == "hvalsø* AND klub*"
-    assert lucene_query("a:b (c)") == r"a\:b* AND \(c\)*"
+    assert lucene_query("a:b (c)") == "a* AND b* AND c*"
     assert lucene_query("   ") is None
+    assert lucene_query(" & – / ") is None
+
+
+PUNCTUATED = [
+    "KFUM & KFUK",
+    "Fjordlev E-sport",
+    "PPR – Pædagogisk Psykologisk Rådgivning",
+    "Kjær & Søn",
+    "Solgården v/ Signe",
+    "Café (Ungdomshuset)",
+]
+
+
+async def test_names_with_punctuation_are_found_as_they_are_written(store: GraphStore, tenant: str) -> None:
+    nodes = NodeRepository(store)
+    for number, name in enumerate(PUNCTUATED):
+        await nodes.create(
+            Actor(
+                kind=Kind.ASSOCIATION, id=f"a-{number}", tenant=tenant, name=name, sector=Sector.CIVIL_SOCIETY
+            )
+        )
+    for number, name in enumerate(PUNCTUATED):
+        for typed in (name, name[: max(3, len(name) // 2)]):
+            found = await nodes.list(tenant, NodeFilter(search=typed))
+            assert f"a-{number}" in [n.id for n in found.nodes], typed

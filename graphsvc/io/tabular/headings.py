@@ -56,6 +56,7 @@ def match_headings(
     """The columns of a file; ``None`` (with errors reported) when it cannot be imported."""
     names = {loose(name): column for column in columns for name in column.names()}
     given = {loose(h): h for h in headings if h}
+    report.fields = [column.field for column in columns]
     mapped: dict[str, Column | None] = {}
     ok = True
     for heading, target in mapping.items():
@@ -83,6 +84,7 @@ def match_headings(
         column = mapped[key] if key in mapped else names.get(key)
         if column is None:
             if key not in mapped:
+                report.unused_columns.append(heading)
                 report.warning(
                     f"the column {heading!r} is not used",
                     column=heading,

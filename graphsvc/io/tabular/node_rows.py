@@ -20,6 +20,7 @@ from graphsvc.domain import (
     Sector,
     Tie,
     TieType,
+    looks_like_cpr,
 )
 from graphsvc.io.tabular.columns import ImportKind
 from graphsvc.io.tabular.headings import ColumnMap
@@ -38,7 +39,6 @@ from graphsvc.io.tabular.values import (
 __all__ = ["node_plan"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
-_CPR = re.compile(r"(?<!\d)([0-3]\d)([01]\d)\d\d-?\d{4}(?!\d)")
 _KIND_BY_SECTOR = {
     Sector.CIVIL_SOCIETY: Kind.ASSOCIATION,
     Sector.BUSINESS: Kind.BUSINESS,
@@ -234,8 +234,7 @@ def _young_person(
     cells: RowReader, fields: dict[str, Any], index: NameIndex, plan: Plan, node_id: str
 ) -> Kind | None:
     for position, cell in enumerate(cells.row.cells):
-        match = _CPR.search(cell)
-        if match and 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
+        if looks_like_cpr(cell):
             heading = next((h for f, (p, h) in cells.columns.positions.items() if p == position), None)
             cells.report.error(
                 "this looks like a CPR number: graphsvc must never hold one",

@@ -69,6 +69,8 @@ class ImportReport:
     sheet: str | None = None  # XLSX: the sheet read
     rows: int = 0  # data rows read, empty ones included
     columns: dict[str, str] = field(default_factory=dict)  # heading in the file -> field
+    unused_columns: list[str] = field(default_factory=list)  # headings read as no field
+    fields: list[str] = field(default_factory=list)  # the fields a column may be mapped to
     entries: list[Entry] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # rows left out (skip_invalid_rows)
     counts: dict[str, Counts] = field(default_factory=dict)  # nodes, ties, ... -> counts

@@ -2,7 +2,7 @@
 import { graphql } from "./api.js";
 import { byId, el, options, replace } from "./dom.js";
 import { onLanguage, percent, t } from "./i18n.js";
-import { clearMessages, showError, showProblem, startPage } from "./layout.js";
+import { canEdit, clearMessages, showError, showProblem, startPage } from "./layout.js";
 import { MapFrame } from "./mapframe.js";
 import { loadAreas } from "./lists.js";
 import { brokerSentence, label, rankingSentence } from "./words.js";
@@ -109,7 +109,7 @@ function showMap({ from, to, area }) {
 
 async function main() {
   await startPage("brokers");
-  map = new MapFrame(byId("broker-map"), { name: "broker-map" });
+  map = new MapFrame(byId("broker-map"), { name: "broker-map", editable: canEdit() });
   const initial = readUrl();
   byId("top").value = initial.top;
   try {
@@ -127,6 +127,12 @@ async function main() {
     render();
     if (state.ranking) showMap(chosen());
   });
+  // An area the address names that the tenant does not have is said, not silently widened
+  // to the whole municipality.
+  if (initial.area && !state.areas.some((a) => a.id === initial.area)) {
+    showProblem(t("brokers.unknown_area", { id: initial.area }));
+    return;
+  }
   await load();
 }
 

@@ -2,7 +2,7 @@
 import { graphql } from "./api.js";
 import { byId, el, replace } from "./dom.js";
 import { lang, onLanguage, t, tn } from "./i18n.js";
-import { clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
+import { canEdit, clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
 import { MapFrame } from "./mapframe.js";
 import { capital, label, labels } from "./words.js";
 
@@ -189,7 +189,9 @@ function renderSelection() {
     el("span", { class: "muted" }, t("explorer.selected")), " ", el("strong", {}, node.label),
     kind ? ` (${label("kind", kind)})` : null, " ",
     isActor ? el("button", { type: "button", class: "secondary", id: "show-selected",
-      onclick: () => pick(node.id) }, t("explorer.show_details", { name: node.label })) : null));
+      onclick: () => pick(node.id) }, t("explorer.show_details", { name: node.label })) : null, " ",
+    isActor && canEdit() ? el("a", { class: "button secondary", id: "edit-selected",
+      href: `/workspace?id=${encodeURIComponent(node.id)}` }, t("explorer.edit_named", { name: node.label })) : null));
 }
 
 function showMap() {
@@ -197,6 +199,9 @@ function showMap() {
   map.show("ego", { actor: state.actor.id, depth }, t("explorer.map_title", { name: state.actor.name }));
   const builder = new URLSearchParams({ kind: "ego", actor: state.actor.id, depth });
   byId("open-in-builder").setAttribute("href", `/maps?${builder}`);
+  const edit = byId("edit-actor");
+  edit.hidden = !canEdit();
+  edit.setAttribute("href", `/workspace?id=${encodeURIComponent(state.actor.id)}`);
 }
 
 async function main() {

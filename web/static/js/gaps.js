@@ -2,7 +2,7 @@
 import { graphql } from "./api.js";
 import { byId, el, options, replace } from "./dom.js";
 import { lang, number, onLanguage, t, tn } from "./i18n.js";
-import { clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
+import { canEdit, clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
 import { loadTargetGroups } from "./lists.js";
 import { MapFrame } from "./mapframe.js";
 import { capital, findingSentence, label, reasonSentence } from "./words.js";
@@ -113,7 +113,7 @@ function showMap() {
 
 async function main() {
   await startPage("gaps");
-  map = new MapFrame(byId("gap-map"), { name: "gap-map" });
+  map = new MapFrame(byId("gap-map"), { name: "gap-map", editable: canEdit() });
   try {
     state.groups = await loadTargetGroups();
   } catch (error) {
@@ -139,6 +139,12 @@ async function main() {
     render();
     if (state.report) showMap();
   });
+  // A target group the address names that the tenant does not have is said; no other
+  // group's report is shown in its place.
+  if (wanted && wanted !== selected) {
+    showProblem(t("gaps.unknown_group", { id: wanted }));
+    return;
+  }
   await load();
 }
 

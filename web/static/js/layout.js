@@ -9,6 +9,7 @@ const PAGES = [
   ["brokers", "/brokers"],
   ["gaps", "/gaps"],
   ["maps", "/maps"],
+  ["workspace", "/workspace"],
 ];
 const RANKS = { viewer: 0, coordinator: 1, admin: 2 };
 

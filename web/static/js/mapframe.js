@@ -13,16 +13,31 @@ export function mapUrl(kind, params = {}) {
   return `/maps/${encodeURIComponent(kind)}.html?${query}`;
 }
 
+const ACTOR_KINDS = new Set(["Association", "Business", "MunicipalUnit", "Organisation"]);
+
 export class MapFrame {
-  /** ``onSelect(detail)`` is called with the details of a node picked on the map. */
-  constructor(container, { onSelect = null, name = "map" } = {}) {
+  /** ``onSelect(detail)`` is called with the details of a node picked on the map; with
+   * ``editable`` (a coordinator's page), an actor picked on it gets a link to the editor. */
+  constructor(container, { onSelect = null, name = "map", editable = false } = {}) {
     this.container = container;
     this.onSelect = onSelect;
+    this.editable = editable;
     this.status = el("p", { class: "map-status", role: "status" });
     this.frame = el("iframe", { class: "map-frame", name, title: t("map.frame_title") });
     this.frame.addEventListener("load", () => this.loaded());
-    replace(container, this.status, this.frame);
+    this.editBar = el("p", { class: "map-edit", hidden: true, "aria-live": "polite" });
+    replace(container, this.status, this.frame, this.editBar);
     this.url = null;
+  }
+
+  /** The editor link for the node picked on the map (actors only; nothing for groups). */
+  offerEdit(detail) {
+    const actor = this.editable && detail && detail.id && ACTOR_KINDS.has(detail.kind);
+    this.editBar.hidden = !actor;
+    if (actor) {
+      replace(this.editBar, el("a", { class: "button secondary", href: `/workspace?id=${encodeURIComponent(detail.id)}` },
+        t("explorer.edit_named", { name: detail.label })));
+    }
   }
 
   /** Show the map of ``kind`` with ``params`` (reloads only when the URL changes). */
@@ -64,6 +79,7 @@ export class MapFrame {
       return;
     }
     view.addEventListener("graphsvc:select", (event) => {
+      this.offerEdit(event.detail || {});
       if (this.onSelect) this.onSelect(event.detail || {});
     });
     const done = () => {

@@ -1,5 +1,6 @@
 // The map builder: choose a map, look at it, save it as a view, share it and download it.
 import { graphql } from "./api.js";
+import { confirmDialog } from "./confirm.js";
 import { byId, el, options, replace } from "./dom.js";
 import { lang, onLanguage, t, tn } from "./i18n.js";
 import { canEdit, clearMessages, showError, showProblem, startPage } from "./layout.js";
@@ -14,7 +15,7 @@ const ARENAS = ["SCHOOL", "LEISURE", "HEALTH", "WORK", "FAMILY", "COMMUNITY"];
 const EXPIRY_DAYS = ["7", "30", "90", "365", "never"];
 
 const VIEW_FIELDS = `id kind metric youngPeople title lang targetGroup actor depth hops area
-  fromArena toArena top createdBy createdAt downloads { html png svg }`;
+  fromArena toArena top createdBy createdAt problem downloads { html png svg }`;
 const VIEWS = `query Views { mapViews { ${VIEW_FIELDS} } }`;
 const SAVE = `mutation Save($input: MapViewInput!) {
   saveMapView(input: $input) {
@@ -186,12 +187,70 @@ function when(value) {
 function renderViews() {
   const items = state.views.map((view) => el("li", { dataset: { id: view.id } },
     el("span", { class: "grow" }, el("strong", {}, viewName(view)), el("br"),
-      el("span", { class: "muted small" }, t("maps.view_meta", { who: view.createdBy, date: when(view.createdAt) }))),
-    el("button", {
+      el("span", { class: "muted small" }, t("maps.view_meta", { who: view.createdBy, date: when(view.createdAt) })),
+      view.problem ? [el("br"), el("span", { class: "view-problem" }, t("maps.view_broken"))] : null),
+    view.problem ? null : el("button", {
       type: "button", class: "secondary", "aria-pressed": state.active && state.active.id === view.id ? "true" : "false",
       onclick: () => activate(view, true),
-    }, t("maps.open"))));
+    }, t("maps.open")),
+    canEdit() ? el("button", { type: "button", class: "secondary", onclick: () => renameView(view),
+      "aria-label": t("maps.rename_named", { name: viewName(view) }) }, t("maps.rename")) : null,
+    canEdit() ? el("button", { type: "button", class: "danger", onclick: () => deleteView(view),
+      "aria-label": t("maps.delete_named", { name: viewName(view) }) }, t("maps.delete")) : null));
   replace(byId("views"), items.length ? items : el("li", { class: "muted" }, t("maps.no_views")));
+}
+
+/** An inline field in the view's row: Enter saves the new title, Escape keeps the old one. */
+function renameView(view) {
+  const row = byId("views").querySelector(`li[data-id="${CSS.escape(view.id)}"]`);
+  const input = el("input", { type: "text", id: "rename-title", value: view.title || viewName(view),
+    "aria-label": t("maps.rename_label"), maxlength: 200 });
+  const save = async () => {
+    try {
+      const { renameMapView: r } = await graphql(`mutation($id: ID!, $title: String) {
+        renameMapView(id: $id, title: $title) { __typename ... on MapView { ${VIEW_FIELDS} }
+          ... on Error { message } ... on InvalidInputError { problems { problem } } } }`,
+      { id: view.id, title: input.value.trim() || null });
+      if (r.message) {
+        showProblem([r.message, ...(r.problems || []).map((p) => p.problem)].join(": "));
+        return;
+      }
+      state.views = state.views.map((v) => (v.id === r.id ? r : v));
+      renderViews();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") save();
+    if (event.key === "Escape") renderViews();
+  });
+  replace(row, input, el("button", { type: "button", id: "rename-save", onclick: save }, t("maps.rename_save")),
+    el("button", { type: "button", class: "secondary", onclick: renderViews }, t("confirm.no")));
+  input.focus();
+  input.select();
+}
+
+async function deleteView(view) {
+  if (!(await confirmDialog(t("maps.delete_confirm", { name: viewName(view) }), t("maps.delete")))) return;
+  try {
+    const { deleteMapView: r } = await graphql(`mutation($id: ID!) { deleteMapView(id: $id) {
+      __typename ... on DeletedMapView { shareLinksRevoked } ... on Error { message } } }`, { id: view.id });
+    if (r.message) {
+      showProblem(r.message);
+      return;
+    }
+    state.views = state.views.filter((v) => v.id !== view.id);
+    if (state.active && state.active.id === view.id) {
+      state.active = null;
+      byId("view-panel").hidden = true;
+    }
+    renderViews();
+    replace(byId("messages"), el("div", { class: "message success", role: "status" },
+      t("maps.deleted", { n: r.shareLinksRevoked })));
+  } catch (error) {
+    showError(error);
+  }
 }
 
 /** Make ``view`` the one shown, shared and downloaded; ``fill`` puts its options in the form. */
@@ -239,9 +298,19 @@ async function loadViews() {
   renderViews();
 }
 
+// "Vis kortet" is listened for at once: a click made while the page still loads its lists is
+// kept and answered as soon as it can be, never lost (nor sent as a plain form submission).
+let ready = false;
+let previewWanted = false;
+byId("map-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (ready) showPreview();
+  else previewWanted = true;
+});
+
 async function main() {
   state.me = await startPage("maps");
-  preview = new MapFrame(byId("preview"), { name: "preview-map" });
+  preview = new MapFrame(byId("preview"), { name: "preview-map", editable: canEdit() });
   for (const node of document.querySelectorAll(".editor-only")) node.hidden = !canEdit();
   byId("viewer-note").hidden = canEdit();
   const initial = readUrl();
@@ -266,10 +335,8 @@ async function main() {
       findActors();
     }
   });
-  byId("map-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    showPreview();
-  });
+  ready = true;
+  if (previewWanted) showPreview();
   byId("save-view").addEventListener("click", save);
   byId("share-form").addEventListener("submit", (event) => {
     event.preventDefault();
