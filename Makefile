@@ -26,12 +26,14 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# The static checks CI runs besides the tests: lint, format, types, the analytics' doctests.
+# The static checks CI runs besides the tests: lint, format, types, the doctests.
+DOCTESTS := graphsvc/analytics graphsvc/domain.py graphsvc/schema/cost.py graphsvc/db/nodes.py
+
 check: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy graphsvc
-	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules graphsvc/analytics
+	$(BIN)/python -m pytest -q -p no:cacheprovider --doctest-modules $(DOCTESTS)
 
 lint: check
 

@@ -138,8 +138,11 @@ async function save(form, kind, node) {
   if (missingRequired(form, kind, Boolean(node))) return;
   const input = readInput(form, kind, Boolean(node));
   if (node) input.expectedVersion = node.version;
+  // An update answers with the node's fields, so the form is drawn again without another
+  // read; its ties did not change.
+  const fields = `${RESULT} ... on ${kind.type} { name ${kind.read} }`;
   const mutation = node
-    ? `mutation($id: ID!, $input: ${kind.updateInput}!) { r: ${kind.update}(id: $id, input: $input) { ${RESULT} } }`
+    ? `mutation($id: ID!, $input: ${kind.updateInput}!) { r: ${kind.update}(id: $id, input: $input) { ${fields} } }`
     : `mutation($input: ${kind.createInput}!) { r: ${kind.create}(input: $input) { ${RESULT} } }`;
   try {
     const { r } = await graphql(mutation, node ? { id: node.id, input } : { input });
@@ -153,10 +156,12 @@ async function save(form, kind, node) {
       return;
     }
     if (state.tab === "area") await areas(true);
-    await openNode(r.id);
+    if (node) await showEditor({ ...node, ...r });
+    else await openNode(r.id);
     replace(byId("messages"), el("div", { class: "message success", role: "status" },
       node ? t("editor.saved") : t("editor.created")));
-    loadList();
+    // The list shows names only: read it again when one may have changed.
+    if (!node || r.name !== node.name) loadList();
   } catch (error) {
     showError(error);
   }
