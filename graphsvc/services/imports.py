@@ -8,6 +8,7 @@ about the whole file, such as an unreadable encoding or a missing column, cannot
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -74,7 +75,9 @@ async def import_file(
             suggestion="split it into several files, e.g. by area or by kind",
         )
         return report
-    table = read_table(data, file_name, report, max_bytes=options.max_bytes)
+    # Reading, checking and comparing a file is CPU work of seconds for a large one: it runs in
+    # a worker thread, so that the API goes on answering everyone else meanwhile.
+    table = await asyncio.to_thread(read_table, data, file_name, report, max_bytes=options.max_bytes)
     if table is None:
         return report
     kind = options.kind or detect_kind(list(table.headings))
@@ -90,7 +93,7 @@ async def import_file(
         return report
     lookups = ImportLookups(store)
     index = NameIndex(Known(i, k, n) for i, k, n in await lookups.node_names(tenant))
-    plan = _plan(kind, table, columns, index, report, options, file_name)
+    plan = await asyncio.to_thread(_plan, kind, table, columns, index, report, options, file_name)
     if report.file_errors:
         return report
     if options.skip_invalid_rows:
@@ -99,7 +102,7 @@ async def import_file(
     if kind is ImportKind.SURVEY:
         settle_reciprocity(plan, stored_ties)
     stored_nodes = await RelationRepository(store).nodes_by_ids(tenant, sorted({n.id for n in plan.nodes}))
-    outcomes = compare(plan, tenant, stored_nodes, stored_ties, report)
+    outcomes = await asyncio.to_thread(compare, plan, tenant, stored_nodes, stored_ties, report)
     if report.errors and not options.skip_invalid_rows:
         report.counts = counts_of(outcomes)
         return report

@@ -346,3 +346,14 @@ def test_an_actor_picked_on_any_map_leads_a_coordinator_to_the_editor(
     expect(link).to_contain_text("Redigér")
     link.click()
     expect(page.locator("#editor-heading")).to_contain_text("Heldagsskolen")
+
+
+def test_a_long_list_is_shown_a_page_at_a_time(sign_in: SignIn, small_demo: str) -> None:
+    page = sign_in(small_demo)
+    page.goto("/workspace")
+    expect(page.locator("#node-list li")).to_have_count(100)
+    page.locator("#more-nodes").click()
+    expect(page.locator("#node-list li")).to_have_count(200)
+    page.locator("#search").fill("KFUM")
+    page.locator("#search").press("Enter")
+    expect(page.locator("#more-nodes")).to_be_hidden()

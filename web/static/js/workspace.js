@@ -21,7 +21,7 @@ const RESULT = `__typename ... on Node { id version }
   ... on InvalidInputError { problems { record problem } }
   ... on ConflictError { changedBy changedAt changedFields currentVersion }`;
 
-const state = { tab: "actor", node: null, search: "" };
+const state = { tab: "actor", node: null, search: "", cursor: null };
 
 function setTab(tab, focus = false) {
   state.tab = tab;
@@ -45,18 +45,25 @@ function setTab(tab, focus = false) {
   }
 }
 
-async function loadList() {
+/** The list of the tab's kind (filtered by the search); ``more`` adds the next page. */
+async function loadList(more = false) {
   const kind = KINDS[state.tab];
   const filter = state.search ? { search: state.search } : null;
   try {
-    const data = await graphql(`query($f: ${kind.filter}) { ${kind.list}(first: 100, filter: $f) {
-      totalCount edges { node { id name kind } } } }`, { f: filter });
+    const data = await graphql(`query($f: ${kind.filter}, $after: String) {
+      ${kind.list}(first: 100, filter: $f, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind } } } }`,
+    { f: filter, after: more ? state.cursor : null });
     const page = data[kind.list];
+    state.cursor = page.pageInfo.endCursor;
     byId("result-count").textContent = t("editor.count", { n: page.totalCount });
-    replace(byId("node-list"), page.edges.map(({ node }) => el("li", {},
+    const items = page.edges.map(({ node }) => el("li", {},
       el("button", { type: "button", class: "link", onclick: () => openNode(node.id),
         "aria-current": state.node && state.node.id === node.id ? "true" : null },
-      node.name, el("span", { class: "muted" }, ` · ${capital(label("kind", node.kind))}`)))));
+      node.name, el("span", { class: "muted" }, ` · ${capital(label("kind", node.kind))}`))));
+    if (more) byId("node-list").append(...items);
+    else replace(byId("node-list"), items);
+    byId("more-nodes").hidden = !page.pageInfo.hasNextPage;
   } catch (error) {
     showError(error);
   }
@@ -275,6 +282,7 @@ async function main() {
     state.search = byId("search").value.trim();
     loadList();
   });
+  byId("more-nodes").addEventListener("click", () => loadList(true));
   byId("new-node").addEventListener("click", () => {
     history.replaceState(null, "", "/workspace");
     showEditor(null).then(() => byId("node-form").elements[0].focus());
