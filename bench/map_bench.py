@@ -24,15 +24,13 @@ import argparse
 import asyncio
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
-import uvicorn
-from playwright.sync_api import Page, Route, sync_playwright
+from in_browser import CHROMIUM, CHROMIUM_ARGS, local_only, serve
+from playwright.sync_api import Page, sync_playwright
 
 from graphsvc.api import create_app
 from graphsvc.auth.users import add_user
@@ -43,34 +41,10 @@ from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services.networks import load_demo
 from graphsvc.services.scope import command_line_caller, open_scope
 
-CHROMIUM = "/usr/bin/chromium"
 AIM_SECONDS, AIM_MB = 3.0, 3.0  # from navigation to a drawn map; the offline file
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAPS = [("the whole municipality", "network", {}), ("SSP two steps out", "ego", {"actor": "ssp", "depth": 2})]
 SAVE = """mutation($v: MapViewInput!) { saveMapView(input: $v) {
     ... on MapView { id downloads { html } } ... on Error { message } } }"""
-
-
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:
-        pass
-
-
-def _local_only(route: Route) -> None:
-    if urlsplit(route.request.url).hostname == "127.0.0.1":
-        route.continue_()
-    else:
-        print(f"blocked a request off 127.0.0.1: {route.request.url}")
-        route.abort("blockedbyclient")
 
 
 def _drawn(page: Page, url: str) -> tuple[float, dict[str, Any]]:
@@ -109,22 +83,16 @@ def main() -> None:
                 return loaded, viewer.secret, coordinator.secret
 
         load_s, viewer, coordinator = asyncio.run(prepare())
-        api = _Server(
-            uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
-        )
-        thread = threading.Thread(target=api.run, daemon=True)
-        thread.start()
-        while not api.started:
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{api.config.port}"
+        api = serve(create_app(settings))
+        base = api.url
         print(f"demo municipality '{args.size}' loaded in {load_s:.1f} s")
         with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context(
                 viewport={"width": 1920, "height": 1080},
                 extra_http_headers={"Authorization": f"Bearer {viewer}"},
             )
-            context.route("**/*", _local_only)
+            context.route("**/*", local_only)
             page = context.new_page()
             for name, kind, options in MAPS:
                 query = "&".join(f"{k}={v}" for k, v in options.items())
@@ -164,8 +132,7 @@ def main() -> None:
                     f" {size / AIM_MB:.0%} of the {AIM_MB:g} MB aim"
                 )
             browser.close()
-        api.should_exit = True
-        thread.join(timeout=10)
+        api.stop()
     finally:
         if server is not None:
             server.stop()

@@ -23,14 +23,12 @@ import argparse
 import asyncio
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
-import uvicorn
-from playwright.sync_api import Page, Route, sync_playwright
+from in_browser import CHROMIUM, CHROMIUM_ARGS, local_only, serve
+from playwright.sync_api import Page, sync_playwright
 
 from graphsvc.api import create_app
 from graphsvc.auth.users import add_user
@@ -41,33 +39,9 @@ from graphsvc.local_neo4j import free_port, start_child
 from graphsvc.services.networks import load_demo
 from graphsvc.services.scope import command_line_caller, open_scope
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ACTOR = "school-egelunde"
 AIM_OPEN_S, AIM_SAVE_P95_S, AIM_IMPORT_S = 1.0, 0.3, 5.0
 ROWS = 2000
-
-
-class _Server(uvicorn.Server):
-    def install_signal_handlers(self) -> None:
-        pass
-
-
-def _local_only(route: Route) -> None:
-    if urlsplit(route.request.url).hostname == "127.0.0.1":
-        route.continue_()
-    else:
-        print(f"blocked a request off 127.0.0.1: {route.request.url}")
-        route.abort("blockedbyclient")
 
 
 def _open(page: Page, base: str) -> float:
@@ -146,20 +120,15 @@ def main() -> None:
                 return (await add_user(store, tenant, "bench-coordinator", "coordinator")).secret
 
         token = asyncio.run(prepare())
-        api = _Server(
-            uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(), log_level="warning")
-        )
-        threading.Thread(target=api.run, daemon=True).start()
-        while not api.started:
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{api.config.port}"
+        api = serve(create_app(settings))
+        base = api.url
         with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context(
                 viewport={"width": 1366, "height": 768},
                 extra_http_headers={"Authorization": f"Bearer {token}"},
             )
-            context.route("**/*", _local_only)
+            context.route("**/*", local_only)
             page = context.new_page()
             cold = _open(page, base)
             opens = [_open(page, base) for _ in range(args.runs)]
@@ -170,6 +139,7 @@ def main() -> None:
             dry = _import(page, base, _spreadsheet(folder, "check"), write=False)
             whole = _import(page, base, _spreadsheet(folder, "write"), write=True)
             browser.close()
+        api.stop()
         p95 = statistics.quantiles(saves, n=20)[18]
         print(f"workspace on the {args.size} demo, {args.runs} runs each")
         print(f"  editor interactive, first:      {cold:6.2f} s")
