@@ -29,13 +29,8 @@ from dataclasses import dataclass, field
 import community as community_louvain  # python-louvain's import name
 import networkx as nx
 
-from .engines import Engine, as_igraph, resolve_engine
+from .engines import Engine, as_igraph, igraph, resolve_engine
 from .projection import ACTOR_KINDS_STR, social_graph
-
-try:
-    import igraph as ig
-except ImportError:  # pragma: no cover - igraph is a declared dependency
-    ig = None
 
 __all__ = ["Community", "CommunityBridge", "CommunityResult", "detect_communities", "louvain"]
 
@@ -67,11 +62,11 @@ def louvain(
     if resolve_engine(engine) == "igraph":
         ix = as_igraph(H)
         with _IGRAPH_RNG:
-            ig.set_random_number_generator(random.Random(seed))
+            igraph().set_random_number_generator(random.Random(seed))
             try:
                 clustering = ix.graph.community_multilevel(resolution=resolution)
             finally:
-                ig.set_random_number_generator(random)
+                igraph().set_random_number_generator(random)
         groups: dict[int, set[Hashable]] = defaultdict(set)
         for node, label in zip(ix.nodes, clustering.membership, strict=True):
             groups[label].add(node)

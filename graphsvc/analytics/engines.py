@@ -17,7 +17,10 @@ plain sum over ordered (source, target) pairs.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 from collections.abc import Hashable, Iterable, Sequence
+from types import ModuleType
 from typing import Any, Literal
 
 import networkx as nx
@@ -25,10 +28,18 @@ import numpy as np
 
 from .projection import cached, paused_gc
 
-try:
+# igraph is imported when a kernel first needs it: importing it takes about 0.3 s, which
+# every command line call and every start of the API would otherwise pay.
+_IGRAPH_INSTALLED = importlib.util.find_spec("igraph") is not None
+
+
+@functools.cache
+def igraph() -> ModuleType:
+    """The igraph module (imported on first use); only call it when igraph_available()."""
     import igraph as ig
-except ImportError:  # pragma: no cover - igraph is a declared dependency
-    ig = None
+
+    return ig
+
 
 __all__ = [
     "Engine",
@@ -37,6 +48,7 @@ __all__ = [
     "betweenness",
     "distance_matrix",
     "distances_from",
+    "igraph",
     "igraph_available",
     "pair_dependencies",
     "resolve_engine",
@@ -46,14 +58,14 @@ Engine = Literal["auto", "igraph", "networkx"]
 
 
 def igraph_available() -> bool:
-    return ig is not None
+    return _IGRAPH_INSTALLED
 
 
 def resolve_engine(engine: Engine) -> Literal["igraph", "networkx"]:
     """The engine that will run: ``"auto"`` means igraph when it is installed."""
     if engine == "auto":
-        return "igraph" if ig is not None else "networkx"
-    if engine == "igraph" and ig is None:
+        return "igraph" if _IGRAPH_INSTALLED else "networkx"
+    if engine == "igraph" and not _IGRAPH_INSTALLED:
         raise RuntimeError("the igraph engine was asked for but igraph is not installed")
     if engine not in ("igraph", "networkx"):
         raise ValueError(f"unknown engine {engine!r}: use 'auto', 'igraph' or 'networkx'")
@@ -70,7 +82,7 @@ class IndexedIgraph:
         with paused_gc():
             # A plain list of pairs: igraph builds faster from it than from a numpy array.
             edges = [(index[u], index[v]) for u, v in H.edges()]
-            self.graph = ig.Graph(n=len(self.nodes), edges=edges, directed=False)
+            self.graph = igraph().Graph(n=len(self.nodes), edges=edges, directed=False)
 
     def ids(self, nodes: Iterable[Hashable]) -> list[int]:
         return [self.index[n] for n in nodes]

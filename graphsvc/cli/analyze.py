@@ -11,16 +11,16 @@ import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from graphsvc.analytics import as_dict
-from graphsvc.cli import reports, tables
 from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.domain import Arena, Kind, Sector
 from graphsvc.errors import InvalidInput
-from graphsvc.services import analytics as service
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = ["app"]
 
@@ -67,6 +67,15 @@ EXPECTED = typer.Option(
 YOUNG = typer.Option(True, "--young-people/--actors-only", help="Whether young people are part of the graph.")
 
 
+def _jobs() -> tuple[ModuleType, ModuleType, ModuleType]:
+    """The analytics jobs and their report writers, imported when a job runs: they bring
+    NetworkX and igraph, which ``graphsvc --help`` and every other command need not wait for."""
+    from graphsvc.cli import reports, tables
+    from graphsvc.services import analytics
+
+    return analytics, reports, tables
+
+
 def _emit(content: str | bytes, output: Path | None) -> None:
     if output is None:
         text = content if isinstance(content, str) else content.decode("utf-8-sig")
@@ -85,6 +94,8 @@ def _render(
     table: Callable[[Any], str] | None = None,
 ) -> str:
     if fmt == Format.JSON:
+        from graphsvc.analytics import as_dict
+
         return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
     if fmt == Format.MD or table is None:
         return markdown(result)
@@ -105,6 +116,7 @@ def metrics(
     output: Path | None = OUTPUT,
 ) -> None:
     """Degree, betweenness, closeness, eigenvector, constraint and effective size per node."""
+    service, reports, tables = _jobs()
     if top < 0:
         raise InvalidInput(f"--top: 0 (all) or more, not {top}")
     result = in_scope(
@@ -136,6 +148,7 @@ def brokers(
     output: Path | None = OUTPUT,
 ) -> None:
     """Who connects the actors of one arena to those of another (default school → leisure)."""
+    service, reports, tables = _jobs()
     result = in_scope(
         tenant,
         lambda scope: service.brokers(
@@ -162,6 +175,7 @@ def gaps(
     output: Path | None = OUTPUT,
 ) -> None:
     """What is missing around the young people of a target group, finding by finding."""
+    service, reports, tables = _jobs()
     result = in_scope(
         tenant,
         lambda scope: service.gaps(scope, target_group, hops=hops, expected_sectors=expected_sector or None),
@@ -187,6 +201,7 @@ def recommendations(
     output: Path | None = OUTPUT,
 ) -> None:
     """Whom to recruit for a target group, why, whom to call and who can introduce us."""
+    service, reports, _ = _jobs()
     if fmt == ListFormat.XLSX and output is None:
         raise InvalidInput("--format xlsx writes a workbook: name the file with --output")
     expected = expected_sector or None
@@ -225,6 +240,7 @@ def communities(
     output: Path | None = OUTPUT,
 ) -> None:
     """Louvain communities with their sector and arena mix and their bridges."""
+    service, reports, tables = _jobs()
     result = in_scope(
         tenant,
         lambda scope: service.communities(

@@ -17,7 +17,6 @@ from graphsvc.auth import Role
 from graphsvc.config import Settings, get_settings
 from graphsvc.errors import GraphsvcError
 from graphsvc.services.scope import Scope, command_line_caller, open_scope
-from graphsvc.services.store import apply_schema, opened
 from graphsvc.tenants import resolve_tenant
 
 __all__ = ["command_scope", "console", "in_scope", "plain_errors", "progress_bar", "run_async"]
@@ -53,6 +52,8 @@ async def command_scope(
     """The scope of a command: the person at the command line, for ``tenant`` (default:
     GRAPHSVC_DEFAULT_TENANT), as an admin unless the command works for a lesser audience;
     ``schema`` applies the database schema first (commands that write)."""
+    from graphsvc.services.store import apply_schema, opened  # Neo4j's driver, when needed
+
     settings = settings or get_settings()
     name = resolve_tenant(tenant or settings.default_tenant)
     async with opened(settings) as store:

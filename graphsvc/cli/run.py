@@ -10,7 +10,6 @@ from contextlib import ExitStack, suppress
 import typer
 import uvicorn
 
-from graphsvc.api import create_app
 from graphsvc.auth import Role
 from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
 from graphsvc.config import Settings, get_settings
@@ -27,6 +26,8 @@ _RUN_LABEL = "graphsvc run"
 
 def _serve(settings: Settings) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from graphsvc.api import create_app  # the web stack loads only when it is to serve
+
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 

@@ -34,11 +34,7 @@ import numpy as np
 
 # igraph's random generator is process-wide: share the analytics' lock for replacing it.
 from graphsvc.analytics.communities import _IGRAPH_RNG
-
-try:
-    import igraph as ig
-except ImportError:  # pragma: no cover - igraph is a declared dependency
-    ig = None
+from graphsvc.analytics.engines import igraph, igraph_available
 
 __all__ = ["SPACING", "layout"]
 
@@ -146,8 +142,9 @@ def _force_directed(
     fall within ``±half`` (a few far-flung nodes do not squeeze the rest together)."""
     rng = np.random.default_rng(seed)
     start = rng.normal(0.0, 1.0, size=(n, 2))
-    if n < 2 or ig is None:
+    if n < 2 or not igraph_available():
         return start * (half if n > 1 else 0.0)
+    ig = igraph()
     graph = ig.Graph(n=n, edges=list(pairs))
     # Each iteration costs n² steps: big groups get fewer (at least 50), so that a whole
     # municipality is laid out in about a second; small maps get the full 300.

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from graphsvc.auth import Principal, Role
-from graphsvc.db.driver import GraphStore
 from graphsvc.services.audience import Audience
 from graphsvc.tenants import requested_tenant
+
+if TYPE_CHECKING:  # a scope only holds the store: the driver loads with the first query
+    from graphsvc.db.driver import GraphStore
 
 __all__ = ["COMMAND_LINE", "Scope", "command_line_caller", "open_scope"]
 
