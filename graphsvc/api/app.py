@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from graphsvc import __version__
-from graphsvc.api import access, exports, imports, maps, network_exports
+from graphsvc.api import access, docs_pages, exports, imports, maps, network_exports
 from graphsvc.api.access_log import redact_access_log
 from graphsvc.api.cross_site import CrossSiteGuard
 from graphsvc.api.errors import install_error_handlers
@@ -55,6 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Stakeholder network mapping and partner recruitment for Collective Impact.",
         lifespan=lifespan,
+        # Served from graphsvc's own copies instead (graphsvc.api.docs_pages).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.include_router(
@@ -69,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         prefix="/graphql",
     )
+    app.include_router(docs_pages.router)
     app.include_router(exports.router)
     app.include_router(network_exports.router)
     app.include_router(imports.router)

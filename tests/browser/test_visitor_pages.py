@@ -54,3 +54,13 @@ def test_a_map_asked_for_while_the_builder_loads_is_drawn(sign_in: SignIn, small
     for route in held:
         route.fallback()  # on to the guard's own routing, which lets loopback through
     drawn_map(page, "preview-map")
+
+
+def test_the_rest_api_documentation_draws_with_nothing_off_this_machine(
+    page: Page, guard: Guard, screenshot: Screenshot
+) -> None:
+    page.goto("/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("graphsvc")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    screenshot(page, "api-docs")
+    assert guard.blocked == []
