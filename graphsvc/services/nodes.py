@@ -111,7 +111,10 @@ async def neighbourhood(
         raise InvalidInput(f"maxNodes: 1 to {node_limit} nodes (the neighbourhood node cap), not {max_nodes}")
     if types and TieType.LOCATED_IN in types:
         raise InvalidInput("tieTypes: LOCATED_IN is a node's area, not a tie to walk")
-    if await get_node(scope, start, scope.audience.visible_kinds(None)) is None:
+    # The walk itself says a missing centre is not found; a hidden one needs a look first
+    # (one query, only for an audience that has hidden kinds).
+    hidden = scope.audience.hidden_kinds
+    if hidden and await get_node(scope, start, scope.audience.visible_kinds(None)) is None:
         raise NotFound(f"there is no node with id {start!r}")
     return await RelationRepository(scope.store).neighbourhood(
         scope.tenant,
