@@ -15,7 +15,8 @@ from graphsvc.api import access, docs_pages, exports, imports, maps, network_exp
 from graphsvc.api.access_log import redact_access_log
 from graphsvc.api.cross_site import CrossSiteGuard
 from graphsvc.api.errors import install_error_handlers
-from graphsvc.api.graphiql import LocalIdeRouter
+from graphsvc.api.graphql_requests import GraphQLRouter
+from graphsvc.api.json_bodies import JsonBodyCheck
 from graphsvc.api.limits import BodySizeLimit
 from graphsvc.api.pages import install_pages
 from graphsvc.api.unavailable import install_unavailable_handlers
@@ -64,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Multipart requests carry importFile's upload. They are "simple" requests a foreign
         # page could send, but the session cookie is SameSite=Strict and tokens travel in a
         # header, so such a request arrives signed out and is refused.
-        LocalIdeRouter(
+        GraphQLRouter(
             build_schema(settings),
             context_getter=get_context,
             graphql_ide="graphiql",
@@ -80,6 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(maps.router)
     install_error_handlers(app)
     install_unavailable_handlers(app)
+    # The last added runs first: the cross-site guard, then the size limit, then the JSON check
+    # (which holds a body while it looks at it, so it must not see one past the limit).
+    app.add_middleware(JsonBodyCheck)
     # Uploads may be as large as an import may be.
     app.add_middleware(
         BodySizeLimit, default=settings.max_request_bytes, file_limit=settings.import_max_bytes

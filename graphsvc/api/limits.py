@@ -1,5 +1,10 @@
 """A ceiling on request bodies, checked before anything reads them: a GraphQL request is small
-(a few kilobytes), an uploaded spreadsheet may be larger (up to the import limit)."""
+(a few kilobytes), an uploaded spreadsheet may be larger (up to the import limit).
+
+A declared ``Content-Length`` past the limit is refused at once. A body sent without one
+(``Transfer-Encoding: chunked``) is counted as it arrives and stopped at the limit; the reader
+then fails on the cut body, and the client is told the limit (413) instead of what the reader
+made of it."""
 
 from __future__ import annotations
 
@@ -47,13 +52,15 @@ class BodySizeLimit:
             await _refuse(send, words)
             return
         received = 0
+        passed = False  # the body went past the limit
 
         async def counted() -> Message:
-            nonlocal received
+            nonlocal received, passed
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:  # a body sent without (or with a false) Content-Length
+                    passed = True
                     raise _TooLarge
             return message
 
@@ -61,14 +68,21 @@ class BodySizeLimit:
 
         async def tracked(message: Message) -> None:
             nonlocal started
+            if passed and not started:
+                # Whatever the app makes of a body cut short ("error parsing the body" from
+                # FastAPI, "invalid multipart data" from the form parser), the answer is the 413.
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counted, tracked)
-        except _TooLarge:
-            if not started:
-                await _refuse(send, words)
+        except Exception:
+            # _TooLarge, or what a parser turned it into; any other error is the app's own.
+            if not passed:
+                raise
+        if passed and not started:
+            await _refuse(send, words)
 
 
 async def _refuse(send: Send, words: str) -> None:
