@@ -5,11 +5,11 @@ language), whom to call, and who can introduce us. Several contact persons share
 separated by "; ".
 
 Names and contact details are data typed in by users, so no cell may become a formula: in the
-CSV a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-apostrophe (the usual defence against spreadsheet formula injection, which also keeps
-"+45 ..." phone numbers from being read as a sum); in the XLSX every text cell is stored as
-a string. The Danish CSV uses ";" between columns and a decimal comma, as Danish Excel
-expects; both CSVs start with a UTF-8 byte order mark so Excel reads æ, ø and å.
+CSV a text a spreadsheet would run as a formula gets a leading apostrophe (the usual defence
+against spreadsheet formula injection; a phone number "+45 ..." is written as it is, see
+:mod:`graphsvc.io.spreadsheet_cells`); in the XLSX every text cell is stored as a string.
+The Danish CSV uses ";" between columns and a decimal comma, as Danish Excel expects; both
+CSVs start with a UTF-8 byte order mark so Excel reads æ, ø and å.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import csv
 import io
 from collections.abc import Sequence
 from typing import Any
+
+from graphsvc.io.spreadsheet_cells import guarded
 
 from .recommendations import PathStep, Reason, Recommendation, Recommendations
 from .wording import ARENA_LABELS, KIND_LABELS, SECTOR_LABELS, Language, label
@@ -54,7 +56,6 @@ _DANISH_REASONS = {
 }
 _NO_INTRODUCTION = {"en": "no known introduction", "da": "ingen kendt introduktion"}
 _SHEET = {"en": "Recruitment", "da": "Rekruttering"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _reason_text(reason: Reason, language: Language) -> str:
@@ -118,10 +119,6 @@ def recruitment_rows(
     return headings, rows
 
 
-def _safe_text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def recruitment_csv(recommendations: Recommendations, *, language: Language = "da") -> bytes:
     """The recruitment list as CSV bytes (UTF-8 with BOM; ";" and decimal comma in Danish)."""
     headings, rows = recruitment_rows(recommendations, language=language)
@@ -139,7 +136,7 @@ def _csv_cell(value: Any, language: Language) -> str:
         return text.replace(".", ",") if language == "da" else text
     if isinstance(value, int):
         return str(value)
-    return _safe_text(str(value))
+    return guarded(str(value))
 
 
 def recruitment_xlsx(recommendations: Recommendations, *, language: Language = "da") -> bytes:

@@ -1,9 +1,9 @@
 """File downloads of a tenant's network and of its growth chart.
 
-* ``GET /exports/network.graphml``, ``.gexf``, ``.json`` and ``.zip`` (both CSV tables; ``lang``
-  ``da``, the default, or ``en`` for their headings): the network as the caller may see it.
-  A viewer's file holds no young person, no contact person and no ``challenges``; a
-  coordinator's or an admin's holds the pseudonymous young people too.
+* ``GET /exports/network.graphml``, ``.gexf``, ``.json``, ``.zip`` (both CSV tables; ``lang``
+  ``da``, the default, or ``en`` for their headings) and ``.xlsx`` (the Kumu workbook): the
+  network as the caller may see it. A viewer's file holds no young person, no contact person
+  and no ``challenges``; a coordinator's or an admin's holds the pseudonymous young people too.
 * ``GET /exports/growth.png`` and ``.svg`` (``lang`` ``da`` or ``en``): the network-health
   measures over all snapshots (aggregates only: any signed-in user of the tenant).
 
@@ -20,7 +20,7 @@ from fastapi import APIRouter, Query, Response
 
 from graphsvc.api.scope import RequestScope
 from graphsvc.auth import Role
-from graphsvc.io.network_export import CONTENT_TYPES, ExportFormat
+from graphsvc.io.network_export import CONTENT_TYPES, EXTENSIONS, ExportFormat
 from graphsvc.services import network_exports, snapshots
 from graphsvc.services.scope import Scope
 
@@ -42,7 +42,8 @@ def _download(content: bytes, media_type: str, filename: str) -> Response:
 
 async def _network(scope: Scope, file_format: ExportFormat, lang: Literal["da", "en"]) -> Response:
     content = await network_exports.export_file(scope, file_format, language=lang)
-    return _download(content, CONTENT_TYPES[file_format], f"network-{scope.tenant}.{file_format}")
+    filename = f"network-{scope.tenant}.{EXTENSIONS[file_format]}"
+    return _download(content, CONTENT_TYPES[file_format], filename)
 
 
 @router.get(
@@ -70,6 +71,14 @@ async def network_zip(scope: RequestScope, lang: Lang = "da") -> Response:
     """Nodes and ties as CSV (Danish: `noder.csv` and `relationer.csv`, ";" between columns,
     as Danish Excel expects; English: `nodes.csv` and `ties.csv`)."""
     return await _network(scope, "zip", lang)
+
+
+@router.get("/network.xlsx", summary="The network as a Kumu workbook (XLSX)", response_class=Response)
+async def network_kumu(scope: RequestScope) -> Response:
+    """The tenant's network in Kumu's import layout: the sheets `Elements` (one row per node,
+    with graphsvc's id in `ID`) and `Connections` (`From`/`To` are those ids), in Danish words
+    (`Forening`, `Samarbejder med`). Import it at kumu.io, or back into graphsvc."""
+    return await _network(scope, "kumu", "da")
 
 
 async def _growth(scope: Scope, file_format: Literal["png", "svg"], lang: Literal["da", "en"]) -> Response:

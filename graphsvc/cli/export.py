@@ -1,4 +1,4 @@
-"""``graphsvc export``: a tenant's network as GraphML, GEXF, JSON or CSV."""
+"""``graphsvc export``: a tenant's network as GraphML, GEXF, JSON, CSV or a Kumu workbook."""
 
 from __future__ import annotations
 
@@ -27,14 +27,17 @@ def export_command(
     file: Path = typer.Argument(
         ...,
         help="Where to write: .graphml, .gexf, .json, .zip (both "
-        "CSV tables) or .csv (two files: NAME-noder.csv and "
-        "NAME-relationer.csv).",
+        "CSV tables), .csv (two files: NAME-noder.csv and "
+        "NAME-relationer.csv) or .xlsx (a Kumu workbook).",
     ),
     tenant: str | None = typer.Option(
         None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT)."
     ),
     file_format: str | None = typer.Option(
-        None, "--format", "-f", help="graphml, gexf, json, csv or zip (default: from the file's extension)."
+        None,
+        "--format",
+        "-f",
+        help="graphml, gexf, json, csv, zip or kumu (default: from the file's extension).",
     ),
     lang: Language = typer.Option(
         Language.DA,
@@ -48,7 +51,8 @@ def export_command(
         "no contact persons), coordinator or admin (everything).",
     ),
 ) -> None:
-    """Export a tenant's network (GraphML and GEXF open in Gephi; GraphML imports back)."""
+    """Export a tenant's network (GraphML and GEXF open in Gephi, the .xlsx in Kumu; GraphML
+    imports back)."""
     name = resolve_tenant(tenant or get_settings().default_tenant)
     chosen = format_of(file, file_format)
     network, written = in_scope(

@@ -10,19 +10,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graphsvc.analytics import BrokerRanking, CommunityResult, GapReport, MetricsResult
+from graphsvc.io.spreadsheet_cells import guarded
 
 __all__ = ["brokers", "communities", "findings", "metrics"]
-
-# Texts typed in by users must not become spreadsheet formulas (see recruitment_list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _value(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    # Texts typed in by users must not become spreadsheet formulas.
+    return guarded(value) if isinstance(value, str) else value
 
 
 def _csv(headings: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

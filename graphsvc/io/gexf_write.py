@@ -1,12 +1,14 @@
 """Writing a :class:`~graphsvc.domain.Network` as GEXF 1.3, the native format of Gephi.
 
 The file holds the same attributes as the GraphML export (:mod:`graphsvc.io.graphml`), declared
-in ``<attributes>`` with their titles: nodes ``kind``, ``name``, ``sector``, ``arenas``
-(``|``-separated), ``category``, ``area``, ... and ties ``type``, ``strength``, ``since``,
-``frequency``, ``role`` (and a partner survey's ``trust``, ``value``, ``reciprocated``,
-``survey``), typed as in GraphML: integers, booleans and strings. A node's label is its
-name. For Gephi in particular:
+in ``<attributes>``: nodes ``kind``, ``name``, ``sector``, ``arenas`` (``|``-separated),
+``category``, ``area``, ... and ties ``type``, ``strength``, ``since``, ``frequency``, ``role``
+(and a partner survey's ``trust``, ``value``, ``reciprocated``, ``survey``), typed as in
+GraphML: integers, booleans and strings. A node's label is its name. For Gephi in particular:
 
+* each attribute's ``id`` is its name, as is its ``title`` (``<attribute id="kind"
+  title="kind" .../>``): Gephi keeps the GEXF id as the column's id and writes it as the key
+  of a GraphML file it saves, so GEXF → Gephi → GraphML imports back into graphsvc;
 * each edge's ``kind`` is its tie type, so Gephi keeps two ties of different types between the
   same two actors (collaborates and refers) as parallel edges, and its ``label`` says the type;
 * an edge's ``weight`` is the tie's strength (1-5) where one is given, which Gephi's layouts
@@ -95,8 +97,6 @@ def _write_to(network: Network, stream: IO[bytes]) -> None:
 
 
 def _lines(network: Network) -> Iterator[str]:
-    node_keys = {name: str(i) for i, name in enumerate(NODE_ATTRIBUTES)}
-    edge_keys = {name: str(i) for i, name in enumerate(EDGE_ATTRIBUTES)}
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield (
         f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{_VIZ_NS}" '
@@ -108,12 +108,12 @@ def _lines(network: Network) -> Iterator[str]:
         f"{_attr(network.tenant)}</description></meta>\n"
     )
     yield '  <graph mode="static" defaultedgetype="directed">\n'
-    yield from _declarations("node", node_keys)
-    yield from _declarations("edge", edge_keys)
+    yield from _declarations("node", NODE_ATTRIBUTES)
+    yield from _declarations("edge", EDGE_ATTRIBUTES)
     yield "    <nodes>\n"
     for node in sorted(network.nodes, key=lambda n: n.id):
         yield f'      <node id="{_attr(node.id)}" label="{_attr(node.name)}">\n'
-        yield from _values(node_keys, _node_values(node))
+        yield from _values(_node_values(node))
         r, g, b = _colour(node)
         yield f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
         yield "      </node>\n"
@@ -126,23 +126,24 @@ def _lines(network: Network) -> Iterator[str]:
             f'target="{_attr(tie.target)}" kind="{kind}" label="{kind}" '
             f'weight="{float(tie.strength or 1)}">\n'
         )
-        yield from _values(edge_keys, _tie_values(tie))
+        yield from _values(_tie_values(tie))
         yield "      </edge>\n"
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def _declarations(domain: str, keys: dict[str, str]) -> Iterator[str]:
+def _declarations(domain: str, names: tuple[str, ...]) -> Iterator[str]:
     yield f'    <attributes class="{domain}" mode="static">\n'
-    for name, key in keys.items():
+    for name in names:
         kind = (
             "integer" if name in INTEGER_ATTRIBUTES else "boolean" if name in BOOLEAN_ATTRIBUTES else "string"
         )
-        yield f'      <attribute id="{key}" title="{name}" type="{kind}"/>\n'
+        # The id is the name (module docstring): attribute names are plain ASCII words.
+        yield f'      <attribute id="{name}" title="{name}" type="{kind}"/>\n'
     yield "    </attributes>\n"
 
 
-def _values(keys: dict[str, str], values: Iterator[tuple[str, str]]) -> Iterator[str]:
-    lines = [f'          <attvalue for="{keys[name]}" value="{_attr(text)}"/>\n' for name, text in values]
+def _values(values: Iterator[tuple[str, str]]) -> Iterator[str]:
+    lines = [f'          <attvalue for="{name}" value="{_attr(text)}"/>\n' for name, text in values]
     if lines:
         yield "        <attvalues>\n"
         yield from lines

@@ -10,9 +10,10 @@ values: sectors, arenas, kinds and tie types as their codes (``civil_society``,
 Headings are Danish (``navn``, ``sektor``, ``område`` ...) or English (the attribute names).
 The Danish files are what Danish Excel opens with a double click: ``;`` between columns. Both
 start with a UTF-8 byte order mark, so Excel reads æ, ø and å, and end lines with CRLF. Names
-are data typed in by people, so a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return gets a leading apostrophe and never becomes a formula (as in the recruitment
-list; a phone number "+45 ..." is kept as text that way, too).
+are data typed in by people, so a text a spreadsheet would run as a formula (``=``, ``@``, a
+tab or a carriage return first, or ``+``/``-`` before anything but a number) gets a leading
+apostrophe; a phone number ``+45 04 25 67 20`` is written as it is
+(:mod:`graphsvc.io.spreadsheet_cells`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any, Literal
 
 from graphsvc.domain import Network, Node, Tie
 from graphsvc.io.graphml_format import EDGE_ATTRIBUTES, LIST_SEPARATOR, NODE_ATTRIBUTES
+from graphsvc.io.spreadsheet_cells import guarded
 
 __all__ = ["FILE_NAMES", "NODE_HEADINGS", "TIE_HEADINGS", "network_csv_files", "network_csv_zip"]
 
@@ -79,7 +81,6 @@ _TIE_COLUMNS = (
     "target_name",
     *(a for a in EDGE_ATTRIBUTES if a != "type"),
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILE_NAMES = {"da": ("noder.csv", "relationer.csv"), "en": ("nodes.csv", "ties.csv")}
 
 
@@ -156,8 +157,7 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return guarded(str(value))
 
 
 def _position(value: Any) -> int:

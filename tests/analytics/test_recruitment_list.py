@@ -41,7 +41,7 @@ def test_danish_csv(recommendations: Recommendations) -> None:
     assert first["Begrundelse"].startswith("tilføjer erhverv")
     assert "ligger i Byen, hvor 4 medlemmer bor" in first["Begrundelse"]
     assert first["Introduktionsvej"] == "Assoc Fodbold → Kim Holm → Biz Brugsen"
-    assert first["Telefon"] == "'+45 01 02 03 04"  # never read as a formula
+    assert first["Telefon"] == "+45 01 02 03 04"  # a phone number, no apostrophe
     assert rows[2][head.index("Introduktion ved")] == "ingen kendt introduktion"
 
 

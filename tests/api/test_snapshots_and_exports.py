@@ -12,11 +12,13 @@ from typing import Any
 import httpx
 import networkx as nx
 import pytest
+from openpyxl import load_workbook
 
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.nodes import NodeRepository
 from graphsvc.domain import Actor, Arena, Kind, Network, Sector
+from graphsvc.io.network_export import CONTENT_TYPES
 
 pytestmark = pytest.mark.neo4j
 
@@ -149,11 +151,22 @@ async def test_network_downloads_hold_what_the_role_may_see(
     assert {d["kind"] for _, d in H.nodes(data=True)} == kinds
     as_json = client.get("/exports/network.json", headers=auth(town, role)).json()
     assert {n["kind"] for n in as_json["nodes"]} == kinds
-    texts = [gexf.content, graphml.content, str(as_json).encode()]
+    kumu = client.get("/exports/network.xlsx", headers=auth(town, role))
+    assert kumu.status_code == 200, kumu.text
+    assert kumu.headers["content-type"] == CONTENT_TYPES["kumu"]
+    assert kumu.headers["content-disposition"] == f'attachment; filename="network-{town}.xlsx"'
+    elements = load_workbook(io.BytesIO(kumu.content))["Elements"]
+    assert {row[2] for row in elements.iter_rows(min_row=2, values_only=True)} == {
+        n["id"] for n in as_json["nodes"]
+    }
+    with zipfile.ZipFile(io.BytesIO(kumu.content)) as workbook:  # the sheets' XML
+        sheets = b"".join(workbook.read(name) for name in workbook.namelist())
+    texts = [gexf.content, graphml.content, str(as_json).encode(), sheets]
     if role == "viewer":
         assert kinds.isdisjoint({"YoungPerson", "Person"})
         for text in texts:
             assert b"yp-1" not in text and b"loneliness" not in text and b"Mette" not in text
+        assert b"Ensomhed" not in sheets and b"Kontaktperson" not in sheets
     else:
         assert {"YoungPerson", "Person"} <= kinds
         assert all(b"yp-1" in text for text in texts)
@@ -178,6 +191,7 @@ async def test_csv_download_and_refusals(client: httpx.Client, auth: Headers, to
         "plusdig",
     }
     assert client.get("/exports/network.gexf").status_code == 401
+    assert client.get("/exports/network.xlsx").status_code == 401
     elsewhere = client.get("/exports/network.gexf", params={"tenant": town + "-x"}, headers=auth(town))
     assert elsewhere.status_code == 403
     assert client.get("/exports/network.zip", params={"lang": "de"}, headers=auth(town)).status_code == 422

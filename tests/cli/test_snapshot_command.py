@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from openpyxl import load_workbook
 
 from graphsvc.cli import app
 from graphsvc.config import Settings
@@ -41,6 +42,8 @@ def test_export_picks_the_format_from_the_extension(town: str, tmp_path: Path) -
     assert json.loads((tmp_path / "net.json").read_text())["tenant"] == town
     assert run("export", "--tenant", town, str(tmp_path / "net.zip"))[0] == 0
     assert sorted(zipfile.ZipFile(tmp_path / "net.zip").namelist()) == ["noder.csv", "relationer.csv"]
+    assert run("export", "--tenant", town, str(tmp_path / "net.xlsx"))[0] == 0
+    assert load_workbook(tmp_path / "net.xlsx").sheetnames == ["Elements", "Connections"]
 
 
 def test_csv_export_writes_two_files_and_a_viewers_export_leaves_people_out(

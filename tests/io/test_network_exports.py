@@ -1,5 +1,6 @@
 """Every export format read back by someone else's reader (NetworkX for GraphML and GEXF, the
-csv and zipfile modules, JSON), and what a viewer's file leaves out."""
+csv and zipfile modules, JSON, openpyxl for the Kumu workbook), and what a viewer's file leaves
+out."""
 
 from __future__ import annotations
 
@@ -9,15 +10,19 @@ import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
+from openpyxl import load_workbook
 
 from graphsvc.domain import Actor, Challenge, Kind, Network, Sector, Tie, TieType
 from graphsvc.errors import InvalidInput
 from graphsvc.io.audience import for_audience, partnership
-from graphsvc.io.gexf_write import network_to_gexf_bytes
+from graphsvc.io.gexf_write import GEXF_NS, network_to_gexf_bytes
 from graphsvc.io.graphml import network_to_graphml_bytes
+from graphsvc.io.graphml_format import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from graphsvc.io.kumu_words import CHALLENGE_WORDS
 from graphsvc.io.network_csv import network_csv_files, network_csv_zip
 from graphsvc.io.network_export import export_bytes, format_of, write_export
 from graphsvc.io.network_json import network_from_json, network_to_json
@@ -85,6 +90,26 @@ def test_gexf_reads_back_with_every_attribute(town: Network) -> None:
     survey = edges["shop", "COLLABORATES_WITH", "club"]
     assert (survey["trust"], survey["reciprocated"]) == (3, True)
     assert {d["type"] for d in edges.values()} == {t.type.value for t in town.ties}
+
+
+def test_gexf_attribute_ids_are_their_names(town: Network) -> None:
+    """Gephi keeps a GEXF attribute's id as its column id and writes it as the key of the
+    GraphML it saves: with ids "0", "1" ... that GraphML would not import back."""
+    root = ElementTree.fromstring(network_to_gexf_bytes(town))
+    ns = {"g": GEXF_NS}
+    assert root.get("version") == "1.3"
+    declared = {}
+    for block in root.iterfind("g:graph/g:attributes", ns):
+        attributes = block.findall("g:attribute", ns)
+        assert all(a.get("id") == a.get("title") for a in attributes)
+        declared[block.get("class")] = [a.get("id") for a in attributes]
+    assert declared == {"node": list(NODE_ATTRIBUTES), "edge": list(EDGE_ATTRIBUTES)}
+    club = root.find("g:graph/g:nodes/g:node[@id='club']", ns)
+    assert club is not None
+    values = {v.get("for"): v.get("value") for v in club.iterfind("g:attvalues/g:attvalue", ns)}
+    assert (values["kind"], values["sector"], values["area"]) == ("Association", "civil_society", "hvalsoe")
+    used = {v.get("for") for v in root.iterfind(".//g:edge/g:attvalues/g:attvalue", ns)}
+    assert used and used <= set(EDGE_ATTRIBUTES)
 
 
 def test_graphml_reads_back_with_every_attribute(town: Network) -> None:
@@ -156,7 +181,7 @@ def test_english_csv_and_the_zip(town: Network) -> None:
     assert network_csv_zip(town) == network_csv_zip(town)  # the same network, the same bytes
 
 
-@pytest.mark.parametrize("file_format", ["graphml", "gexf", "json", "zip"])
+@pytest.mark.parametrize("file_format", ["graphml", "gexf", "json", "zip", "kumu"])
 def test_a_viewers_file_holds_no_young_person_no_contact_and_no_challenges(
     town: Network, file_format: str
 ) -> None:
@@ -172,7 +197,7 @@ def test_a_viewers_file_holds_no_young_person_no_contact_and_no_challenges(
     }
     assert not {TieType.ATTENDS, TieType.INCLUDED_IN, TieType.VOLUNTEERS_AT} & {t.type for t in viewer.ties}
     data = export_bytes(viewer, file_format)  # type: ignore[arg-type]
-    if file_format == "zip":
+    if file_format in ("zip", "kumu"):  # an XLSX workbook is a ZIP of XML files too
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             data = b"".join(archive.read(name) for name in archive.namelist())
     text = data.decode("utf-8-sig")
@@ -183,6 +208,7 @@ def test_a_viewers_file_holds_no_young_person_no_contact_and_no_challenges(
         "Mette Jensen",
         "mette@example.dk",
         *(c.value for c in Challenge),
+        *CHALLENGE_WORDS.values(),
     ]:
         assert secret not in text, secret
     assert "Hvalsø Klatreklub" in text and "Ensomme 12-17-årige i Hvalsø" in text
@@ -205,6 +231,7 @@ def test_a_partnership_holds_no_person_of_any_kind(town: Network) -> None:
 def test_formats_by_extension_and_bad_targets(town: Network, tmp_path: Path) -> None:
     assert format_of(Path("x.GEXF")) == "gexf"
     assert format_of(Path("x.data"), "csv") == "csv"
+    assert format_of(Path("x.xlsx")) == format_of(Path("x.data"), "kumu") == "kumu"
     with pytest.raises(InvalidInput, match=r"the extension of 'x\.txt' names no export format"):
         format_of(Path("x.txt"))
     with pytest.raises(InvalidInput, match="there is no folder"):
@@ -213,3 +240,5 @@ def test_formats_by_extension_and_bad_targets(town: Network, tmp_path: Path) -> 
     assert [p.name for p in written] == ["netværk-nodes.csv", "netværk-ties.csv"]
     (gexf,) = write_export(town, tmp_path / "n.gexf", "gexf")
     assert gexf.read_bytes() == network_to_gexf_bytes(town)
+    (kumu,) = write_export(town, tmp_path / "n.xlsx", "kumu")
+    assert load_workbook(kumu, read_only=True).sheetnames == ["Elements", "Connections"]
