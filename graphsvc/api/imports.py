@@ -4,8 +4,10 @@
 the headings of ``actors``, ``contacts``, ``young_people``, ``ties`` or ``survey``. Templates
 hold no data, so they need no sign-in.
 
-``POST /imports`` (multipart, the file in ``file``) with ``kind``, ``dry_run``,
-``skip_invalid_rows``, ``map`` (repeatable, ``Forening=name``), ``survey`` and ``tenant``:
+``POST /imports`` (multipart, the file in ``file``, any format graphsvc reads) with ``kind``,
+``dry_run``, ``skip_invalid_rows``, ``map`` (repeatable, ``Forening=name``), ``default``
+(repeatable, ``sector=civil_society``), ``type`` (repeatable, ``Bibliotek=municipal_unit,
+public``), ``survey`` and ``tenant``:
 the import report as JSON. Needs a coordinator of the tenant, like ``importFile`` in GraphQL.
 """
 
@@ -57,7 +59,11 @@ async def template_as_xlsx(kind: ImportKind, lang: Lang = "da") -> Response:
     return _template(kind, "xlsx", lang)
 
 
-@router.post("", summary="Import a CSV or XLSX file (or check it with dry_run)")
+@router.post(
+    "",
+    summary="Import a file of any format graphsvc reads (or check it with dry_run): CSV, XLSX, "
+    "Kumu XLSX or JSON, GraphML, GEXF, graphsvc's JSON",
+)
 async def upload(
     request: Request,
     scope: RequestScope,
@@ -66,11 +72,22 @@ async def upload(
     dry_run: bool = False,
     skip_invalid_rows: bool = False,
     map: Annotated[list[str] | None, Query(description="HEADING=FIELD, e.g. Forening=name.")] = None,
+    default: Annotated[
+        list[str] | None, Query(description="FIELD=VALUE for rows that give none, e.g. sector=civil_society.")
+    ] = None,
+    type: Annotated[
+        list[str] | None,
+        Query(
+            description="WORD=TYPE, your own actor type, e.g. 'Bibliotek=municipal_unit, public, community'."
+        ),
+    ] = None,
     survey: str | None = None,
 ) -> JSONResponse:
     scope.require(Role.COORDINATOR)  # before the upload is read
     try:
         mapping = parse_mapping(map or [])
+        defaults = parse_mapping(default or [], what="default", example="sector=civil_society")
+        types = parse_mapping(type or [], what="type word", example="Bibliotek=municipal_unit, public")
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     limit = request.app.state.settings.import_max_bytes
@@ -79,12 +96,15 @@ async def upload(
         kind=kind,
         dry_run=dry_run,
         mapping=mapping,
+        defaults=defaults,
+        types=types,
         skip_invalid_rows=skip_invalid_rows,
         survey=survey,
         max_bytes=limit,
     )
     report = await import_file(scope, data, file_name=file.filename or "", size=file.size, options=options)
     body: dict[str, Any] = dataclasses.asdict(report)
+    body.pop("current_sheet", None)
     body["summary"] = report.summary()
     body["errors"] = len(report.errors)
     return JSONResponse(body, status_code=200 if report.valid or report.written else 422)

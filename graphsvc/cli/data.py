@@ -1,4 +1,5 @@
-"""``graphsvc demo`` and ``import``: networks into a tenant (``export`` is in ``cli.export``)."""
+"""``graphsvc demo`` and ``import``: networks into a tenant (``export`` is in ``cli.export``,
+the import's report in ``cli.imports``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import typer
 
 from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
-from graphsvc.cli.spreadsheets import import_spreadsheet
+from graphsvc.cli.imports import run_import
 from graphsvc.config import get_settings
 from graphsvc.errors import InvalidInput
 from graphsvc.services import networks
@@ -65,51 +66,48 @@ def demo_load(
 
 @plain_errors
 def import_command(
-    file: Path = typer.Argument(..., help="A GraphML, CSV or XLSX file (see the README)."),
+    file: Path = typer.Argument(
+        ..., help="CSV, XLSX, a Kumu project (XLSX or JSON), GraphML, GEXF or graphsvc's JSON export."
+    ),
     tenant: str | None = TENANT,
-    dry_run: bool = typer.Option(False, "--dry-run", help="Spreadsheets: only check and report."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only check the file and report; write nothing."),
     kind: str | None = typer.Option(
         None,
-        help="Spreadsheets: actors, contacts, young_people, ties or survey "
-        "(default: told from the headings).",
+        help="Spreadsheets: actors, contacts, young_people, areas, target_groups, initiatives, "
+        "ties or survey (default: told from the headings).",
     ),
     map_: list[str] = typer.Option(
-        [], "--map", help="Spreadsheets: read a column as a field, e.g. 'Forening=name'."
+        [],
+        "--map",
+        help="Read a column as a field, e.g. 'Forening=name'.",
+    ),
+    default: list[str] = typer.Option(
+        [], "--default", help="A value for rows that give none, e.g. 'sector=civil_society', 'type=funds'."
+    ),
+    type_: list[str] = typer.Option(
+        [],
+        "--type",
+        help="Your own actor type word, e.g. 'Bibliotek=municipal_unit, public, community' "
+        "(remembered for the tenant's next files).",
     ),
     skip_invalid: bool = typer.Option(
-        False, "--skip-invalid", help="Spreadsheets: import the valid rows, skip the others."
+        False, "--skip-invalid", help="Import the valid rows, skip the others."
     ),
     survey: str | None = typer.Option(None, help="Surveys: the survey's name (default: the file name)."),
 ) -> None:
-    """Import a GraphML network, or a spreadsheet (CSV, XLSX) of actors, contacts, young
-    people, ties or a partner survey: all of it, or nothing if anything is wrong."""
+    """Import a file into the tenant: all of it, or nothing if anything is wrong. The format
+    is told from the content; see "Importing" in the README."""
     name = _tenant(tenant)
     if not file.is_file():
         raise InvalidInput(f"there is no file {str(file)!r}")
-    if file.suffix.casefold() not in (".graphml", ".xml"):
-        import_spreadsheet(
-            file,
-            tenant=name,
-            kind=kind,
-            dry_run=dry_run,
-            mapping=map_,
-            skip_invalid=skip_invalid,
-            survey=survey,
-        )
-        return
-    if dry_run or kind or map_ or skip_invalid or survey:
-        raise InvalidInput(
-            "--dry-run, --kind, --map, --skip-invalid and --survey are for CSV and "
-            "XLSX files; a GraphML import is checked whole before anything is written"
-        )
-
-    async def work() -> dict[str, int]:
-        async with command_scope(name, schema=True) as scope:
-            with ExitStack() as stack:
-                return await networks.import_graphml(scope, file, progress_factory=_bars(stack, "Importing"))
-
-    summary = run_async(work())
-    console.print(
-        f"Imported {file} into tenant {name!r}: {summary.get('nodes', 0):,} nodes, "
-        f"{summary.get('ties', 0) + summary.get('located', 0):,} ties."
+    run_import(
+        file,
+        tenant=name,
+        kind=kind,
+        dry_run=dry_run,
+        mapping=map_,
+        defaults=default,
+        types=type_,
+        skip_invalid=skip_invalid,
+        survey=survey,
     )

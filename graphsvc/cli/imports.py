@@ -1,5 +1,6 @@
-"""``graphsvc import FILE.csv|FILE.xlsx``: spreadsheets and partner surveys, with the import
-report printed as a table (every problem with its row, column and suggestion)."""
+"""``graphsvc import FILE``: every format graphsvc reads (spreadsheets, partner surveys, Kumu,
+GraphML, GEXF, graphsvc's JSON), with the import report printed as a table (every problem with
+its sheet, row, column and suggestion)."""
 
 from __future__ import annotations
 
@@ -13,42 +14,54 @@ from rich.table import Table
 from graphsvc.cli.common import command_scope, console, err_console, progress_bar, run_async
 from graphsvc.config import get_settings
 from graphsvc.errors import InvalidInput
-from graphsvc.io.tabular import ImportReport, Severity, parse_kind, parse_mapping
+from graphsvc.io.graphml import DEFAULT_MAX_BYTES as NETWORK_MAX_BYTES
+from graphsvc.io.tabular import ImportKind, ImportReport, Severity, parse_kind, parse_mapping
 from graphsvc.services.imports import ImportOptions, import_file
 
-__all__ = ["import_spreadsheet"]
+__all__ = ["print_report", "run_import"]
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
-def import_spreadsheet(
+def run_import(
     file: Path,
     *,
     tenant: str,
     kind: str | None,
     dry_run: bool,
     mapping: list[str],
+    defaults: list[str],
+    types: list[str],
     skip_invalid: bool,
     survey: str | None,
 ) -> None:
     settings = get_settings()
     import_kind = parse_kind(kind) if kind else None
     if kind and import_kind is None:
-        raise InvalidInput(f"--kind {kind!r}: use actors, contacts, young_people, ties or survey")
+        kinds = ", ".join(k.value for k in ImportKind)
+        raise InvalidInput(f"--kind {kind!r}: use {kinds}")
     try:
         columns = parse_mapping(mapping)
+        chosen = parse_mapping(defaults, what="default", example="sector=civil_society")
+        words = parse_mapping(types, what="type word", example="Bibliotek=municipal_unit, public, community")
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     size = file.stat().st_size
+    # A whole network (GraphML, GEXF, JSON) from the command line may be as large as the
+    # GraphML reader takes; uploads keep the import limit.
+    limit = max(settings.import_max_bytes, NETWORK_MAX_BYTES)
     with file.open("rb") as stream:  # a file over the limit is not read whole
-        data = stream.read(settings.import_max_bytes + 1)
+        data = stream.read(limit + 1)
     options = ImportOptions(
         kind=import_kind,
         dry_run=dry_run,
         mapping=columns,
+        defaults=chosen,
+        types=words,
         skip_invalid_rows=skip_invalid,
         survey=survey,
         max_bytes=settings.import_max_bytes,
+        network_max_bytes=limit,
     )
 
     async def work() -> ImportReport:
@@ -95,7 +108,7 @@ def print_report(report: ImportReport) -> None:
         for entry in report.entries:
             table.add_row(
                 entry.severity.value,
-                "" if entry.row is None else str(entry.row),
+                f"{entry.sheet} " * bool(entry.sheet) + ("" if entry.row is None else str(entry.row)),
                 entry.column or "",
                 entry.problem,
                 entry.suggestion or "",

@@ -66,7 +66,24 @@ BOOLEAN_ATTRIBUTES = frozenset({"reciprocated"})
 # ``weight`` is here because Gephi writes it on every edge (1.0); strength is read only from
 # ``strength``.
 IGNORED_ATTRIBUTES = frozenset(
-    {"x", "y", "z", "xpos", "ypos", "size", "r", "g", "b", "color", "label", "edgelabel", "weight", "viz"}
+    {
+        "x",
+        "y",
+        "z",
+        "xpos",
+        "ypos",
+        "size",
+        "r",
+        "g",
+        "b",
+        "color",
+        "label",
+        "edgelabel",
+        "weight",
+        "viz",
+        "edge kind",  # GEXF: the tie type again, as Gephi's parallel-edge kind
+        "direction",  # GEXF: an edge's own directedness; graphsvc ties are directed
+    }
 )
 
 LIST_SEPARATOR = "|"

@@ -19,7 +19,7 @@ from xml.parsers import expat
 
 from graphsvc.errors import InvalidInput, Problem
 
-__all__ = ["Item", "KeyDecl", "RawRecord", "parse_graphml"]
+__all__ = ["Item", "KeyDecl", "RawRecord", "keys_for", "parse_graphml"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,19 @@ class RawRecord:
 
 
 Item = KeyDecl | RawRecord | Problem
+
+
+def keys_for(keys: Iterable[KeyDecl], element: str) -> dict[str, KeyDecl]:
+    """The keys a ``<data>`` of ``element`` may refer to, by id. Gephi gives a node key and an
+    edge key one id ("role"), so ids are only unique per element; ``for="all"`` keys yield to
+    the element's own."""
+    found: dict[str, KeyDecl] = {}
+    for key in keys:
+        if key.domain == "all":
+            found.setdefault(key.id, key)
+        elif key.domain == element:
+            found[key.id] = key
+    return found
 
 
 def parse_graphml(chunks: Iterable[bytes | memoryview]) -> Iterator[Item]:

@@ -7,6 +7,7 @@ node and edge is acceptable, or :class:`~graphsvc.errors.InvalidInput` lists eve
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from graphsvc.domain import Kind, Network, Node, Tie, TieType
 from graphsvc.errors import InvalidInput, Problem
 from graphsvc.io.graphml_format import DEFAULT_MAX_BYTES
-from graphsvc.io.graphml_parse import Item, KeyDecl, RawRecord, parse_graphml
+from graphsvc.io.graphml_parse import Item, KeyDecl, RawRecord, keys_for, parse_graphml
 from graphsvc.io.graphml_records import (
     Attributes,
     convert_node,
@@ -25,7 +26,7 @@ from graphsvc.io.graphml_records import (
 )
 from graphsvc.network_check import check_network
 
-__all__ = ["read_graphml"]
+__all__ = ["network_from_items", "read_graphml"]
 
 Source = str | os.PathLike[str] | bytes | bytearray | IO[bytes]
 _CHUNK = 1 << 20
@@ -117,9 +118,20 @@ def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
-def _network(items: Iterable[Item], *, tenant: str, known: dict[str, Kind]) -> Network:
-    reader = _Reader(tenant)
-    keys: dict[str, KeyDecl] = {}
+def network_from_items(
+    items: Iterable[Item], *, tenant: str, known: Mapping[str, Kind], unknown: Counter[str]
+) -> Network:
+    """The network in parsed GraphML or GEXF ``items``; attributes graphsvc does not know are
+    left out and counted in ``unknown`` (a Gephi file's "Modularity Class"), not refused."""
+    _check_tenant(tenant)
+    return _network(items, tenant=tenant, known=dict(known), unknown=unknown)
+
+
+def _network(
+    items: Iterable[Item], *, tenant: str, known: dict[str, Kind], unknown: Counter[str] | None = None
+) -> Network:
+    reader = _Reader(tenant, unknown)
+    keys: list[KeyDecl] = []
     for item in items:
         if isinstance(item, RawRecord):
             if reader.attributes is None:  # GraphML declares every key before the graph
@@ -130,7 +142,7 @@ def _network(items: Iterable[Item], *, tenant: str, known: dict[str, Kind]) -> N
                 reader.problems.append(
                     Problem(f"key {item.id}", "a <key> must come before the nodes and edges")
                 )
-            keys[item.id] = item
+            keys.append(item)
         else:
             reader.problems.append(item)
     if reader.attributes is None:
@@ -141,8 +153,9 @@ def _network(items: Iterable[Item], *, tenant: str, known: dict[str, Kind]) -> N
 class _Reader:
     """Converts records as the parser hands them on, and judges the whole at the end."""
 
-    def __init__(self, tenant: str) -> None:
+    def __init__(self, tenant: str, unknown: Counter[str] | None = None) -> None:
         self.tenant = tenant
+        self.unknown = unknown
         self.problems: list[Problem] = []
         self.attributes: tuple[Attributes, Attributes] | None = None
         self.nodes: list[Node] = []
@@ -152,8 +165,11 @@ class _Reader:
         self.ties: list[Tie] = []
         self.located: list[Tie] = []
 
-    def start(self, keys: Mapping[str, KeyDecl]) -> None:
-        self.attributes = (Attributes(keys, "node", self.problems), Attributes(keys, "edge", self.problems))
+    def start(self, keys: list[KeyDecl]) -> None:
+        self.attributes = (
+            Attributes(keys_for(keys, "node"), "node", self.problems, self.unknown),
+            Attributes(keys_for(keys, "edge"), "edge", self.problems, self.unknown),
+        )
 
     def node(self, record: RawRecord) -> None:
         assert self.attributes is not None
@@ -167,7 +183,9 @@ class _Reader:
         attributes = self.attributes[0]
         attrs, wrong = attributes.of(record)
         self.problems.extend(Problem(name, w) for w in wrong)
-        node, kind, found = convert_node(record, attrs, defaults=attributes.defaults, tenant=self.tenant)
+        node, kind, found = convert_node(
+            record, attrs, defaults=attributes.defaults, tenant=self.tenant, unknown=self.unknown
+        )
         self.problems.extend(found)
         if node is None:
             self.failed.add(record.id)
@@ -185,7 +203,7 @@ class _Reader:
         attributes = self.attributes[1]
         attrs, wrong = attributes.of(record)
         self.problems.extend(Problem(edge_record(record, attrs.get("type")), w) for w in wrong)
-        tie, found = convert_tie(record, attrs, defaults=attributes.defaults)
+        tie, found = convert_tie(record, attrs, defaults=attributes.defaults, unknown=self.unknown)
         self.problems.extend(found)
         if tie is not None:
             (self.located if tie.type is TieType.LOCATED_IN else self.ties).append(tie)

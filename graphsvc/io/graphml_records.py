@@ -11,6 +11,7 @@ import difflib
 import functools
 import types
 import typing
+from collections import Counter
 from collections.abc import Collection, Mapping
 from enum import Enum
 from typing import Any, TypeVar
@@ -44,7 +45,13 @@ class Attributes:
     unknown names are kept as given so that the converters can report them.
     """
 
-    def __init__(self, keys: Mapping[str, KeyDecl], element: str, problems: list[Problem]):
+    def __init__(
+        self,
+        keys: Mapping[str, KeyDecl],
+        element: str,
+        problems: list[Problem],
+        unknown: Counter[str] | None = None,
+    ):
         self._keys = keys
         self._known = {normalise(n): n for n in (NODE_ATTRIBUTES if element == "node" else EDGE_ATTRIBUTES)}
         self._names: dict[str, str | None] = {}
@@ -57,6 +64,8 @@ class Attributes:
             name = self._name(key.id)
             if name in known:
                 self.defaults[name] = default
+            elif name is not None and unknown is not None:
+                unknown[name] += 0  # left out, and named once with the others
             elif name is not None:
                 # Reported once here rather than on every node the default would reach.
                 problems.append(
@@ -103,7 +112,12 @@ def edge_record(record: RawRecord, type_text: str | None) -> str:
 
 
 def convert_node(
-    record: RawRecord, attrs: dict[str, str], *, defaults: Mapping[str, str], tenant: str
+    record: RawRecord,
+    attrs: dict[str, str],
+    *,
+    defaults: Mapping[str, str],
+    tenant: str,
+    unknown: Counter[str] | None = None,
 ) -> tuple[Node | None, Kind | None, list[Problem]]:
     """The node ``record`` describes, its kind (when readable), and what is wrong with it.
 
@@ -124,7 +138,7 @@ def convert_node(
     owner = _article(kind.value) if kind else "a node"
     if model is not None:
         _default(attrs, defaults, allowed)
-    values, bad = _convert(name, attrs, allowed, owner, "kind", problems)
+    values, bad = _convert(name, attrs, allowed, owner, "kind", problems, unknown)
     if model is None:
         return None, None, problems
     fixed = {"kind": kind, "id": record.id, "tenant": tenant}
@@ -133,7 +147,11 @@ def convert_node(
 
 
 def convert_tie(
-    record: RawRecord, attrs: dict[str, str], *, defaults: Mapping[str, str]
+    record: RawRecord,
+    attrs: dict[str, str],
+    *,
+    defaults: Mapping[str, str],
+    unknown: Counter[str] | None = None,
 ) -> tuple[Tie | None, list[Problem]]:
     """The tie ``record`` describes and what is wrong with it (as for nodes, with problems the
     tie is built from the acceptable attributes, to be judged but not stored)."""
@@ -150,7 +168,7 @@ def convert_tie(
         )
     if tie_type is not None:
         _default(attrs, defaults, TIE_RULES[tie_type].properties)
-    values, bad = _convert(name, attrs, _fields(Tie), "an edge", "type", problems)
+    values, bad = _convert(name, attrs, _fields(Tie), "an edge", "type", problems, unknown)
     if tie_type is None:
         return None, problems
     fixed = {"type": tie_type, "source": record.source, "target": record.target}
@@ -197,10 +215,16 @@ def _convert(
     owner: str,
     first: str,
     problems: list[Problem],
+    unknown: Counter[str] | None,
 ) -> tuple[dict[str, Any], set[str]]:
+    """The attributes' values by name. An attribute graphsvc does not know at all is counted in
+    ``unknown`` when one is given (to be reported once, as left out), else reported."""
     values: dict[str, Any] = {}
     bad: set[str] = set()
     for name, text in attrs.items():
+        if unknown is not None and name not in NODE_ATTRIBUTES and name not in EDGE_ATTRIBUTES:
+            unknown[name] += 1
+            continue
         if name not in allowed:
             problems.append(Problem(record, _unknown(name, owner, [first, *allowed])))
             continue

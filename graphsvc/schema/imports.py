@@ -36,12 +36,17 @@ class ImportEntry:
     suggestion: str | None = strawberry.field(
         description="How to fix it, e.g. \"did you mean 'civil_society'?\""
     )
+    sheet: str | None = strawberry.field(
+        description="The table it is about in a file of several: Kumu's Elements or Connections, "
+        "a GraphML or GEXF file's nodes or edges; null: the file's only table."
+    )
 
 
 @strawberry.type(description="How many records of one sort the import adds, changes or leaves.")
 class ImportCounts:
     records: str = strawberry.field(
-        description="actors, contacts, young_people, respondents, ties, or total."
+        description="actors, contacts, young_people, areas, target_groups, initiatives, "
+        "respondents, ties, or total."
     )
     new: int = strawberry.field(description="Records the tenant does not hold yet.")
     changed: int = strawberry.field(description="Stored records the file changes.")
@@ -56,9 +61,15 @@ class ImportColumn:
 
 @strawberry.type(description="What an import found and did. Nothing was written unless `written` is true.")
 class ImportReport:
-    kind: str = strawberry.field(description="What the file holds (told from the headings when not given).")
+    kind: str = strawberry.field(
+        description="What the file holds: a kind of spreadsheet (told from the headings when not "
+        "given), or network for a file of nodes and ties (Kumu, GraphML, GEXF, JSON)."
+    )
     file_name: str = strawberry.field(description="The uploaded file's name.")
-    file_format: str = strawberry.field(description="csv or xlsx, by the file's content.")
+    file_format: str = strawberry.field(
+        description="By the file's content: csv, xlsx, kumu_xlsx, kumu_json, graphml, gexf or json "
+        "(graphsvc's export)."
+    )
     dry_run: bool = strawberry.field(description="Only checked and counted.")
     written: bool = strawberry.field(description="The new and changed records are stored.")
     summary: str = strawberry.field(description="One sentence for the coordinator.")
@@ -110,6 +121,7 @@ class ImportReport:
                     column=e.column,
                     problem=e.problem,
                     suggestion=e.suggestion,
+                    sheet=e.sheet,
                 )
                 for e in r.entries
             ],
@@ -128,17 +140,39 @@ class ColumnMappingInput:
     field: str = strawberry.field(description='The field it holds ("name"); empty: leave the column out.')
 
 
+@strawberry.input(description="A value for every row (or node, or edge) of the file that gives none.")
+class ImportDefaultInput:
+    field: str = strawberry.field(description='A field ("sector", "type" of a tie, "kind").')
+    value: str = strawberry.field(
+        description='Its value, in English or Danish ("civil_society", "civilsamfund").'
+    )
+
+
+@strawberry.input(
+    description="A word of your own for a type of actor, and what it is: a kind, a sector and "
+    "arenas. Remembered for the tenant's next files."
+)
+class ActorTypeInput:
+    word: str = strawberry.field(description='As the file writes it ("Bibliotek").')
+    type: str = strawberry.field(
+        description='Kind, sector and arenas, e.g. "municipal_unit, public, community" or '
+        '"kommunal enhed, offentlig, lokalsamfund".'
+    )
+
+
 @strawberry.type
 class ImportMutation:
     @strawberry.mutation(
-        description="Coordinators: import actors, contact persons, young "
-        "people, ties or a partner survey from a CSV or XLSX file (Danish or "
-        "English headings). All or nothing; with dryRun only the report."
+        description="Coordinators: import a file - a spreadsheet (CSV, XLSX) of actors, contact "
+        "persons, young people, areas, target groups, initiatives, ties or a partner survey "
+        "(Danish or English headings), a Kumu project (XLSX or JSON), GraphML, GEXF or "
+        "graphsvc's JSON export. The format is told from the content. All or nothing; with "
+        "dryRun only the report."
     )
     async def import_file(
         self,
         info: Info[Context, None],
-        file: Annotated[Upload, strawberry.argument(description="The CSV or XLSX file.")],
+        file: Annotated[Upload, strawberry.argument(description="The file, in any format listed above.")],
         kind: Annotated[
             tabular.ImportKind | None,
             strawberry.argument(description="What the file holds; told from the headings when left out."),
@@ -149,6 +183,14 @@ class ImportMutation:
         mapping: Annotated[
             list[ColumnMappingInput] | None,
             strawberry.argument(description="Other headings and the fields they hold."),
+        ] = None,
+        defaults: Annotated[
+            list[ImportDefaultInput] | None,
+            strawberry.argument(description="Values for the rows that give none (a sector, a tie type)."),
+        ] = None,
+        types: Annotated[
+            list[ActorTypeInput] | None,
+            strawberry.argument(description="Your own words for types of actor."),
         ] = None,
         skip_invalid_rows: Annotated[
             bool, strawberry.argument(description="Import the valid rows and leave out those with errors.")
@@ -172,6 +214,8 @@ class ImportMutation:
             dry_run=dry_run,
             skip_invalid_rows=skip_invalid_rows,
             mapping={m.heading: m.field for m in mapping or []},
+            defaults={d.field: d.value for d in defaults or []},
+            types={t.word: t.type for t in types or []},
             survey=survey,
             max_bytes=limit,
         )

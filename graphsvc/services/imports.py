@@ -1,5 +1,7 @@
-"""Spreadsheet and partner-survey imports: read, check, compare with the tenant, then write the
-new and changed records in one transaction, or nothing.
+"""Imports of every format graphsvc reads - spreadsheets, partner surveys, Kumu projects,
+GraphML, GEXF and graphsvc's own JSON - through one path: tell the format from the content,
+read and check the file, compare it with the tenant, then write the new and changed records
+in one transaction, or nothing.
 
 The steps are the same for a dry run and an import; a dry run stops before writing. A file with
 errors writes nothing, unless the caller chooses to skip the rows the errors are on (errors
@@ -15,21 +17,22 @@ from pathlib import PurePath
 
 from graphsvc.auth import Role
 from graphsvc.config import IMPORT_MAX_BYTES
+from graphsvc.db.import_memory import read_memory, write_memory
 from graphsvc.db.imports import ImportLookups
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.relations import RelationRepository
 from graphsvc.domain import Network, Node, Tie, TieType
 from graphsvc.errors import InvalidInput
-from graphsvc.io.tabular.changes import Change, compare, counts_of
-from graphsvc.io.tabular.columns import ImportKind, columns_of, detect_kind
-from graphsvc.io.tabular.headings import ColumnMap, match_headings
-from graphsvc.io.tabular.node_rows import node_plan
-from graphsvc.io.tabular.reading import Table, read_table
+from graphsvc.io.formats import FileFormat, UnreadableFormat, sniff
+from graphsvc.io.tabular.actor_types import Profile, read_profile
+from graphsvc.io.tabular.changes import Change, Outcome, compare, counts_of
+from graphsvc.io.tabular.columns import ImportKind
 from graphsvc.io.tabular.records import Plan
 from graphsvc.io.tabular.references import Known, NameIndex
 from graphsvc.io.tabular.report import ImportReport
-from graphsvc.io.tabular.survey import settle_reciprocity, survey_plan
-from graphsvc.io.tabular.tie_rows import tie_plan
+from graphsvc.io.tabular.survey import settle_reciprocity
+from graphsvc.io.tabular.values import CellError, loose
+from graphsvc.services.import_plans import Part, Reading, plan_file
 from graphsvc.services.scope import Scope
 
 __all__ = ["ImportOptions", "import_file"]
@@ -39,12 +42,16 @@ Progress = Callable[[int], None]
 
 @dataclass(frozen=True)
 class ImportOptions:
-    kind: ImportKind | None = None  # None: told from the headings
+    kind: ImportKind | None = None  # None: told from the headings (spreadsheets)
     dry_run: bool = False
     mapping: Mapping[str, str] = field(default_factory=dict)  # heading in the file -> field
     skip_invalid_rows: bool = False
     survey: str | None = None  # the survey's name; default: the file's name
     max_bytes: int = IMPORT_MAX_BYTES
+    defaults: Mapping[str, str] = field(default_factory=dict)  # field -> value for rows without one
+    network_max_bytes: int | None = None  # GraphML, GEXF, JSON; None: max_bytes
+    # The tenant's own type words: "Bibliotek" -> "municipal_unit, public, community".
+    types: Mapping[str, str] = field(default_factory=dict)
 
 
 async def import_file(
@@ -56,9 +63,9 @@ async def import_file(
     size: int | None = None,
     progress_factory: Callable[[int], Progress] | None = None,
 ) -> ImportReport:
-    """Import (or with ``dry_run`` only check) one CSV or XLSX file into the tenant (a
-    coordinator's job). ``size`` is the whole file's size when ``data`` holds only its start
-    (an upload cut at the limit)."""
+    """Import (or with ``dry_run`` only check) one file of any format graphsvc reads into the
+    tenant (a coordinator's job). ``size`` is the whole file's size when ``data`` holds only
+    its start (an upload cut at the limit)."""
     scope.require(Role.COORDINATOR)
     store, tenant = scope.store, scope.tenant
     report = ImportReport(
@@ -68,58 +75,70 @@ async def import_file(
         dry_run=options.dry_run,
     )
     size = max(size or 0, len(data))
-    if size > options.max_bytes:
+    try:
+        file_format = sniff(data, file_name)
+    except UnreadableFormat as e:
+        report.error(e.problem, suggestion=e.suggestion)
+        return report
+    report.file_format = file_format.value
+    network = file_format in (FileFormat.GRAPHML, FileFormat.GEXF, FileFormat.JSON)
+    limit = (options.network_max_bytes or options.max_bytes) if network else options.max_bytes
+    if size > limit:
         report.error(
             f"the file is {size / 1e6:,.1f} MB; an import takes at most "
-            f"{options.max_bytes / 1e6:,.1f} MB (GRAPHSVC_IMPORT_MAX_BYTES)",
+            f"{limit / 1e6:,.1f} MB (GRAPHSVC_IMPORT_MAX_BYTES)",
             suggestion="split it into several files, e.g. by area or by kind",
         )
         return report
-    # Reading, checking and comparing a file is CPU work of seconds for a large one: it runs in
-    # a worker thread, so that the API goes on answering everyone else meanwhile.
-    table = await asyncio.to_thread(read_table, data, file_name, report, max_bytes=options.max_bytes)
-    if table is None:
-        return report
-    kind = options.kind or detect_kind(list(table.headings))
-    if kind is None:
-        report.error(
-            "cannot tell from the headings what the file holds",
-            suggestion="say which kind: actors, contacts, young_people, ties or survey",
-        )
-        return report
-    report.kind = kind.value
-    columns = match_headings(table.headings, columns_of(kind), options.mapping, report)
-    if columns is None:
-        return report
     lookups = ImportLookups(store)
     index = NameIndex(Known(i, k, n) for i, k, n in await lookups.node_names(tenant))
-    plan = await asyncio.to_thread(_plan, kind, table, columns, index, report, options, file_name)
-    if report.file_errors:
+    memory = await read_memory(store, tenant)
+    own_types = _own_types({**memory.get("types", {}), **options.types}, options.types, report)
+    if own_types is None:
+        return report
+    reading = Reading(
+        file_name=report.file_name,
+        kind=options.kind,
+        mapping=options.mapping,
+        defaults=options.defaults,
+        survey=options.survey,
+        max_bytes=limit,
+        tenant=tenant,
+        index=index,
+        own_types=own_types,
+        remembered=memory.get("shapes", {}),
+    )
+    # Reading, checking and comparing a file is CPU work of seconds for a large one: it runs in
+    # a worker thread, so that the API goes on answering everyone else meanwhile.
+    parts = await asyncio.to_thread(plan_file, data, file_format, reading, report)
+    if not parts or report.file_errors:
         return report
     if options.skip_invalid_rows:
-        plan = plan.without_rows(report.error_rows)
-    stored_ties = await _stored_ties(lookups, tenant, plan)
-    if kind is ImportKind.SURVEY:
-        settle_reciprocity(plan, stored_ties)
-    stored_nodes = await RelationRepository(store).nodes_by_ids(tenant, sorted({n.id for n in plan.nodes}))
-    outcomes = await asyncio.to_thread(compare, plan, tenant, stored_nodes, stored_ties, report)
+        parts = [Part(p.sheet, p.plan.without_rows(report.error_rows_in(p.sheet))) for p in parts]
+    stored_ties = await _stored_ties(lookups, tenant, [p.plan for p in parts])
+    if options.kind is ImportKind.SURVEY or report.kind == ImportKind.SURVEY.value:
+        settle_reciprocity(parts[0].plan, stored_ties)
+    wanted = sorted({n.id for p in parts for n in p.plan.nodes})
+    stored_nodes = await RelationRepository(store).nodes_by_ids(tenant, wanted)
+    outcomes = await asyncio.to_thread(_compare, parts, tenant, stored_nodes, stored_ties, report)
     if report.errors and not options.skip_invalid_rows:
-        report.counts = counts_of(outcomes)
+        report.counts = counts_of([o for _, o in outcomes])
         return report
-    skipped = report.error_rows
-    outcomes = [o for o in outcomes if o.row not in skipped]
-    report.skipped_rows = sorted(skipped)
-    report.counts = counts_of(outcomes)
+    kept = [o for sheet, o in outcomes if o.row not in report.error_rows_in(sheet)]
+    report.skipped_rows = sorted({row for p in parts for row in report.error_rows_in(p.sheet)})
+    report.counts = counts_of(kept)
+    plan = parts[0].plan
+    skipped = report.error_rows_in(parts[0].sheet)
     report.respondents_answered = sorted(plan.answered - _nodes_on(plan, skipped))
     report.respondents_not_answered = sorted(plan.not_answered - _nodes_on(plan, skipped))
     if options.dry_run:
         return report
     nodes: list[Node] = [
         o.record
-        for o in outcomes  # type: ignore[misc]
+        for o in kept  # type: ignore[misc]
         if o.change is not Change.UNCHANGED and not isinstance(o.record, Tie)
     ]
-    ties = [o.record for o in outcomes if o.change is not Change.UNCHANGED and isinstance(o.record, Tie)]
+    ties = [o.record for o in kept if o.change is not Change.UNCHANGED and isinstance(o.record, Tie)]
     if nodes or ties:
         progress = progress_factory(len(nodes) + len(ties)) if progress_factory else None
         try:
@@ -130,32 +149,49 @@ async def import_file(
             report.error(str(e), suggestion="import the file again")
             return report
     report.written = True
+    if options.types or reading.chosen:  # the next file of this shape needs no choices
+        memory["types"] = {**memory.get("types", {}), **options.types}
+        memory["shapes"] = {**memory.get("shapes", {}), **reading.chosen}
+        await write_memory(store, tenant, memory)
     return report
 
 
-def _plan(
-    kind: ImportKind,
-    table: Table,
-    columns: ColumnMap,
-    index: NameIndex,
+def _own_types(
+    words: Mapping[str, str], given: Mapping[str, str], report: ImportReport
+) -> dict[str, Profile] | None:
+    """The tenant's type words as profiles; ``None`` (reported) when one given now is wrong."""
+    profiles: dict[str, Profile] = {}
+    for word, text in words.items():
+        try:
+            profiles[loose(word)] = read_profile(text)
+        except CellError as e:
+            if word in given:
+                report.error(f"the type {word}={text}: {e.problem}", suggestion=e.suggestion)
+    return None if report.errors else profiles
+
+
+def _compare(
+    parts: list[Part],
+    tenant: str,
+    stored_nodes: Mapping[str, Node],
+    stored_ties: Mapping[tuple[TieType, str, str], Tie],
     report: ImportReport,
-    options: ImportOptions,
-    file_name: str,
-) -> Plan:
-    if kind is ImportKind.TIES:
-        return tie_plan(table, columns, index, report)
-    if kind is ImportKind.SURVEY:
-        survey = options.survey or PurePath(file_name).stem or "survey"
-        return survey_plan(table, columns, index, report, survey=survey)
-    return node_plan(kind, table, columns, index, report)
+) -> list[tuple[str | None, Outcome]]:
+    outcomes: list[tuple[str | None, Outcome]] = []
+    for part in parts:
+        with report.in_sheet(part.sheet):
+            outcomes += [
+                (part.sheet, o) for o in compare(part.plan, tenant, stored_nodes, stored_ties, report)
+            ]
+    return outcomes
 
 
 async def _stored_ties(
-    lookups: ImportLookups, tenant: str, plan: Plan
+    lookups: ImportLookups, tenant: str, plans: list[Plan]
 ) -> dict[tuple[TieType, str, str], Tie]:
-    pairs = {(r.tie.source, r.tie.target) for r in plan.ties}
+    pairs = {(r.tie.source, r.tie.target) for plan in plans for r in plan.ties}
     pairs |= {(target, source) for source, target in pairs}  # reciprocity looks back
-    types = {r.tie.type for r in plan.ties}
+    types = {r.tie.type for plan in plans for r in plan.ties}
     if not pairs:
         return {}
     ties = await lookups.ties_between(tenant, pairs, types)

@@ -50,7 +50,7 @@ def compare(
     """The outcome of every record that is valid once merged; problems go to ``report``."""
     outcomes: list[Outcome] = []
     for node in plan.nodes:
-        outcome = _node(node, plan.node_label, tenant, stored_nodes.get(node.id), report)
+        outcome = _node(node, node.label or plan.node_label, tenant, stored_nodes.get(node.id), report)
         if outcome is not None:
             outcomes.append(outcome)
     for tie in plan.ties:

@@ -22,6 +22,9 @@ class ImportKind(StrEnum):
     YOUNG_PEOPLE = "young_people"
     TIES = "ties"
     SURVEY = "survey"
+    AREAS = "areas"
+    TARGET_GROUPS = "target_groups"
+    INITIATIVES = "initiatives"
 
 
 @dataclass(frozen=True)
@@ -68,24 +71,26 @@ ACTOR_COLUMNS = (
         "navn",
         "The actor's name.",
         "Aktørens navn.",
-        aliases=("aktør", "aktørnavn", "actor", "organisation name"),
+        aliases=("aktør", "aktørnavn", "actor", "organisation name", "label"),
         required=True,
     ),
     Column(
         "kind",
         "kind",
         "type",
-        "association, business, municipal_unit or organisation. Empty: from the sector.",
-        "forening, virksomhed, kommunal enhed eller organisation. Tom: ud fra sektoren.",
-        aliases=("art", "aktørtype", "actor type"),
+        "association, business, municipal_unit or organisation, or a type such as school, "
+        "foundation, sports club, jobcentre (which also gives the sector and arenas). "
+        "Empty: from the sector.",
+        "forening, virksomhed, kommunal enhed eller organisation, eller en type som skole, fond, "
+        "idrætsforening, jobcenter (som også giver sektor og arenaer). Tom: ud fra sektoren.",
+        aliases=("art", "aktørtype", "actor type", "element type", "organisationstype"),
     ),
     Column(
         "sector",
         "sector",
         "sektor",
-        "public, civil_society, business, philanthropy, knowledge or citizens.",
-        "offentlig, civilsamfund, erhverv, fond, viden eller borgere.",
-        required=True,
+        "public, civil_society, business, philanthropy, knowledge or citizens. Empty: from the type.",
+        "offentlig, civilsamfund, erhverv, fond, viden eller borgere. Tom: ud fra typen.",
     ),
     Column(
         "arenas",
@@ -105,6 +110,23 @@ ACTOR_COLUMNS = (
     ),
     Column("description", "description", "beskrivelse", "Free text.", "Fri tekst."),
     _AREA,
+    Column(
+        "tags",
+        "tags",
+        "tags",
+        "Separated by |: tags that name an arena (skole, fritid ...) are read as arenas, the "
+        "others are kept in the category.",
+        "Adskilt af |: tags, der er en arena (skole, fritid ...), læses som arenaer; de øvrige "
+        "gemmes i kategorien.",
+        aliases=("mærker", "nøgleord", "keywords"),
+    ),
+    Column(
+        "survey_status",
+        "survey status",
+        "svarstatus",
+        "answered or not_answered: whether it answered the latest partner survey.",
+        "besvaret eller ikke besvaret: om aktøren har svaret på den seneste partnerundersøgelse.",
+    ),
 )
 
 CONTACT_COLUMNS = (
@@ -115,7 +137,7 @@ CONTACT_COLUMNS = (
         "navn",
         "The contact person's name.",
         "Kontaktpersonens navn.",
-        aliases=("kontaktperson", "contact person", "fulde navn", "full name"),
+        aliases=("kontaktperson", "contact person", "fulde navn", "full name", "label"),
         required=True,
     ),
     Column(
@@ -169,7 +191,7 @@ YOUNG_PEOPLE_COLUMNS = (
         "pseudonym",
         "A pseudonym: never a real name or CPR number.",
         "Et pseudonym: aldrig et rigtigt navn eller CPR-nummer.",
-        aliases=("name", "navn", "alias", "kaldenavn"),
+        aliases=("name", "navn", "alias", "kaldenavn", "label"),
         required=True,
     ),
     Column(
@@ -243,8 +265,7 @@ TIE_COLUMNS = (
         "works_for, volunteers_at, participates_in, targets, part_of, included_in.",
         "samarbejder med, henviser til, finansierer, går på, medlem af, arbejder hos, "
         "bruger, ansat hos, frivillig hos, deltager i, målrettet, del af, med i målgruppe.",
-        aliases=("relation", "relationstype", "tie type", "tilknytning"),
-        required=True,
+        aliases=("relation", "relationstype", "tie type", "tilknytning", "connection type", "kind"),
     ),
     Column(
         "target",
@@ -255,7 +276,23 @@ TIE_COLUMNS = (
         aliases=("to", "mål", "target id"),
         required=True,
     ),
-    Column("strength", "strength", "styrke", "1-5 (collaborations).", "1-5 (samarbejder)."),
+    Column(
+        "strength",
+        "strength",
+        "styrke",
+        "1-5 (collaborations), or svag, middel, stærk.",
+        "1-5 (samarbejder), eller svag, middel, stærk.",
+        aliases=("weight", "vægt", "tie strength"),
+    ),
+    Column(
+        "direction",
+        "direction",
+        "retning",
+        "directed (the default), undirected or mutual: a mutual tie of a one-way type "
+        "(refers to, funds) is stored both ways.",
+        "rettet (standard), urettet eller gensidig: en gensidig relation af en envejstype "
+        "(henviser til, finansierer) gemmes begge veje.",
+    ),
     Column(
         "since",
         "since",
@@ -335,12 +372,88 @@ SURVEY_COLUMNS = (
     ),
 )
 
+AREA_COLUMNS = (
+    _ID,
+    Column(
+        "name",
+        "name",
+        "navn",
+        "The area's name.",
+        "Områdets navn.",
+        aliases=("område", "area", "by", "sogn", "bydel", "label"),
+        required=True,
+    ),
+    Column(
+        "area_type",
+        "area type",
+        "områdetype",
+        "town, district, parish ... (free text).",
+        "by, bydel, sogn ... (fri tekst).",
+        aliases=("type", "kind of area"),
+    ),
+    Column(
+        "part_of",
+        "part of",
+        "del af",
+        "The larger area it lies in (name or id), e.g. the municipality.",
+        "Det større område, det ligger i (navn eller id), fx kommunen.",
+        aliases=("ligger i", "within"),
+    ),
+)
+
+_DESCRIPTION = Column("description", "description", "beskrivelse", "Free text.", "Fri tekst.")
+
+
+def _named(what_en: str, what_da: str) -> Column:
+    return Column(
+        "name",
+        "name",
+        "navn",
+        f"The {what_en}'s name.",
+        f"{what_da}s navn.",
+        aliases=("label",),
+        required=True,
+    )
+
+
+TARGET_GROUP_COLUMNS = (
+    _ID,
+    _named("target group", "Målgruppen"),
+    _DESCRIPTION,
+    Column(
+        "criteria_age_bands",
+        "criteria age bands",
+        "aldersgrupper",
+        "The age bands it is for, separated by |: 12-14, 15-17, 18-24, 25-29.",
+        "De aldersgrupper, den er for, adskilt af |: 12-14, 15-17, 18-24, 25-29.",
+    ),
+    Column(
+        "criteria_areas",
+        "criteria areas",
+        "områder",
+        "The areas it is for (names or ids), separated by |.",
+        "De områder, den er for (navne eller id'er), adskilt af |.",
+    ),
+    Column(
+        "criteria_challenges",
+        "criteria challenges",
+        "udfordringer",
+        "The challenges it is about, separated by |: loneliness, mental_health ...",
+        "De udfordringer, den handler om, adskilt af |: ensomhed, mistrivsel ...",
+    ),
+)
+
+INITIATIVE_COLUMNS = (_ID, _named("initiative", "Indsatsen"), _DESCRIPTION)
+
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.ACTORS: ACTOR_COLUMNS,
     ImportKind.CONTACTS: CONTACT_COLUMNS,
     ImportKind.YOUNG_PEOPLE: YOUNG_PEOPLE_COLUMNS,
     ImportKind.TIES: TIE_COLUMNS,
     ImportKind.SURVEY: SURVEY_COLUMNS,
+    ImportKind.AREAS: AREA_COLUMNS,
+    ImportKind.TARGET_GROUPS: TARGET_GROUP_COLUMNS,
+    ImportKind.INITIATIVES: INITIATIVE_COLUMNS,
 }
 
 _KIND_NAMES = {
@@ -356,6 +469,9 @@ _KIND_NAMES = {
     ImportKind.YOUNG_PEOPLE: ("young people", "young persons", "youth", "unge"),
     ImportKind.TIES: ("ties", "relations", "relationer", "forbindelser", "edges"),
     ImportKind.SURVEY: ("survey", "partner survey", "undersøgelse", "partnerundersøgelse", "spørgeskema"),
+    ImportKind.AREAS: ("areas", "area", "områder", "område"),
+    ImportKind.TARGET_GROUPS: ("target groups", "target group", "målgrupper", "målgruppe"),
+    ImportKind.INITIATIVES: ("initiatives", "initiative", "indsatser", "indsats"),
 }
 _KINDS_BY_NAME = {loose(name): kind for kind, names in _KIND_NAMES.items() for name in names}
 
@@ -382,7 +498,9 @@ _TELLING = {
         "challenges",
     ),
     ImportKind.CONTACTS: ("email", "e-mail", "telefon", "phone", "rolle", "role", "mail"),
-    ImportKind.ACTORS: ("sector", "sektor"),
+    ImportKind.ACTORS: ("sector", "sektor", "arenaer", "arenas"),
+    ImportKind.AREAS: ("områdetype", "area type", "del af", "part of"),
+    ImportKind.TARGET_GROUPS: ("criteria age bands", "criteria areas", "criteria challenges"),
 }
 
 

@@ -39,13 +39,18 @@ class ColumnMap:
         return cells[position].strip() if position < len(cells) else ""
 
 
-def parse_mapping(pairs: list[str]) -> dict[str, str]:
+def parse_mapping(
+    pairs: list[str], *, what: str = "column mapping", example: str = "Forening=name"
+) -> dict[str, str]:
     """``["Forening=name", "Noter="]`` -> ``{"Forening": "name", "Noter": ""}``."""
     mapping: dict[str, str] = {}
     for pair in pairs:
         heading, sep, target = pair.partition("=")
         if not sep or not heading.strip():
-            raise ValueError(f"{pair!r} is not a column mapping: write HEADING=FIELD, e.g. 'Forening=name'")
+            left, right = example.split("=", 1)
+            raise ValueError(
+                f"{pair!r} is not a {what}: write {left.upper()}={right.upper()}, e.g. {example!r}"
+            )
         mapping[heading.strip()] = target.strip()
     return mapping
 

@@ -8,8 +8,9 @@ ids with one name, are errors: the file would say two things about one node.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from graphsvc.domain import (
@@ -18,10 +19,12 @@ from graphsvc.domain import (
     Challenge,
     Kind,
     Sector,
+    SurveyStatus,
     Tie,
     TieType,
     looks_like_cpr,
 )
+from graphsvc.io.tabular.actor_types import Profile, read_profile
 from graphsvc.io.tabular.columns import ImportKind
 from graphsvc.io.tabular.headings import ColumnMap
 from graphsvc.io.tabular.reading import Table
@@ -30,6 +33,8 @@ from graphsvc.io.tabular.references import Known, NameIndex, describe, name_key,
 from graphsvc.io.tabular.report import ImportReport
 from graphsvc.io.tabular.values import (
     age_band_of,
+    lookup,
+    loose,
     read_enum,
     read_list,
     read_year,
@@ -48,15 +53,36 @@ _SETTINGS: dict[ImportKind, tuple[str, frozenset[Kind], str]] = {
     ImportKind.ACTORS: ("actors", ACTOR_KINDS, ""),
     ImportKind.CONTACTS: ("contacts", frozenset({Kind.PERSON}), "person-"),
     ImportKind.YOUNG_PEOPLE: ("young_people", frozenset({Kind.YOUNG_PERSON}), "yp-"),
+    ImportKind.AREAS: ("areas", frozenset({Kind.AREA}), "area-"),
+    ImportKind.TARGET_GROUPS: ("target_groups", frozenset({Kind.TARGET_GROUP}), "tg-"),
+    ImportKind.INITIATIVES: ("initiatives", frozenset({Kind.INITIATIVE}), "initiative-"),
 }
 _AREA = frozenset({Kind.AREA})
 
 
+class _Rows:
+    """What the row readers share: the names found so far, the plan, the tenant's own type
+    words, and the areas the file names that the tenant does not have yet."""
+
+    def __init__(self, index: NameIndex, plan: Plan, own_types: Mapping[str, Profile]) -> None:
+        self.index = index
+        self.plan = plan
+        self.own_types = own_types
+        self.new_areas: dict[str, str] = {}  # name key -> id
+
+
 def node_plan(
-    kind: ImportKind, table: Table, columns: ColumnMap, index: NameIndex, report: ImportReport
+    kind: ImportKind,
+    table: Table,
+    columns: ColumnMap,
+    index: NameIndex,
+    report: ImportReport,
+    *,
+    own_types: Mapping[str, Profile] | None = None,
 ) -> Plan:
     label, kinds, prefix = _SETTINGS[kind]
     plan = Plan(label)
+    rows = _Rows(index, plan, own_types or {})
     ids: dict[str, int] = {}  # id -> row
     unnamed: dict[str, int] = {}  # name of a row without an id -> row
     inferred: list[int] = []
@@ -71,18 +97,31 @@ def node_plan(
         if stored is None:
             continue
         node_id, known = stored
+        if node_id in rows.new_areas.values():  # named as an area further up, described here
+            plan.nodes = [n for n in plan.nodes if n.id != node_id]
+            known = None
         fields: dict[str, Any] = {"name": name}
-        node_kind = reader_of(cells, fields, index, plan, node_id)
+        node_kind = reader_of(cells, fields, rows, node_id)
         if kind is ImportKind.ACTORS:
             node_kind = _actor_kind(cells, node_kind, known, fields, inferred)
         elif known is None:
             node_kind = next(iter(kinds))
+        if kind is ImportKind.ACTORS and "sector" not in fields and known is None and not cells.failed:
+            cells.error(
+                f"{name!r} has no sector",
+                "sector" if cells.has("sector") else ("kind" if cells.has("kind") else None),
+                "give a sector or a type such as skole, forening, fond, virksomhed; or choose a "
+                "default sector for the file",
+            )
         if cells.failed:
             continue
         index.add(Known(node_id, node_kind or (known.kind if known else Kind.ORGANISATION), name))
         plan.nodes.append(NodeRecord(row.number, node_id, node_kind, fields, cells.headings()))
-    kept = {record.row for record in plan.nodes}
+    kept = {record.row for record in plan.nodes if record.kind is not Kind.AREA or kind is ImportKind.AREAS}
     plan.ties = [tie for tie in plan.ties if tie.row in kept]  # not the ties of refused rows
+    if rows.new_areas:
+        names = ", ".join(repr(n.fields["name"]) for n in plan.nodes if n.id in rows.new_areas.values())
+        report.info(f"{len(rows.new_areas)} areas the tenant does not have yet are created: {names}")
     if inferred:
         report.info(
             f"{len(inferred)} rows give no kind: it was taken from the sector "
@@ -182,40 +221,104 @@ def _text(cells: RowReader, fields: dict[str, Any], name: str) -> None:
     _set(cells, fields, name, lambda text: text)
 
 
-def _area(cells: RowReader, fields: dict[str, Any], index: NameIndex) -> None:
-    _set(cells, fields, "area", lambda text: index.resolve(text, _AREA).id)
+def _area(cells: RowReader, fields: dict[str, Any], rows: _Rows, name: str = "area") -> None:
+    _set(cells, fields, name, lambda text: _area_id(text, rows))
 
 
-def _actor(
-    cells: RowReader, fields: dict[str, Any], index: NameIndex, plan: Plan, node_id: str
-) -> Kind | None:
-    _, kind = cells.read("kind", lambda t: read_enum(t, Kind, "a kind of actor"))
-    if kind is not None and kind not in ACTOR_KINDS:
-        cells.error(
-            f"{kind.value} is not a kind of actor",
-            "kind",
-            "use association, business, municipal_unit or organisation",
-        )
-        kind = None
+def _area_id(text: str, rows: _Rows) -> str:
+    """The area ``text`` names; one the tenant does not have yet is created with the file."""
+    index = rows.index
+    if index.by_id.get(text) is not None or index.named(text, _AREA):
+        return index.resolve(text, _AREA).id
+    if index.named(text, frozenset(Kind) - _AREA) or _close_to_an_area(text, index):
+        return index.resolve(text, _AREA).id  # says what it is, or which area was meant
+    key = name_key(text)
+    if key not in rows.new_areas:
+        area_id = new_id(text, "area-", lambda candidate: candidate in index.by_id)
+        rows.new_areas[key] = area_id
+        index.add(Known(area_id, Kind.AREA, text))
+        # Row 0: kept when rows with errors are skipped, as other rows may name the area too.
+        rows.plan.nodes.append(NodeRecord(0, area_id, Kind.AREA, {"name": text}, label="areas"))
+    return rows.new_areas[key]
+
+
+def _close_to_an_area(text: str, index: NameIndex) -> bool:
+    # "Hvalsoe By" for "Hvalsø By" is a spelling, not a new area.
+    names = {loose(k.name) for k in index.by_id.values() if k.kind is Kind.AREA}
+    return bool(difflib.get_close_matches(loose(text), names, n=1, cutoff=0.85))
+
+
+def _actor(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
+    _, profile = cells.read("kind", lambda t: read_profile(t, rows.own_types))
+    profile = profile or Profile()
     _set(cells, fields, "sector", lambda t: read_enum(t, Sector, "a sector"))
-    if cells.text("sector") == "":
-        cells.error(
-            "the sector is empty",
-            "sector",
-            "use public, civil_society, business, philanthropy, knowledge or citizens",
-        )
+    if fields.get("sector") is None:
+        fields.pop("sector", None)
+        if profile.sector is not None:
+            fields["sector"] = profile.sector
     _set(cells, fields, "arenas", lambda t: read_list(t, Arena, "an arena"))
+    if not fields.get("arenas") and profile.arenas:
+        fields["arenas"] = profile.arenas
     if fields.get("arenas", ()) is None:
         fields["arenas"] = frozenset()
     for name in ("category", "description"):
         _text(cells, fields, name)
-    _area(cells, fields, index)
-    return kind
+    _set(cells, fields, "survey_status", lambda t: read_enum(t, SurveyStatus, "a survey status"))
+    _tags(cells, fields)
+    _area(cells, fields, rows)
+    return profile.kind
 
 
-def _contact(
-    cells: RowReader, fields: dict[str, Any], index: NameIndex, plan: Plan, node_id: str
-) -> Kind | None:
+def _tags(cells: RowReader, fields: dict[str, Any]) -> None:
+    """Kumu's Tags: arena words become arenas, the rest is kept in the category."""
+    text = cells.text("tags")
+    if not text:
+        return
+    tags = [t.strip() for t in re.split(r"[|,;\n]", text) if t.strip()]
+    arenas = {a for a in (lookup(Arena, t) for t in tags) if a is not None}
+    others = [t for t in tags if lookup(Arena, t) is None]
+    if arenas:
+        fields["arenas"] = frozenset(fields.get("arenas") or ()) | arenas
+    if others and not fields.get("category"):
+        fields["category"] = ", ".join(others)[:200]
+
+
+def _target_group(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
+    _text(cells, fields, "description")
+    _set(cells, fields, "criteria_age_bands", lambda t: frozenset(age_band_of(b) for b in split_names(t)))
+    _set(cells, fields, "criteria_challenges", lambda t: read_list(t, Challenge, "a challenge"))
+    _set(
+        cells,
+        fields,
+        "criteria_areas",
+        lambda t: frozenset(rows.index.resolve(a, _AREA).id for a in split_names(t)),
+    )
+    for name in ("criteria_age_bands", "criteria_challenges", "criteria_areas"):
+        if name in fields and fields[name] is None:
+            fields[name] = frozenset()
+    return Kind.TARGET_GROUP
+
+
+def _initiative(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
+    _text(cells, fields, "description")
+    return Kind.INITIATIVE
+
+
+def _area_row(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
+    _text(cells, fields, "area_type")
+    parents: dict[str, Any] = {}
+    _area(cells, parents, rows, "part_of")
+    parent = parents.get("part_of")
+    if parent == node_id:
+        cells.error("an area cannot be part of itself", "part_of")
+    elif parent:
+        rows.plan.ties.append(
+            TieRecord(cells.row.number, Tie(type=TieType.PART_OF, source=node_id, target=parent), frozenset())
+        )
+    return Kind.AREA
+
+
+def _contact(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
     for name in ("role", "email", "phone"):
         _text(cells, fields, name)
     _, relation = cells.read("relation", lambda t: read_enum(t, TieType, "a relation"))
@@ -226,13 +329,11 @@ def _contact(
             "use works_for (ansat) or volunteers_at (frivillig)",
         )
     tie_type = relation or TieType.WORKS_FOR
-    _ties(cells, plan, index, "organisations", node_id, tie_type, ACTOR_KINDS)
+    _ties(cells, rows, "organisations", node_id, tie_type, ACTOR_KINDS)
     return None
 
 
-def _young_person(
-    cells: RowReader, fields: dict[str, Any], index: NameIndex, plan: Plan, node_id: str
-) -> Kind | None:
+def _young_person(cells: RowReader, fields: dict[str, Any], rows: _Rows, node_id: str) -> Kind | None:
     for position, cell in enumerate(cells.row.cells):
         if looks_like_cpr(cell):
             heading = next((h for f, (p, h) in cells.columns.positions.items() if p == position), None)
@@ -248,27 +349,33 @@ def _young_person(
     _set(cells, fields, "challenges", lambda t: read_list(t, Challenge, "a challenge"))
     if fields.get("challenges", ()) is None:
         fields["challenges"] = frozenset()
-    _area(cells, fields, index)
-    _ties(cells, plan, index, "school", node_id, TieType.ATTENDS, frozenset({Kind.MUNICIPAL_UNIT}))
-    _ties(cells, plan, index, "associations", node_id, TieType.MEMBER_OF, frozenset({Kind.ASSOCIATION}))
-    _ties(cells, plan, index, "workplace", node_id, TieType.WORKS_AT, frozenset({Kind.BUSINESS}))
+    _area(cells, fields, rows)
+    _ties(cells, rows, "school", node_id, TieType.ATTENDS, frozenset({Kind.MUNICIPAL_UNIT}))
+    _ties(cells, rows, "associations", node_id, TieType.MEMBER_OF, frozenset({Kind.ASSOCIATION}))
+    _ties(cells, rows, "workplace", node_id, TieType.WORKS_AT, frozenset({Kind.BUSINESS}))
     return None
 
 
 def _ties(
     cells: RowReader,
-    plan: Plan,
-    index: NameIndex,
+    rows: _Rows,
     name: str,
     node_id: str,
     tie_type: TieType,
     kinds: frozenset[Kind],
 ) -> None:
-    _, targets = cells.read(name, lambda t: [index.resolve(n, kinds).id for n in split_names(t)])
+    _, targets = cells.read(name, lambda t: [rows.index.resolve(n, kinds).id for n in split_names(t)])
     for target in targets or ():
-        plan.ties.append(
+        rows.plan.ties.append(
             TieRecord(cells.row.number, Tie(type=tie_type, source=node_id, target=target), frozenset())
         )
 
 
-_READERS = {ImportKind.ACTORS: _actor, ImportKind.CONTACTS: _contact, ImportKind.YOUNG_PEOPLE: _young_person}
+_READERS = {
+    ImportKind.ACTORS: _actor,
+    ImportKind.CONTACTS: _contact,
+    ImportKind.YOUNG_PEOPLE: _young_person,
+    ImportKind.AREAS: _area_row,
+    ImportKind.TARGET_GROUPS: _target_group,
+    ImportKind.INITIATIVES: _initiative,
+}

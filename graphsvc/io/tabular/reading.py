@@ -15,7 +15,7 @@ from graphsvc.io.tabular.report import ImportReport
 from graphsvc.io.tabular.text_files import decode, parse_csv
 from graphsvc.io.tabular.workbooks import read_workbook
 
-__all__ = ["Row", "Table", "file_format", "read_table"]
+__all__ = ["Row", "Table", "file_format", "read_table", "table_of"]
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003, or an encrypted workbook
@@ -79,10 +79,11 @@ def read_table(data: bytes, file_name: str, report: ImportReport, *, max_bytes: 
         rows = parse_csv(text, report) if text is not None else None
     if rows is None:
         return None
-    return _table(rows, report)
+    return table_of(rows, report)
 
 
-def _table(raw: list[list[str]], report: ImportReport) -> Table | None:
+def table_of(raw: list[list[str]], report: ImportReport) -> Table | None:
+    """The table in rows of cells: the first row with content (below any title) is the headings."""
     rows = [Row(number, tuple(cell.strip() for cell in cells)) for number, cells in enumerate(raw, start=1)]
     while rows and rows[-1].empty:
         rows.pop()

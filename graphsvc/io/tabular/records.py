@@ -26,6 +26,7 @@ class NodeRecord:
     kind: Kind | None  # None: the stored node's kind
     fields: dict[str, Any]  # domain field -> value; None clears
     columns: dict[str, str] = field(default_factory=dict)  # domain field -> heading
+    label: str | None = None  # counted as; None: the plan's node label
 
 
 @dataclass

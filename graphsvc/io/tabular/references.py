@@ -19,7 +19,20 @@ from graphsvc.io.tabular.values import CellError
 
 __all__ = ["Known", "NameIndex", "describe", "name_key", "new_id"]
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+_DANISH = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "oe",
+        "å": "aa",
+        "Æ": "ae",
+        "Ø": "oe",
+        "Å": "aa",
+        "é": "e",
+        "É": "e",
+        "ü": "u",
+        "ö": "oe",
+    }
+)
 _WORDS = {
     Kind.AREA: "area",
     Kind.YOUNG_PERSON: "young person",

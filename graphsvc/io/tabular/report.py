@@ -8,6 +8,8 @@ skipped; warnings and notes never do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -29,11 +31,13 @@ class Entry:
     row: int | None = None  # None: about the whole file
     column: str | None = None  # the heading as written in the file
     suggestion: str | None = None
+    sheet: str | None = None  # in a file of several tables (Kumu's Elements, Connections)
 
     def __str__(self) -> str:
         where = ", ".join(
             part
             for part in (
+                f"sheet {self.sheet!r}" if self.sheet else "",
                 f"row {self.row}" if self.row is not None else "",
                 f"column {self.column!r}" if self.column else "",
             )
@@ -77,6 +81,16 @@ class ImportReport:
     respondents_answered: list[str] = field(default_factory=list)  # survey: actor ids
     respondents_not_answered: list[str] = field(default_factory=list)
     written: bool = False
+    current_sheet: str | None = None  # entries added now are about this table
+
+    @contextmanager
+    def in_sheet(self, sheet: str | None) -> Iterator[None]:
+        """Entries added inside are about ``sheet``."""
+        before, self.current_sheet = self.current_sheet, sheet
+        try:
+            yield
+        finally:
+            self.current_sheet = before
 
     def add(
         self,
@@ -87,7 +101,7 @@ class ImportReport:
         column: str | None = None,
         suggestion: str | None = None,
     ) -> None:
-        self.entries.append(Entry(severity, problem, row, column, suggestion))
+        self.entries.append(Entry(severity, problem, row, column, suggestion, self.current_sheet))
 
     def error(self, problem: str, **where: object) -> None:
         self.add(Severity.ERROR, problem, **where)  # type: ignore[arg-type]
@@ -109,7 +123,10 @@ class ImportReport:
 
     @property
     def error_rows(self) -> set[int]:
-        return {e.row for e in self.errors if e.row is not None}
+        return self.error_rows_in(self.current_sheet)
+
+    def error_rows_in(self, sheet: str | None) -> set[int]:
+        return {e.row for e in self.errors if e.row is not None and e.sheet == sheet}
 
     @property
     def valid(self) -> bool:

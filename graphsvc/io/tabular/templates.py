@@ -24,6 +24,9 @@ _SHEETS = {
     ImportKind.YOUNG_PEOPLE: ("Unge", "Young people"),
     ImportKind.TIES: ("Relationer", "Ties"),
     ImportKind.SURVEY: ("Partnerundersøgelse", "Partner survey"),
+    ImportKind.AREAS: ("Områder", "Areas"),
+    ImportKind.TARGET_GROUPS: ("Målgrupper", "Target groups"),
+    ImportKind.INITIATIVES: ("Indsatser", "Initiatives"),
 }
 _FILES = {
     ImportKind.ACTORS: ("aktoerer", "actors"),
@@ -31,6 +34,9 @@ _FILES = {
     ImportKind.YOUNG_PEOPLE: ("unge", "young-people"),
     ImportKind.TIES: ("relationer", "ties"),
     ImportKind.SURVEY: ("partnerundersoegelse", "partner-survey"),
+    ImportKind.AREAS: ("omraader", "areas"),
+    ImportKind.TARGET_GROUPS: ("maalgrupper", "target-groups"),
+    ImportKind.INITIATIVES: ("indsatser", "initiatives"),
 }
 _HELP = {
     "da": ("Vejledning", ("Kolonne", "Skal udfyldes", "Indhold"), ("ja", "")),

@@ -29,11 +29,14 @@ __all__ = [
     "VOCABULARIES",
     "CellError",
     "age_band_of",
+    "lookup",
     "loose",
+    "read_direction",
     "read_enum",
     "read_int",
     "read_list",
     "read_scale",
+    "read_strength",
     "read_year",
     "split_names",
 ]
@@ -97,6 +100,11 @@ _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
         Kind.BUSINESS: ("virksomhed", "firma", "company"),
         Kind.MUNICIPAL_UNIT: ("kommunal enhed", "kommunal", "municipal", "unit"),
         Kind.ORGANISATION: ("organisation", "organization"),
+        Kind.AREA: ("område", "area"),
+        Kind.YOUNG_PERSON: ("ung", "unge", "young person"),
+        Kind.PERSON: ("kontaktperson", "contact person", "person"),
+        Kind.TARGET_GROUP: ("målgruppe", "target group"),
+        Kind.INITIATIVE: ("indsats", "initiativ", "initiative"),
     },
     Arena: {
         Arena.SCHOOL: ("skole",),
@@ -134,9 +142,28 @@ _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
         ParticipationRole.FUNDER: ("bidragyder", "finansierer", "sponsor"),
     },
     TieType: {
-        TieType.COLLABORATES_WITH: ("samarbejder med", "samarbejde", "samarbejder"),
-        TieType.REFERS_TO: ("henviser til", "henvisning", "henviser"),
-        TieType.FUNDS: ("finansierer", "støtter", "funding"),
+        TieType.COLLABORATES_WITH: (
+            "samarbejder med",
+            "samarbejde",
+            "samarbejder",
+            "partnerskab",
+            "collaboration",
+            "partnership",
+        ),
+        TieType.REFERS_TO: ("henviser til", "henvisning", "henviser", "referral"),
+        TieType.FUNDS: (
+            "finansierer",
+            "støtter",
+            "funding",
+            "bevilling",
+            "bevilger",
+            "sponsorat",
+            "sponsorerer",
+            "tilskud",
+            "donation",
+            "grant",
+            "sponsorship",
+        ),
         TieType.ATTENDS: ("går på", "går i", "elev"),
         TieType.MEMBER_OF: ("medlem af", "medlem"),
         TieType.WORKS_AT: ("arbejder hos", "arbejder på", "fritidsjob"),
@@ -187,6 +214,11 @@ def _index(enum: type[Enum]) -> dict[str, Enum]:
         for word in words:
             index.setdefault(loose(word), member)
     return index
+
+
+def lookup(enum: type[E], text: str) -> E | None:
+    """The member ``text`` names exactly (loosely spelt, English or Danish), or ``None``."""
+    return _index(enum).get(loose(text))  # type: ignore[return-value]
 
 
 VOCABULARIES: Mapping[type[Enum], Mapping[Enum, tuple[str, ...]]] = _WORDS
@@ -253,6 +285,50 @@ def read_scale(text: str, what: str) -> int:
     if not 1 <= score <= 4:
         raise CellError(f"{score} is outside the scale ({what})", "use 1, 2, 3 or 4")
     return score
+
+
+# Kumu and hand-drawn maps give a tie's strength in words; graphsvc's scale is 1-5.
+_STRENGTH_WORDS = {
+    1: ("svag", "svage", "weak", "lav", "low"),
+    2: ("let", "light"),
+    3: ("middel", "mellem", "medium", "moderate", "moderat"),
+    4: ("god", "good"),
+    5: ("stærk", "stærke", "strong", "høj", "high", "meget stærk", "very strong"),
+}
+_STRENGTHS = {loose(word): score for score, words in _STRENGTH_WORDS.items() for word in words}
+
+
+def read_strength(text: str) -> int:
+    """1-5, as a number (Gephi's ``2.0`` too) or in words ("svag", "stærk")."""
+    score = _STRENGTHS.get(loose(text))
+    if score is not None:
+        return score
+    try:
+        score = read_int(text, "strength")
+    except CellError:
+        raise CellError(
+            f"{text!r} is not a strength", "use 1 (svag) to 5 (stærk), or svag, middel, stærk"
+        ) from None
+    if not 1 <= score <= 5:
+        raise CellError(f"{score} is outside the strength scale", "use 1 (svag) to 5 (stærk)")
+    return score
+
+
+# A tie's direction as Kumu writes it (directed, undirected, mutual), in English or Danish.
+_DIRECTIONS = {
+    "directed": ("directed", "rettet", "envejs", "one way", "retning"),
+    "undirected": ("undirected", "urettet", "ingen retning", "none", "ingen"),
+    "mutual": ("mutual", "gensidig", "begge veje", "tovejs", "both", "two way", "reciprocal"),
+}
+_DIRECTION_WORDS = {loose(word): name for name, words in _DIRECTIONS.items() for word in words}
+
+
+def read_direction(text: str) -> str:
+    """``directed``, ``undirected`` or ``mutual``, from Kumu's words or Danish ones."""
+    direction = _DIRECTION_WORDS.get(loose(text))
+    if direction is None:
+        raise CellError(f"{text!r} is not a direction", "use directed, undirected or mutual (gensidig)")
+    return direction
 
 
 def age_band_of(text: str) -> AgeBand:

@@ -15,7 +15,7 @@ from typing import Any
 
 from graphsvc.io.tabular.report import ImportReport
 
-__all__ = ["HELP_SHEETS", "UNPACKED_FACTOR", "read_workbook"]
+__all__ = ["HELP_SHEETS", "UNPACKED_FACTOR", "read_sheets", "read_workbook"]
 
 UNPACKED_FACTOR = 20
 HELP_SHEETS = frozenset({"vejledning", "help"})  # the templates' help sheet is never data
@@ -59,6 +59,32 @@ def read_workbook(data: bytes, report: ImportReport, *, max_bytes: int) -> list[
         if chosen is None:
             report.error("the workbook has no sheet with any content")
         return chosen
+    finally:
+        workbook.close()
+
+
+def read_sheets(
+    data: bytes, report: ImportReport, *, max_bytes: int, names: tuple[str, ...]
+) -> dict[str, list[list[str]]] | None:
+    """The rows of the sheets called ``names`` (those the workbook has), each cell as text."""
+    if not _looks_like_workbook(data, report, max_bytes=max_bytes):
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as e:  # as above
+        report.error(
+            f"the workbook cannot be read ({type(e).__name__}: {str(e)[:120]})",
+            suggestion=f"open it in your spreadsheet program and {_SAVE_AS}",
+        )
+        return None
+    try:
+        return {
+            sheet.title: _trimmed([[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+            for sheet in workbook.worksheets
+            if sheet.title in names
+        }
     finally:
         workbook.close()
 
