@@ -86,8 +86,15 @@ async def upload(
     scope.require(Role.COORDINATOR)  # before the upload is read
     try:
         mapping = parse_mapping(map or [])
-        defaults = parse_mapping(default or [], what="default", example="sector=civil_society")
-        types = parse_mapping(type or [], what="type word", example="Bibliotek=municipal_unit, public")
+        defaults = parse_mapping(
+            default or [], what="default", form="FIELD=VALUE", example="sector=civil_society"
+        )
+        types = parse_mapping(
+            type or [],
+            what="type word",
+            form="WORD=KIND, SECTOR, ARENA",
+            example="Bibliotek=municipal_unit, public",
+        )
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     limit = request.app.state.settings.import_max_bytes
@@ -107,4 +114,6 @@ async def upload(
     body.pop("current_sheet", None)
     body["summary"] = report.summary()
     body["errors"] = len(report.errors)
-    return JSONResponse(body, status_code=200 if report.valid or report.written else 422)
+    # A dry run did what was asked, whatever it found; an import that wrote nothing did not.
+    ok = report.valid or report.written or options.dry_run
+    return JSONResponse(body, status_code=200 if ok else 422)

@@ -42,8 +42,13 @@ def run_import(
         raise InvalidInput(f"--kind {kind!r}: use {kinds}")
     try:
         columns = parse_mapping(mapping)
-        chosen = parse_mapping(defaults, what="default", example="sector=civil_society")
-        words = parse_mapping(types, what="type word", example="Bibliotek=municipal_unit, public, community")
+        chosen = parse_mapping(defaults, what="default", form="FIELD=VALUE", example="sector=civil_society")
+        words = parse_mapping(
+            types,
+            what="type word",
+            form="WORD=KIND, SECTOR, ARENA",
+            example="Bibliotek=municipal_unit, public, community",
+        )
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     size = file.stat().st_size

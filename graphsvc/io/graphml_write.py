@@ -100,7 +100,12 @@ def _lines(network: Network) -> Iterator[str]:
         yield "    </node>\n"
     ties = sorted(network.ties, key=lambda t: (t.source, t.type.value, t.target))
     for number, tie in enumerate(ties):
-        yield (f'    <edge id="e{number}" source="{_attr(tie.source)}" target="{_attr(tie.target)}">\n')
+        # Gephi reads an edge's label attribute as its type: without it, Gephi's default import
+        # merges two ties of different types between the same two actors into one edge.
+        yield (
+            f'    <edge id="e{number}" source="{_attr(tie.source)}" target="{_attr(tie.target)}" '
+            f'label="{tie.type.value}">\n'
+        )
         for name, text in _tie_values(tie):
             yield f'      <data key="edge_{name}">{text.translate(_TEXT)}</data>\n'
         yield "    </edge>\n"

@@ -49,6 +49,7 @@ from graphsvc.io.tabular.values import loose
 __all__ = ["Part", "Reading", "plan_file"]
 
 _CHUNK = 1 << 20
+_MAX_PROBLEMS = 1000
 _LABELS = {
     Kind.AREA: "areas",
     Kind.YOUNG_PERSON: "young_people",
@@ -112,9 +113,12 @@ def plan_file(data: bytes, file_format: FileFormat, reading: Reading, report: Im
             return _network(network, report)
         return _network_tables(tables_from_items(items), reading, report)
     except InvalidInput as e:
-        report.error(str(e))
-        for problem in e.problems[:500]:
+        for problem in e.problems[:_MAX_PROBLEMS]:
             report.error(str(problem))
+        if len(e.problems) > _MAX_PROBLEMS:
+            report.info(f"{len(e.problems) - _MAX_PROBLEMS:,} more problems are not listed")
+        if not e.problems:
+            report.error(str(e))
         return []
 
 
@@ -218,7 +222,9 @@ def _network(network: Network, report: ImportReport) -> list[Part]:
 
 
 def _node_record(number: int, node: Node) -> NodeRecord:
-    fields = node.model_dump(exclude={"kind", "id", "tenant", "created_at", "updated_at", "version"})
+    # The file's created_at and updated_at are kept for a new node (an export imported into an
+    # empty tenant is the same network); they never count as a change.
+    fields = node.model_dump(exclude={"kind", "id", "tenant", "version"})
     label = "actors" if node.kind in ACTOR_KINDS else _LABELS[node.kind]
     return NodeRecord(number, node.id, node.kind, fields, label=label)
 

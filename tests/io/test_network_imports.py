@@ -15,6 +15,7 @@ from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.domain import Actor, Area, Arena, Kind, Network, Sector, TieType
 from graphsvc.io.gexf_write import network_to_gexf_bytes
+from graphsvc.io.graphml import network_to_graphml_bytes
 from graphsvc.io.network_json import network_to_json
 from graphsvc.io.tabular import ImportKind, ImportReport, Severity
 from graphsvc.services.imports import ImportOptions, import_file
@@ -74,14 +75,19 @@ async def test_a_network_drawn_in_gephi_imports_with_no_mapping(
     assert again.total().new == 0 and again.total().changed == 0, again.summary()
 
 
+@pytest.mark.parametrize("source_format", ["gexf", "graphml"])
 async def test_graphsvc_to_gephi_and_back_keeps_every_node_and_tie(
-    store: GraphStore, tenant: str, tmp_path: Path
+    store: GraphStore, tenant: str, tmp_path: Path, source_format: str
 ) -> None:
+    """graphsvc -> GEXF or GraphML -> Gephi (statistics run) -> GraphML and GEXF -> graphsvc.
+    The small town has two ties of different types between the school and the club, which
+    Gephi keeps apart only when it is told their types."""
     original = _small_town(tenant)
-    source = tmp_path / "netvaerk.gexf"
-    source.write_bytes(network_to_gexf_bytes(original))
+    source = tmp_path / f"netvaerk.{source_format}"
+    write = network_to_gexf_bytes if source_format == "gexf" else network_to_graphml_bytes
+    source.write_bytes(write(original))
     graphml, gexf = convert(source, tmp_path / "gephi", statistics=True)
-    for path, into in ((graphml, tenant), (gexf, f"{tenant}-gexf")):
+    for path, into in ((graphml, f"{tenant}-graphml"), (gexf, f"{tenant}-gexf")):
         report = await _import(store, into, path.name, path.read_bytes())
         assert report.written, _errors(report)
         assert report.file_format == path.suffix[1:]

@@ -404,21 +404,22 @@ AREA_COLUMNS = (
 _DESCRIPTION = Column("description", "description", "beskrivelse", "Free text.", "Fri tekst.")
 
 
-def _named(what_en: str, what_da: str) -> Column:
+def _named(heading_en: str, heading_da: str, what_da: str) -> Column:
+    # Headed by what it names, so that the headings tell the kind of file.
     return Column(
         "name",
-        "name",
-        "navn",
-        f"The {what_en}'s name.",
+        heading_en,
+        heading_da,
+        f"The {heading_en}'s name.",
         f"{what_da}s navn.",
-        aliases=("label",),
+        aliases=("name", "navn", "label"),
         required=True,
     )
 
 
 TARGET_GROUP_COLUMNS = (
     _ID,
-    _named("target group", "Målgruppen"),
+    _named("target group", "målgruppe", "Målgruppen"),
     _DESCRIPTION,
     Column(
         "criteria_age_bands",
@@ -443,7 +444,7 @@ TARGET_GROUP_COLUMNS = (
     ),
 )
 
-INITIATIVE_COLUMNS = (_ID, _named("initiative", "Indsatsen"), _DESCRIPTION)
+INITIATIVE_COLUMNS = (_ID, _named("initiative", "indsats", "Indsatsen"), _DESCRIPTION)
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.ACTORS: ACTOR_COLUMNS,
@@ -500,7 +501,15 @@ _TELLING = {
     ImportKind.CONTACTS: ("email", "e-mail", "telefon", "phone", "rolle", "role", "mail"),
     ImportKind.ACTORS: ("sector", "sektor", "arenaer", "arenas"),
     ImportKind.AREAS: ("områdetype", "area type", "del af", "part of"),
-    ImportKind.TARGET_GROUPS: ("criteria age bands", "criteria areas", "criteria challenges"),
+    ImportKind.TARGET_GROUPS: (
+        "målgruppe",
+        "target group",
+        "aldersgrupper",
+        "criteria age bands",
+        "criteria areas",
+        "criteria challenges",
+    ),
+    ImportKind.INITIATIVES: ("indsats", "initiative"),
 }
 
 

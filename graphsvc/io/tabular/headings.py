@@ -40,17 +40,18 @@ class ColumnMap:
 
 
 def parse_mapping(
-    pairs: list[str], *, what: str = "column mapping", example: str = "Forening=name"
+    pairs: list[str],
+    *,
+    what: str = "column mapping",
+    form: str = "HEADING=FIELD",
+    example: str = "Forening=name",
 ) -> dict[str, str]:
     """``["Forening=name", "Noter="]`` -> ``{"Forening": "name", "Noter": ""}``."""
     mapping: dict[str, str] = {}
     for pair in pairs:
         heading, sep, target = pair.partition("=")
         if not sep or not heading.strip():
-            left, right = example.split("=", 1)
-            raise ValueError(
-                f"{pair!r} is not a {what}: write {left.upper()}={right.upper()}, e.g. {example!r}"
-            )
+            raise ValueError(f"{pair!r} is not a {what}: write {form}, e.g. {example!r}")
         mapping[heading.strip()] = target.strip()
     return mapping
 

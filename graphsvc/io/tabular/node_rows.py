@@ -114,6 +114,10 @@ def node_plan(
                 "default sector for the file",
             )
         if cells.failed:
+            where = (
+                f"{report.current_sheet} row {row.number}" if report.current_sheet else f"row {row.number}"
+            )
+            index.refused[name_key(name)] = where
             continue
         index.add(Known(node_id, node_kind or (known.kind if known else Kind.ORGANISATION), name))
         plan.nodes.append(NodeRecord(row.number, node_id, node_kind, fields, cells.headings()))

@@ -70,6 +70,7 @@ class NameIndex:
     def __init__(self, nodes: Iterable[Known] = ()) -> None:
         self.by_id: dict[str, Known] = {}
         self._by_name: dict[str, list[Known]] = defaultdict(list)
+        self.refused: dict[str, str] = {}  # name or id of a row of the file with errors -> where
         for node in nodes:
             self.add(node)
 
@@ -98,6 +99,9 @@ class NameIndex:
             raise CellError(f"several nodes are called {text!r} ({ids})", "write the id instead of the name")
         if node is not None:
             raise CellError(f"{text!r} is {describe([node.kind])} ({node.name!r}), not {wanted}")
+        where = self.refused.get(name_key(text)) or self.refused.get(text)
+        if where is not None:
+            raise CellError(f"{text!r} is not imported: {where} has errors", "fix that row first")
         names = sorted({n.name for n in self.by_id.values() if n.kind in kinds})
         close = difflib.get_close_matches(text, names, n=2, cutoff=0.6)
         hint = (

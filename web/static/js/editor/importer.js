@@ -1,12 +1,24 @@
-// Import from the browser: choose a CSV or XLSX file, check it (a dry run that writes nothing),
-// read the report as a table, map columns the file names differently, then import — all of it,
-// or the valid rows only when asked. The same /imports route the command line's scripts use.
+// Import from the browser: choose a file (a spreadsheet, a Kumu project, GraphML, GEXF or
+// graphsvc's JSON), check it (a dry run that writes nothing), read the report as a table, map
+// columns the file names differently, say what the file's own type words mean and what rows that
+// give no sector or tie type are, then import — all of it, or the valid rows only when asked.
+// The same /imports route the command line's scripts use; the choices are remembered for the
+// tenant's next file of the same shape.
 import { byId, el, replace } from "../dom.js";
 import { lang, number, t } from "../i18n.js";
 
-const KINDS = ["", "actors", "contacts", "young_people", "ties", "survey"];
+const KINDS = ["", "actors", "contacts", "young_people", "areas", "target_groups", "initiatives", "ties",
+  "survey"];
+const ACCEPTED = ".csv,.txt,.xlsx,.json,.graphml,.xml,.gexf";
+const ACTOR_KINDS = ["association", "business", "municipal_unit", "organisation"];
+const SECTORS = ["public", "civil_society", "business", "philanthropy", "knowledge", "citizens"];
+const ARENAS = ["school", "leisure", "health", "work", "family", "community"];
+const TIE_TYPES = ["collaborates_with", "refers_to", "funds"];
+const UNKNOWN_TYPE = /^'(.+)' is not a type graphsvc knows$/;
 let drawn = false;
 let mapping = {};
+let defaults = {};
+let types = {};
 
 function upload(file, params, onProgress) {
   // XMLHttpRequest, not fetch: it reports the upload's progress.
@@ -53,14 +65,65 @@ function countsTable(counts) {
 function problemsTable(entries) {
   const shown = entries.filter((e) => e.severity !== "info");
   if (!shown.length) return el("p", { class: "muted" }, t("import.no_problems"));
+  // A file of several tables (Kumu's Elements and Connections) names the table with the row.
+  const where = (e) => [e.sheet, e.row].filter((part) => part !== null && part !== undefined).join(" ");
   return el("table", { class: "data-table", id: "import-problems" },
     el("caption", {}, t("import.problems", { n: shown.length })),
     el("thead", {}, el("tr", {}, ["severity", "row", "column", "problem", "suggestion"].map((h) =>
       el("th", { scope: "col" }, t(`import.col.${h}`))))),
     el("tbody", {}, shown.map((e) => el("tr", { class: `severity-${e.severity}` },
-      el("td", {}, t(`import.severity.${e.severity}`)), el("td", {}, e.row ?? ""),
+      el("td", {}, t(`import.severity.${e.severity}`)), el("td", {}, where(e)),
       el("td", {}, e.column ?? ""), el("td", {}, e.problem), el("td", {}, e.suggestion ?? "")))));
 }
+
+function choice(id, label, options, chosen, onchange, empty = "import.default_none") {
+  return el("div", { class: "field" },
+    el("label", { for: id }, label),
+    el("select", { id, onchange: (e) => onchange(e.target.value) },
+      el("option", { value: "" }, t(empty)),
+      options.map(([value, text]) => el("option", { value, selected: chosen === value }, text))));
+}
+
+/** Values for the rows that give none: a sector for a drawn network without one, a tie type
+ * for an edge list. Offered when the file is a network or the report asks for one. */
+function defaultControls(report, recheck) {
+  const asks = (report.entries || []).some((e) => /has no sector|no type column/.test(e.problem));
+  if (!asks || report.written) return null;
+  return el("fieldset", { id: "import-defaults", class: "mapping" },
+    el("legend", {}, t("import.defaults")),
+    choice("default-sector", t("import.default_sector"), SECTORS.map((s) => [s, t(`sector.${s}`)]),
+      defaults.sector, (v) => { defaults.sector = v; }),
+    choice("default-type", t("import.default_type"),
+      TIE_TYPES.map((k) => [k, t(`tie.${k}.outgoing`)]), defaults.type, (v) => { defaults.type = v; }),
+    el("button", { type: "button", class: "secondary", onclick: recheck }, t("import.recheck_choices")));
+}
+
+/** The file's own type words graphsvc does not know ("Bibliotek"): what kind of actor each is,
+ * in which sector and arena. Remembered for the tenant. */
+function typeControls(report, recheck) {
+  const words = [...new Set((report.entries || [])
+    .map((e) => UNKNOWN_TYPE.exec(e.problem)).filter(Boolean).map((m) => m[1]))];
+  if (!words.length || report.written) return null;
+  return el("fieldset", { id: "import-types", class: "mapping" },
+    el("legend", {}, t("import.types")),
+    words.map((word, i) => {
+      const chosen = types[word] || (types[word] = { kind: "", sector: "", arena: "" });
+      return el("div", { class: "type-row", role: "group", "aria-label": word },
+        el("strong", {}, word),
+        choice(`type-${i}-kind`, t("import.type_kind"), ACTOR_KINDS.map((k) => [k, t(`kind.${k}`)]),
+          chosen.kind, (v) => { chosen.kind = v; }, "import.type_pick"),
+        choice(`type-${i}-sector`, t("import.type_sector"), SECTORS.map((s) => [s, t(`sector.${s}`)]),
+          chosen.sector, (v) => { chosen.sector = v; }, "import.type_pick"),
+        choice(`type-${i}-arena`, t("import.type_arena"), ARENAS.map((a) => [a, t(`arena.${a}`)]),
+          chosen.arena, (v) => { chosen.arena = v; }));
+    }),
+    el("button", { type: "button", class: "secondary", onclick: recheck }, t("import.recheck_choices")));
+}
+
+const chosenTypes = () => Object.entries(types)
+  .map(([word, c]) => [word, [c.kind, c.sector, c.arena].filter(Boolean).join(", ")])
+  .filter(([, text]) => text)
+  .map(([word, text]) => `${word}=${text}`);
 
 function mappingControls(report, recheck) {
   if (!report.unused_columns || !report.unused_columns.length) return null;
@@ -87,7 +150,7 @@ export function showImport(box) {
   drawn = true;
   const kind = el("select", { id: "import-kind", name: "kind" },
     KINDS.map((k) => el("option", { value: k }, t(`import.kind.${k || "auto"}`))));
-  const file = el("input", { id: "import-file", type: "file", accept: ".csv,.xlsx,.txt", required: true });
+  const file = el("input", { id: "import-file", type: "file", accept: ACCEPTED, required: true });
   const skip = el("input", { id: "import-skip", type: "checkbox" });
   const survey = el("input", { id: "import-survey", type: "text", autocomplete: "off" });
   const templates = el("p", { id: "import-templates" });
@@ -104,6 +167,8 @@ export function showImport(box) {
   kind.addEventListener("change", drawTemplates);
   file.addEventListener("change", () => {
     mapping = {};
+    defaults = {};
+    types = {};
     run.disabled = true;
     replace(report);
   });
@@ -117,13 +182,19 @@ export function showImport(box) {
     progress.hidden = false;
     progress.removeAttribute("value");
     const params = { kind: kind.value, dry_run: dryRun, skip_invalid_rows: skip.checked,
-      survey: survey.value.trim(), map: Object.entries(mapping).map(([h, f]) => `${h}=${f}`) };
+      survey: survey.value.trim(), map: Object.entries(mapping).map(([h, f]) => `${h}=${f}`),
+      default: Object.entries(defaults).filter(([, v]) => v).map(([f, v]) => `${f}=${v}`),
+      type: chosenTypes() };
     try {
       const answer = await upload(file.files[0], params, (share) => { progress.value = share; });
       replace(report,
         el("p", { class: answer.errors && !answer.written ? "message error" : "message success",
           role: "status", id: "import-summary" }, summary(answer)),
-        countsTable(answer.counts), mappingControls(answer, () => send(true)), problemsTable(answer.entries || []));
+        answer.file_format ? el("p", { class: "muted", id: "import-format" },
+          t("import.read_as", { format: t(`import.format.${answer.file_format}`) })) : null,
+        countsTable(answer.counts), typeControls(answer, () => send(true)),
+        defaultControls(answer, () => send(true)), mappingControls(answer, () => send(true)),
+        problemsTable(answer.entries || []));
       run.disabled = !dryRun || (answer.errors > 0 && !skip.checked) || !Object.keys(answer.counts || {}).length;
     } catch (error) {
       replace(report, el("p", { class: "message error", role: "alert" }, error.message));

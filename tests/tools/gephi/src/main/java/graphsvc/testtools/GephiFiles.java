@@ -110,13 +110,12 @@ public final class GephiFiles {
         if (container == null) {
             throw new IOException("Gephi has no importer for " + in);
         }
-        // Gephi keeps edges of different types (GEXF's edge `kind`) between the same two nodes as
-        // parallel edges whatever the strategy. Its default strategy (SUM, the import dialog's
-        // "Edges merge strategy") folds edges with the same source, target and type into one
-        // edge and adds their weights. In GraphML Gephi takes an edge's type from a `label`
-        // attribute of <edge>; graphsvc's GraphML has none, so there the default would fold two
-        // ties of different graphsvc types into one. NO_MERGE keeps every edge of the file.
-        container.getLoader().setEdgesMergeStrategy(EdgeMergeStrategy.NO_MERGE);
+        // Gephi's own default, as a coordinator gets it: the import dialog's "Edges merge
+        // strategy" SUM folds edges with the same source, target and type into one edge and
+        // adds their weights. Edges of different types (GEXF's edge `kind`, GraphML's `label`
+        // attribute of <edge>) between the same two nodes stay parallel edges, so a file that
+        // gives its ties' types keeps them all; one that does not loses all but one.
+        container.getLoader().setEdgesMergeStrategy(EdgeMergeStrategy.SUM);
         failOnSevereIssues(container, in);
         // The default processor is "New workspace" in the import dialog; edge directions are
         // the file's (edgedefault / defaultedgetype and each edge's own).
