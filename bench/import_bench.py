@@ -57,7 +57,7 @@ def _graphml(path: Path, size: str) -> tuple[int, int]:
 
 async def _child(case: str, uri: str, file: Path, tenant: str, dry_run: bool) -> dict[str, object]:
     """One import, timed (runs in a process of its own)."""
-    from graphsvc.io.graphml import DEFAULT_MAX_BYTES
+    from graphsvc.io.graphml_format import NETWORK_IMPORT_MAX_BYTES
     from graphsvc.services.imports import ImportOptions, import_file
     from graphsvc.services.networks import import_graphml
     from graphsvc.services.scope import command_line_caller, open_scope
@@ -67,13 +67,11 @@ async def _child(case: str, uri: str, file: Path, tenant: str, dry_run: bool) ->
         scope = open_scope(store, command_line_caller(tenant, Role.ADMIN))
         started = time.perf_counter()
         if case == "direct":
-            summary = await import_graphml(scope, file)
+            summary = await import_graphml(scope, file, max_bytes=NETWORK_IMPORT_MAX_BYTES)
             ties = summary.get("ties", 0) + summary.get("located", 0)
             outcome = f"{summary.get('nodes', 0):,} nodes, {ties:,} ties"
         else:
-            options = ImportOptions(
-                dry_run=dry_run, max_bytes=DEFAULT_MAX_BYTES, network_max_bytes=DEFAULT_MAX_BYTES
-            )
+            options = ImportOptions(dry_run=dry_run, network_max_bytes=NETWORK_IMPORT_MAX_BYTES)
             report = await import_file(scope, file.read_bytes(), file_name=file.name, options=options)
             if report.errors:
                 raise SystemExit(f"{case}: {report.summary()} {[str(e) for e in report.errors[:3]]}")
@@ -119,6 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="large", choices=["small", "medium", "large"])
     parser.add_argument("--rows", type=int, default=60_000)
+    parser.add_argument("--skip", choices=["spreadsheet", "graphml"], help="leave one of the two out")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
@@ -136,11 +135,14 @@ def main() -> None:
     try:
         asyncio.run(_prepare(settings))
         uri = settings.neo4j_uri
-        sheet = folder / "aktoerer.csv"
-        _spreadsheet(sheet, args.rows)
-        print(f"Spreadsheet: {args.rows:,} actor rows, {sheet.stat().st_size / 1e6:.1f} MB")
-        print(_line("dry run", _run("spreadsheet", uri, sheet, "sheet-dry", dry_run=True)))
-        print(_line("import", _run("spreadsheet", uri, sheet, "sheet"), AIM_SPREADSHEET_S))
+        if args.skip != "spreadsheet":
+            sheet = folder / "aktoerer.csv"
+            _spreadsheet(sheet, args.rows)
+            print(f"Spreadsheet: {args.rows:,} actor rows, {sheet.stat().st_size / 1e6:.1f} MB")
+            print(_line("dry run", _run("spreadsheet", uri, sheet, "sheet-dry", dry_run=True)))
+            print(_line("import", _run("spreadsheet", uri, sheet, "sheet"), AIM_SPREADSHEET_S))
+        if args.skip == "graphml":
+            return
         network_file = folder / "demo.graphml"
         nodes, ties = _graphml(network_file, args.size)
         megabytes = network_file.stat().st_size / 1e6

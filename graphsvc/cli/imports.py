@@ -14,7 +14,7 @@ from rich.table import Table
 from graphsvc.cli.common import command_scope, console, err_console, progress_bar, run_async
 from graphsvc.config import get_settings
 from graphsvc.errors import InvalidInput
-from graphsvc.io.graphml import DEFAULT_MAX_BYTES as NETWORK_MAX_BYTES
+from graphsvc.io.graphml_format import NETWORK_IMPORT_MAX_BYTES
 from graphsvc.io.tabular import ImportKind, ImportReport, Severity, parse_kind, parse_mapping
 from graphsvc.services.imports import ImportOptions, import_file
 
@@ -52,9 +52,9 @@ def run_import(
     except ValueError as e:
         raise InvalidInput(str(e)) from None
     size = file.stat().st_size
-    # A whole network (GraphML, GEXF, JSON) from the command line may be as large as the
-    # GraphML reader takes; uploads keep the import limit.
-    limit = max(settings.import_max_bytes, NETWORK_MAX_BYTES)
+    # A whole network (GraphML, GEXF, JSON) from the command line may be as large as a region's;
+    # uploads keep the import limit.
+    limit = max(settings.import_max_bytes, NETWORK_IMPORT_MAX_BYTES)
     with file.open("rb") as stream:  # a file over the limit is not read whole
         data = stream.read(limit + 1)
     options = ImportOptions(

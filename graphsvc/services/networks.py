@@ -10,7 +10,7 @@ from graphsvc.auth import Role
 from graphsvc.db.networks import NetworkRepository, WriteSummary
 from graphsvc.demo import generate_demo
 from graphsvc.domain import Network
-from graphsvc.io.graphml import read_graphml, write_graphml
+from graphsvc.io.graphml import DEFAULT_MAX_BYTES, read_graphml, write_graphml
 from graphsvc.services.scope import Scope
 
 __all__ = ["DemoLoad", "export_graphml", "import_graphml", "load_demo", "records_in"]
@@ -28,12 +28,15 @@ async def import_graphml(
     source: Path | bytes,
     *,
     progress_factory: Callable[[int], Progress] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> WriteSummary:
-    """Read, check and write a GraphML network into the tenant, all or nothing."""
+    """Read, check and write a GraphML network into the tenant, all or nothing (the strict
+    reader alone; files coordinators bring go through :mod:`graphsvc.services.imports`)."""
     scope.require(Role.COORDINATOR)
     tenant = scope.tenant
     repository = NetworkRepository(scope.store)
-    network = read_graphml(source, tenant=tenant, known=await repository.known_kinds(tenant))
+    known = await repository.known_kinds(tenant)
+    network = read_graphml(source, tenant=tenant, known=known, max_bytes=max_bytes)
     progress = progress_factory(records_in(network)) if progress_factory else None
     return await repository.write(network, progress=progress)
 

@@ -304,3 +304,18 @@ async def test_the_defaults_chosen_for_a_file_are_used_for_the_next_of_its_shape
     second = await _import(store, tenant, "net2.gexf", second_file, dry_run=True)
     assert second.valid, _errors(second)
     assert any("chosen for a file with the same columns before" in e.problem for e in second.entries)
+
+
+async def test_a_polinode_pair_of_node_and_edge_files_needs_no_choices(
+    store: GraphStore, tenant: str
+) -> None:
+    nodes = b"Name,Type,Description\nHvals\xc3\xb8 Skole,Skole,\nLejre Fodboldklub,Forening,Klub for alle\n"
+    edges = b"Source,Target,Weight\nHvals\xc3\xb8 Skole,Lejre Fodboldklub,4\n"
+    first = await _import(store, tenant, "nodes.csv", nodes)
+    assert first.written and first.kind == "actors", _errors(first)
+    second = await _import(store, tenant, "edges.csv", edges)
+    assert second.written and second.kind == "ties", _errors(second)
+    ties = (await NetworkRepository(store).read(tenant)).ties
+    assert [(t.type, t.source, t.target, t.strength) for t in ties] == [
+        (TieType.COLLABORATES_WITH, "hvalsoe-skole", "lejre-fodboldklub", 4)
+    ]

@@ -499,7 +499,16 @@ _TELLING = {
         "challenges",
     ),
     ImportKind.CONTACTS: ("email", "e-mail", "telefon", "phone", "rolle", "role", "mail"),
-    ImportKind.ACTORS: ("sector", "sektor", "arenaer", "arenas"),
+    ImportKind.ACTORS: (
+        "sector",
+        "sektor",
+        "arenaer",
+        "arenas",
+        "type",
+        "label",
+        "element type",
+        "aktørtype",
+    ),
     ImportKind.AREAS: ("områdetype", "area type", "del af", "part of"),
     ImportKind.TARGET_GROUPS: (
         "målgruppe",
