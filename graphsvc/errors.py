@@ -12,6 +12,7 @@
     ├── InvalidRequest        the request itself is malformed (a bad tenant name)
     ├── Forbidden             the caller's role or tenant does not allow this
     ├── GraphStoreUnavailable Neo4j cannot be reached
+    ├── TooLargeForOneWrite   a change does not fit in one of Neo4j's transactions
     └── SetupError            the local Neo4j cannot be built or started (Java, Maven, port)
 
 Anything else is a bug: it is logged in full and shown to users only as a generic message.
@@ -34,6 +35,7 @@ __all__ = [
     "Problem",
     "SetupError",
     "TieNotAllowed",
+    "TooLargeForOneWrite",
     "Unauthenticated",
 ]
 
@@ -114,4 +116,8 @@ class GraphStoreUnavailable(GraphsvcError):
 
 
 class SetupError(GraphsvcError):
+    pass
+
+
+class TooLargeForOneWrite(GraphsvcError):
     pass

@@ -15,6 +15,7 @@ from graphsvc.errors import (
     InvalidInput,
     InvalidRequest,
     NotFound,
+    TooLargeForOneWrite,
     Unauthenticated,
 )
 
@@ -29,6 +30,7 @@ _STATUS: list[tuple[type[GraphsvcError], int]] = [
     (InvalidInput, 400),
     (InvalidRequest, 400),
     (GraphStoreUnavailable, 503),
+    (TooLargeForOneWrite, 413),
 ]
 
 

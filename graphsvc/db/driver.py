@@ -21,7 +21,7 @@ from neo4j.exceptions import (
 from graphsvc.config import Settings
 from graphsvc.db import queries
 from graphsvc.domain import TieType
-from graphsvc.errors import Duplicate, GraphStoreUnavailable
+from graphsvc.errors import Duplicate, GraphStoreUnavailable, TooLargeForOneWrite
 
 __all__ = ["GraphStore", "translate_errors"]
 
@@ -44,6 +44,16 @@ def translate_errors(uri: str) -> Any:
         ) from e
     except ConstraintError as e:
         raise Duplicate("a node with this id already exists in this tenant") from e
+    except Neo4jError as e:
+        if e.code == _OUT_OF_TRANSACTION_MEMORY:
+            raise TooLargeForOneWrite(
+                "the change is too large for one transaction of this Neo4j (its "
+                "dbms.memory.transaction.total.max was reached); nothing was written"
+            ) from e
+        raise
+
+
+_OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 
 
 class GraphStore:

@@ -22,7 +22,7 @@ from graphsvc.db.imports import ImportLookups
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.db.relations import RelationRepository
 from graphsvc.domain import Network, Node, Tie, TieType
-from graphsvc.errors import InvalidInput
+from graphsvc.errors import InvalidInput, TooLargeForOneWrite
 from graphsvc.io.formats import FileFormat, UnreadableFormat, sniff
 from graphsvc.io.tabular.actor_types import Profile, read_profile
 from graphsvc.io.tabular.changes import Change, Outcome, compare, counts_of
@@ -147,6 +147,14 @@ async def import_file(
             )
         except InvalidInput as e:  # the tenant changed since it was read
             report.error(str(e), suggestion="import the file again")
+            return report
+        except TooLargeForOneWrite as e:
+            report.error(
+                str(e),
+                suggestion="split the file, e.g. by area or by kind; or give Neo4j more memory "
+                "(NEO4J_LOCAL_HEAP=4g for the local Neo4j, dbms.memory.transaction.total.max on a "
+                "server of your own)",
+            )
             return report
     report.written = True
     if options.types or reading.chosen:  # the next file of this shape needs no choices
