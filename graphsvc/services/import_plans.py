@@ -226,7 +226,7 @@ def _node_record(number: int, node: Node) -> NodeRecord:
     # empty tenant is the same network); they never count as a change.
     fields = node.model_dump(exclude={"kind", "id", "tenant", "version"})
     label = "actors" if node.kind in ACTOR_KINDS else _LABELS[node.kind]
-    return NodeRecord(number, node.id, node.kind, fields, label=label)
+    return NodeRecord(number, node.id, node.kind, fields, label=label, node=node)
 
 
 def _keys_first(items: Iterator[Item]) -> tuple[list[KeyDecl], Iterator[Item]]:

@@ -92,6 +92,7 @@ async def import_file(
         return report
     lookups = ImportLookups(store)
     index = NameIndex(Known(i, k, n) for i, k, n in await lookups.node_names(tenant))
+    stored_ids = frozenset(index.by_id)  # before the file's own nodes join the index
     memory = await read_memory(store, tenant)
     own_types = _own_types({**memory.get("types", {}), **options.types}, options.types, report)
     if own_types is None:
@@ -115,10 +116,10 @@ async def import_file(
         return report
     if options.skip_invalid_rows:
         parts = [Part(p.sheet, p.plan.without_rows(report.error_rows_in(p.sheet))) for p in parts]
-    stored_ties = await _stored_ties(lookups, tenant, [p.plan for p in parts])
+    stored_ties = await _stored_ties(lookups, tenant, [p.plan for p in parts], stored_ids)
     if options.kind is ImportKind.SURVEY or report.kind == ImportKind.SURVEY.value:
         settle_reciprocity(parts[0].plan, stored_ties)
-    wanted = sorted({n.id for p in parts for n in p.plan.nodes})
+    wanted = sorted({n.id for p in parts for n in p.plan.nodes if n.id in stored_ids})
     stored_nodes = await RelationRepository(store).nodes_by_ids(tenant, wanted)
     outcomes = await asyncio.to_thread(_compare, parts, tenant, stored_nodes, stored_ties, report)
     if report.errors and not options.skip_invalid_rows:
@@ -195,9 +196,16 @@ def _compare(
 
 
 async def _stored_ties(
-    lookups: ImportLookups, tenant: str, plans: list[Plan]
+    lookups: ImportLookups, tenant: str, plans: list[Plan], stored_ids: frozenset[str]
 ) -> dict[tuple[TieType, str, str], Tie]:
-    pairs = {(r.tie.source, r.tie.target) for plan in plans for r in plan.ties}
+    # Only ties between two stored nodes can be stored already: a region imported into an
+    # empty tenant asks for none.
+    pairs = {
+        (r.tie.source, r.tie.target)
+        for plan in plans
+        for r in plan.ties
+        if r.tie.source in stored_ids and r.tie.target in stored_ids
+    }
     pairs |= {(target, source) for source, target in pairs}  # reciprocity looks back
     types = {r.tie.type for plan in plans for r in plan.ties}
     if not pairs:

@@ -70,6 +70,8 @@ def counts_of(outcomes: list[Outcome]) -> dict[str, Counts]:
 def _node(
     record: NodeRecord, label: str, tenant: str, stored: Node | None, report: ImportReport
 ) -> Outcome | None:
+    if stored is None and record.node is not None:
+        return Outcome(record.row, label, Change.NEW, record.node)
     if stored is not None:
         values: dict[str, Any] = stored.model_dump() | record.fields
     else:

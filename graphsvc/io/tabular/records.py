@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphsvc.domain import Kind, Tie
+from graphsvc.domain import Kind, Node, Tie
 from graphsvc.io.tabular.headings import ColumnMap
 from graphsvc.io.tabular.reading import Row, Table
 from graphsvc.io.tabular.report import ImportReport
@@ -27,6 +27,7 @@ class NodeRecord:
     fields: dict[str, Any]  # domain field -> value; None clears
     columns: dict[str, str] = field(default_factory=dict)  # domain field -> heading
     label: str | None = None  # counted as; None: the plan's node label
+    node: Node | None = None  # already validated (a network file): used as it is when new
 
 
 @dataclass
