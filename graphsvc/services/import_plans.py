@@ -50,6 +50,7 @@ __all__ = ["Part", "Reading", "plan_file"]
 
 _CHUNK = 1 << 20
 _MAX_PROBLEMS = 1000
+_NO_COLUMNS: dict[str, str] = {}  # never changed: records of a network file name no columns
 _LABELS = {
     Kind.AREA: "areas",
     Kind.YOUNG_PERSON: "young_people",
@@ -97,7 +98,7 @@ def plan_file(data: bytes, file_format: FileFormat, reading: Reading, report: Im
         return _network_tables(tables, reading, report) if tables is not None else []
     try:
         if file_format is FileFormat.JSON:
-            return _network(network_from_json(data, tenant=reading.tenant), report)
+            return _network(network_from_json(data, tenant=reading.tenant), report, reading.index.by_id)
         parse = parse_graphml if file_format is FileFormat.GRAPHML else parse_gexf
         view = memoryview(data)
         items = parse(view[i : i + _CHUNK] for i in range(0, len(view), _CHUNK))
@@ -110,7 +111,7 @@ def plan_file(data: bytes, file_format: FileFormat, reading: Reading, report: Im
             for name, count in sorted(unknown.items()):
                 on = f" (on {count:,} records)" if count else ""
                 report.warning(f"the attribute {name!r}{on} is not used and was left out")
-            return _network(network, report)
+            return _network(network, report, reading.index.by_id)
         return _network_tables(tables_from_items(items), reading, report)
     except InvalidInput as e:
         for problem in e.problems[:_MAX_PROBLEMS]:
@@ -209,22 +210,25 @@ def _read_columns(
     return with_defaults(table, columns, defaults, columns_of(kind), report)
 
 
-def _network(network: Network, report: ImportReport) -> list[Part]:
+def _network(network: Network, report: ImportReport, stored: Mapping[str, object]) -> list[Part]:
     report.kind = "network"
     report.rows = len(network.nodes) + len(network.ties)
     plan = Plan("actors")
     for number, node in enumerate(network.nodes, start=1):
-        plan.nodes.append(_node_record(number, node))
+        plan.nodes.append(_node_record(number, node, node.id in stored))
+    # A region holds a million ties: their records share what they can.
+    givens: dict[frozenset[str], frozenset[str]] = {}
     for number, tie in enumerate(network.ties, start=len(network.nodes) + 1):
         given = frozenset(n for n in TIE_RULES[tie.type].properties if getattr(tie, n, None) is not None)
-        plan.ties.append(TieRecord(number, tie, given))
+        plan.ties.append(TieRecord(number, tie, givens.setdefault(given, given), _NO_COLUMNS))
     return [Part(None, plan)]
 
 
-def _node_record(number: int, node: Node) -> NodeRecord:
+def _node_record(number: int, node: Node, stored: bool) -> NodeRecord:
     # The file's created_at and updated_at are kept for a new node (an export imported into an
-    # empty tenant is the same network); they never count as a change.
-    fields = node.model_dump(exclude={"kind", "id", "tenant", "version"})
+    # empty tenant is the same network); they never count as a change. Only a stored node
+    # needs the fields to merge; a new one is used as it was read.
+    fields = node.model_dump(exclude={"kind", "id", "tenant", "version"}) if stored else {}
     label = "actors" if node.kind in ACTOR_KINDS else _LABELS[node.kind]
     return NodeRecord(number, node.id, node.kind, fields, label=label, node=node)
 
