@@ -27,7 +27,8 @@ test: setup
 	$(BIN)/python -m pytest
 
 # The static checks CI runs besides the tests: lint, format, types, the doctests.
-DOCTESTS := graphsvc/analytics graphsvc/domain.py graphsvc/schema/cost.py graphsvc/db/nodes.py
+DOCTESTS := graphsvc/analytics graphsvc/domain.py graphsvc/schema/cost.py graphsvc/db/nodes.py \
+            graphsvc/services/survey_reciprocity.py graphsvc/io/formats.py graphsvc/io/tabular/actor_types.py
 
 check: setup
 	$(BIN)/ruff check .
