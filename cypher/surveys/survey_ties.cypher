@@ -1,0 +1,7 @@
+// The answers of one survey: its collaboration ties between the tenant's actors, with the
+// names at both ends. Parameters: $tenant, $survey.
+// Columns: source, source_name, target, target_name, reciprocated
+MATCH (a:Actor {tenant: $tenant})-[t:COLLABORATES_WITH {survey: $survey}]->(b:Actor {tenant: $tenant})
+RETURN a.id AS source, a.name AS source_name, b.id AS target, b.name AS target_name,
+       t.reciprocated AS reciprocated
+ORDER BY toLower(a.name), toLower(b.name)
