@@ -607,3 +607,4 @@ class StoredLink:
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    last_used_at: datetime | None = None  # noted at most once a minute

@@ -11,7 +11,9 @@ from graphsvc.db.driver import GraphStore
 
 # Each property as [key, Neo4j type, value, Cypher's text of a zoned datetime]: the type tells
 # an integer from a float and a list's element type; the text tells "Z" from "[UTC]".
-_PROPS = """[k IN keys({x}) WHERE k <> 'tenant' | [k, valueType({x}[k]), {x}[k],
+# ``last_used_at`` is left out: signing in and opening a share link note it (at most once a
+# minute) whatever the request then does, so it is no part of what a request changes.
+_PROPS = """[k IN keys({x}) WHERE NOT k IN ['tenant', 'last_used_at'] | [k, valueType({x}[k]), {x}[k],
    CASE WHEN valueType({x}[k]) STARTS WITH 'LIST<ZONED DATETIME' THEN [v IN {x}[k] | toString(v)]
         WHEN valueType({x}[k]) STARTS WITH 'ZONED DATETIME' THEN toString({x}[k]) END]]"""
 NODES = f"""MATCH (n) WHERE n.tenant = $tenant AND NOT n:TenantState

@@ -21,6 +21,10 @@ CREATE CONSTRAINT api_user_tenant_name IF NOT EXISTS FOR (u:ApiUser) REQUIRE (u.
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
 CREATE INDEX api_token_tenant IF NOT EXISTS FOR (t:ApiToken) ON (t.tenant);
 CREATE INDEX api_user_tenant IF NOT EXISTS FOR (u:ApiUser) ON (u.tenant);
+// One-time sign-in links for users (invitations): found by the hash of their token alone.
+CREATE CONSTRAINT invitation_hash IF NOT EXISTS FOR (i:Invitation) REQUIRE i.hash IS UNIQUE;
+CREATE CONSTRAINT invitation_tenant_id IF NOT EXISTS FOR (i:Invitation) REQUIRE (i.tenant, i.id) IS UNIQUE;
+CREATE INDEX invitation_tenant_user IF NOT EXISTS FOR (i:Invitation) ON (i.tenant, i.user);
 // Snapshots of a tenant's partnership (not Nodes: never part of the network they record).
 // A snapshot's id and its case-folded name are each unique in its tenant.
 CREATE CONSTRAINT snapshot_tenant_id IF NOT EXISTS FOR (s:Snapshot) REQUIRE (s.tenant, s.id) IS UNIQUE;
@@ -37,3 +41,20 @@ CREATE INDEX map_view_tenant IF NOT EXISTS FOR (v:MapView) ON (v.tenant);
 CREATE CONSTRAINT share_link_tenant_id IF NOT EXISTS FOR (l:ShareLink) REQUIRE (l.tenant, l.id) IS UNIQUE;
 CREATE CONSTRAINT share_link_hash IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.hash IS UNIQUE;
 CREATE INDEX share_link_tenant IF NOT EXISTS FOR (l:ShareLink) ON (l.tenant);
+// Partner-survey rounds, their respondents, personal links and suggested new organisations
+// (not Nodes: bookkeeping of a survey, never part of the network its answers become).
+// A round's case-folded name is unique in its tenant (it names the survey on every answer);
+// a survey link is found by the hash of its token alone.
+CREATE CONSTRAINT survey_round_tenant_id IF NOT EXISTS FOR (r:SurveyRound) REQUIRE (r.tenant, r.id) IS UNIQUE;
+CREATE CONSTRAINT survey_round_tenant_name IF NOT EXISTS FOR (r:SurveyRound) REQUIRE (r.tenant, r.name_key) IS UNIQUE;
+CREATE INDEX survey_round_tenant IF NOT EXISTS FOR (r:SurveyRound) ON (r.tenant);
+CREATE CONSTRAINT survey_respondent_key IF NOT EXISTS FOR (s:SurveyRespondent) REQUIRE (s.tenant, s.round_id, s.actor_id) IS UNIQUE;
+CREATE INDEX survey_respondent_round IF NOT EXISTS FOR (s:SurveyRespondent) ON (s.tenant, s.round_id);
+CREATE CONSTRAINT survey_link_hash IF NOT EXISTS FOR (l:SurveyLink) REQUIRE l.hash IS UNIQUE;
+CREATE CONSTRAINT survey_link_tenant_id IF NOT EXISTS FOR (l:SurveyLink) REQUIRE (l.tenant, l.id) IS UNIQUE;
+CREATE INDEX survey_link_respondent IF NOT EXISTS FOR (l:SurveyLink) ON (l.tenant, l.round_id, l.actor_id);
+CREATE CONSTRAINT survey_suggestion_tenant_id IF NOT EXISTS FOR (g:SurveySuggestion) REQUIRE (g.tenant, g.id) IS UNIQUE;
+CREATE INDEX survey_suggestion_round IF NOT EXISTS FOR (g:SurveySuggestion) ON (g.tenant, g.round_id);
+// Follow-up tasks of network weaving (not Nodes: the coordinators' bookkeeping about the network).
+CREATE CONSTRAINT weaving_task_tenant_id IF NOT EXISTS FOR (t:WeavingTask) REQUIRE (t.tenant, t.id) IS UNIQUE;
+CREATE INDEX weaving_task_tenant IF NOT EXISTS FOR (t:WeavingTask) ON (t.tenant);

@@ -14,7 +14,12 @@ parts of the gap report), ``gaps`` (the gap report), ``recommendations`` and
 ``recruitment_list`` (whom to recruit), ``communities`` (Louvain), ``health`` (network-health
 measures of a moment) and ``comparison`` (what changed between two moments), ``engines``
 (NetworkX and the igraph fast path), ``wording`` (sentences, severities, labels), ``results``
-(JSON-ready dicts).
+(JSON-ready dicts). From report to action: ``scenario`` (a proposed change), ``graph_fork``
+(a changed copy of a projection), ``arena_access`` (arenas members reach), ``whatif``,
+``whatif_difference``, ``effect`` and ``whatif_wording`` (the gap report and brokers as they
+would be, and the difference), ``effect_ranking`` (recommendations by measured effect),
+``open_triangles`` and ``weaving`` (introductions to suggest), ``statements`` (sentences in
+English and Danish).
 """
 
 from .arena_paths import PathShares, path_shares
@@ -28,12 +33,15 @@ from .communities import (
     louvain,
 )
 from .comparison import NetworkComparison, compare_networks
+from .effect import Effect
+from .effect_ranking import EffectRanking, MeasuredRecruit, rank_by_effect
 from .engines import Engine, igraph_available, pair_dependencies
 from .gaps import DEFAULT_EXPECTED_SECTORS, GapReport, gap_report
 from .health import HealthMeasures, TargetGroupReach, network_health
 from .lookups import contact_persons, initiative_participants, initiatives_targeting
 from .members import TargetGroupMembers, target_group_members
 from .metrics import Centralities, MetricsResult, NodeMetrics, centralities, node_metrics
+from .open_triangles import open_triangles
 from .projection import actor_graph, introduction_graph, network_to_graph, social_graph
 from .reach import AreaGap, ArenaReach, ReachCounts, SchoolGap, SinglePointOfFailure
 from .recommendations import (
@@ -48,8 +56,12 @@ from .recommendations import (
 )
 from .recruitment_list import recruitment_csv, recruitment_rows, recruitment_xlsx
 from .results import as_dict
+from .scenario import Plan, Recruit, Scenario
+from .statements import Statement
 from .structural_holes import StructuralHoles, structural_holes
 from .support import EIIndex, SectorCoverage, SectorShare, Silo, SupportActor, SupportNetwork
+from .weaving import Suggestion, WeavingList, weaving_list
+from .whatif import RecruitEffect, WhatIf, what_if
 from .wording import Finding, Severity
 
 __all__ = [
@@ -66,19 +78,26 @@ __all__ = [
     "CommunityResult",
     "ContactPerson",
     "EIIndex",
+    "Effect",
+    "EffectRanking",
     "Engine",
     "Finding",
     "GapReport",
     "HealthMeasures",
+    "MeasuredRecruit",
     "MetricsResult",
     "NetworkComparison",
     "NodeMetrics",
     "PathShares",
     "PathStep",
+    "Plan",
     "ReachCounts",
     "Reason",
     "Recommendation",
     "Recommendations",
+    "Recruit",
+    "RecruitEffect",
+    "Scenario",
     "SchoolGap",
     "ScoreWeights",
     "SectorCoverage",
@@ -86,11 +105,15 @@ __all__ = [
     "Severity",
     "Silo",
     "SinglePointOfFailure",
+    "Statement",
     "StructuralHoles",
+    "Suggestion",
     "SupportActor",
     "SupportNetwork",
     "TargetGroupMembers",
     "TargetGroupReach",
+    "WeavingList",
+    "WhatIf",
     "actor_graph",
     "arena_groups",
     "as_dict",
@@ -108,9 +131,11 @@ __all__ = [
     "network_health",
     "network_to_graph",
     "node_metrics",
+    "open_triangles",
     "pair_dependencies",
     "path_shares",
     "rank_brokers",
+    "rank_by_effect",
     "recommend_partners",
     "recruitment_csv",
     "recruitment_rows",
@@ -118,5 +143,7 @@ __all__ = [
     "social_graph",
     "structural_holes",
     "target_group_members",
+    "weaving_list",
+    "what_if",
     "without_people",
 ]

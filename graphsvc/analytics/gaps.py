@@ -152,6 +152,7 @@ def gap_report(
     seed: int = 0,
     reference_year: int | None = None,
     engine: Engine = "auto",
+    find_silos: bool = True,
 ) -> GapReport:
     """The gap report for ``target_group`` (see the module docstring and ``reach``/``support``
     for every definition).
@@ -178,6 +179,9 @@ def gap_report(
         Year for ages from birth years (default: now).
     engine : {"auto", "igraph", "networkx"}
         Louvain engine for the silos (see :mod:`~graphsvc.analytics.communities`).
+    find_silos : bool
+        Whether to look for silos at all. A what-if measuring many changes leaves them out:
+        Louvain is most of the report's time, and its communities are no gap a recruit closes.
     """
     tg = require_node(G, target_group, Kind.TARGET_GROUP.value)
     membership = target_group_members(G, target_group, reference_year=reference_year)
@@ -212,6 +216,8 @@ def gap_report(
                 leisure_arena=focus_arena,
                 engine=engine,
             )
+            if find_silos
+            else ()
         ),
         ei_support=ei_index(G, support.ids),
         ei_tenant=ei_index(G),

@@ -74,8 +74,10 @@ __all__ = [
     "ACTOR_TIES",
     "CONTACT_TIES",
     "SOCIAL_TIES",
+    "VIEWS",
     "YOUTH_TIES",
     "actor_graph",
+    "cache_entries",
     "cached",
     "directed_actor_graph",
     "introduction_graph",
@@ -84,6 +86,7 @@ __all__ = [
     "node_data",
     "paused_gc",
     "social_graph",
+    "store_cached",
 ]
 
 YOUTH_TIES = frozenset(
@@ -99,6 +102,13 @@ _PERSON = Kind.PERSON.value
 _AREA = Kind.AREA.value
 _TARGET_GROUP = Kind.TARGET_GROUP.value
 _SOCIAL_KINDS = ACTOR_KINDS_STR | {_YOUNG}
+# The undirected views by their cache key: the kinds of node they keep and the ties that join
+# them (a forked projection, ``graph_fork``, keeps them in step with its changes).
+VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "social": (_SOCIAL_KINDS, SOCIAL_TIES),
+    "actors": (ACTOR_KINDS_STR, ACTOR_TIES),
+    "introductions": (ACTOR_KINDS_STR | {_PERSON}, ACTOR_TIES | CONTACT_TIES),
+}
 _MARK = "graphsvc_projection"
 _CACHE = "graphsvc_views"
 
@@ -257,6 +267,20 @@ def cached(G: nx.Graph, key: Any, build: Callable[[], T]) -> T:
     return value
 
 
+def cache_entries(G: nx.Graph) -> dict[Any, Any]:
+    """The values :func:`cached` holds for ``G`` that are still valid, by key."""
+    stamp = G.number_of_nodes()
+    # A copy first: a job in another worker thread may be adding to the cache meanwhile.
+    entries = list(G.graph.get(_CACHE, {}).items())
+    return {key: hit[1] for key, hit in entries if hit[0] == stamp}
+
+
+def store_cached(G: nx.Graph, key: Any, value: Any) -> None:
+    """Keep ``value`` for ``key`` as :func:`cached` would have built it (for a forked
+    projection that derives its views from another's)."""
+    G.graph.setdefault(_CACHE, {})[key] = (G.number_of_nodes(), value)
+
+
 def _require_projection(G: nx.Graph) -> None:
     if not G.graph.get(_MARK):
         raise TypeError("expected a projection made by network_to_graph()")
@@ -278,13 +302,13 @@ def social_graph(G: nx.DiGraph, *, young_people: bool = True) -> nx.Graph:
     if not young_people:
         return actor_graph(G)
     _require_projection(G)
-    return cached(G, "social", lambda: _view(G, _SOCIAL_KINDS, SOCIAL_TIES))
+    return cached(G, "social", lambda: _view(G, *VIEWS["social"]))
 
 
 def actor_graph(G: nx.DiGraph) -> nx.Graph:
     """The undirected simple graph of actors joined by :data:`ACTOR_TIES`."""
     _require_projection(G)
-    return cached(G, "actors", lambda: _view(G, ACTOR_KINDS_STR, ACTOR_TIES))
+    return cached(G, "actors", lambda: _view(G, *VIEWS["actors"]))
 
 
 def introduction_graph(G: nx.DiGraph) -> nx.Graph:
@@ -294,9 +318,7 @@ def introduction_graph(G: nx.DiGraph) -> nx.Graph:
     (a teacher who also coaches at the club); never through young people.
     """
     _require_projection(G)
-    return cached(
-        G, "introductions", lambda: _view(G, ACTOR_KINDS_STR | {_PERSON}, ACTOR_TIES | CONTACT_TIES)
-    )
+    return cached(G, "introductions", lambda: _view(G, *VIEWS["introductions"]))
 
 
 def directed_actor_graph(G: nx.DiGraph) -> nx.DiGraph:

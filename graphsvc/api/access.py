@@ -15,7 +15,7 @@ from graphsvc.auth import Principal
 from graphsvc.auth.request import SESSION_COOKIE, authenticate_request, principal_for
 from graphsvc.errors import Unauthenticated
 
-__all__ = ["SESSION_COOKIE", "Caller", "authenticate_request", "caller", "router"]
+__all__ = ["SESSION_COOKIE", "Caller", "authenticate_request", "caller", "keep_session", "router"]
 
 
 async def caller(request: Request) -> Principal:
@@ -27,6 +27,19 @@ Caller = Annotated[Principal, Depends(caller)]
 SESSION_SECONDS = 12 * 3600
 
 router = APIRouter(prefix="/auth", tags=["sign-in"])
+
+
+def keep_session(request: Request, response: Response, token: str) -> None:
+    """Keep ``token`` in the pages' session cookie (see the module docstring)."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
 
 
 class SessionRequest(BaseModel):
@@ -44,15 +57,7 @@ async def sign_in(request: Request, response: Response, body: SessionRequest) ->
     principal = await principal_for(request, body.token)
     if principal is None or principal.view_id is not None:
         raise Unauthenticated("this token is not valid: it is unknown, revoked or expired")
-    response.set_cookie(
-        SESSION_COOKIE,
-        body.token,
-        max_age=SESSION_SECONDS,
-        httponly=True,
-        samesite="strict",
-        secure=request.url.scheme == "https",
-        path="/",
-    )
+    keep_session(request, response, body.token)
     return Me(name=principal.name, role=principal.role.value, tenant=principal.tenant)
 
 

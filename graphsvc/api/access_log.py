@@ -1,5 +1,6 @@
-"""Keep secrets out of the access log: a share link's token is the credential itself, and it
-travels in the path (``/share/gsv_…``), so uvicorn would write it into every log line."""
+"""Keep secrets out of the access log: a share link's or survey link's token is the credential
+itself, and it travels in the path (``/share/gsv_…``, ``/respond/gss_…``), so uvicorn would
+write it into every log line."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 __all__ = ["ACCESS_LOGGER", "RedactSecrets", "redact", "redact_access_log"]
 
 ACCESS_LOGGER = "uvicorn.access"
-_SHARE = re.compile(r"(/share/)[^/?#\s]+")
+# Share links and survey links carry their token in the path.
+_SHARE = re.compile(r"(/(?:share|respond)/)[^/?#\s]+")
 _QUERY_SECRET = re.compile(r"([?&](?:token|access_token)=)[^&#\s]+", re.IGNORECASE)
 
 

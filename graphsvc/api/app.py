@@ -11,7 +11,18 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from graphsvc import __version__
-from graphsvc.api import access, docs_pages, exports, imports, maps, network_exports
+from graphsvc.api import (
+    access,
+    docs_pages,
+    exports,
+    imports,
+    invitations,
+    maps,
+    network_exports,
+    respondents,
+    snapshot_maps,
+    whatif_maps,
+)
 from graphsvc.api.access_log import redact_access_log
 from graphsvc.api.cross_site import CrossSiteGuard
 from graphsvc.api.errors import install_error_handlers
@@ -78,7 +89,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(network_exports.router)
     app.include_router(imports.router)
     app.include_router(access.router)
+    app.include_router(invitations.router)
+    # Before the maps: /maps/whatif.html would otherwise be read as /maps/{kind}.html.
+    app.include_router(whatif_maps.router)
     app.include_router(maps.router)
+    app.include_router(respondents.router)
+    app.include_router(snapshot_maps.router)
     install_error_handlers(app)
     install_unavailable_handlers(app)
     # The last added runs first: the cross-site guard, then the size limit, then the JSON check

@@ -5,7 +5,8 @@
   network as the caller may see it. A viewer's file holds no young person, no contact person
   and no ``challenges``; a coordinator's or an admin's holds the pseudonymous young people too.
 * ``GET /exports/growth.png`` and ``.svg`` (``lang`` ``da`` or ``en``): the network-health
-  measures over all snapshots (aggregates only: any signed-in user of the tenant).
+  measures over all snapshots (aggregates only: any signed-in user of the tenant), saved as
+  ``vækst-<tenant>-<first day>-til-<last day>`` (English: ``growth-…-to-…``).
 
 Every route needs a signed-in user of the tenant (``tenant`` or the ``X-Graphsvc-Tenant``
 header may name it, no other); a share link, which may show its own map only, is refused.
@@ -15,6 +16,7 @@ Expected failures answer with their plain message (401, 403, 400, 503).
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
 
@@ -32,12 +34,19 @@ Lang = Annotated[Literal["da", "en"], Query(description="Danish (default) or Eng
 _CHART_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
-def _download(content: bytes, media_type: str, filename: str) -> Response:
-    return Response(
-        content=content,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def _download(content: bytes, media_type: str, filename: str, *, no_store: bool = False) -> Response:
+    # A Danish name ("vækst-…") goes as RFC 6266's filename*, with a plain ASCII one beside it.
+    plain = filename.translate(_ASCII).encode("ascii", "replace").decode("ascii").replace("?", "_")
+    disposition = f'attachment; filename="{plain}"'
+    if plain != filename:
+        disposition += f"; filename*=UTF-8''{quote(filename)}"
+    headers = {"Content-Disposition": disposition}
+    if no_store:
+        headers["Cache-Control"] = "no-store"
+    return Response(content=content, media_type=media_type, headers=headers)
 
 
 async def _network(scope: Scope, file_format: ExportFormat, lang: Literal["da", "en"]) -> Response:
@@ -83,8 +92,9 @@ async def network_kumu(scope: RequestScope) -> Response:
 
 async def _growth(scope: Scope, file_format: Literal["png", "svg"], lang: Literal["da", "en"]) -> Response:
     scope.require(Role.VIEWER)  # a share link shows its own map only
-    content = await snapshots.growth_chart(scope, file_format=file_format, language=lang)
-    return _download(content, _CHART_TYPES[file_format], f"growth-{scope.tenant}.{file_format}")
+    chart = await snapshots.growth_chart_file(scope, file_format=file_format, language=lang)
+    # Named by the tenant and the days it spans; never cached, as every new snapshot changes it.
+    return _download(chart.content, _CHART_TYPES[file_format], chart.file_name, no_store=True)
 
 
 @router.get("/growth.png", summary="The growth chart of all snapshots as PNG", response_class=Response)

@@ -3,10 +3,12 @@
 ``/`` opens the explorer, or the sign-in page for a browser that is not signed in;
 ``/sign-in`` takes a token (from the ``#token=`` fragment of the link ``graphsvc run`` prints,
 or pasted) and keeps it in the session cookie; ``/explorer``, ``/brokers``, ``/gaps``,
-``/maps`` and ``/workspace`` (editing, for coordinators) are the pages; ``/static/…`` their
-scripts, styles, dictionaries and vendored libraries. The pages hold no data: they read it
-through GraphQL and the REST routes as the signed-in user, so a page itself only needs to know
-whether someone is signed in.
+``/maps``, ``/snapshots`` (the network over time), ``/weaving`` (introductions to make and
+their follow-up), ``/workspace`` (editing, for
+coordinators) and ``/admin`` (access and people, for admins) are the pages; ``/invitation``
+is where a one-time sign-in link leads; ``/static/…`` their scripts, styles, dictionaries
+and vendored libraries. The pages hold no data: they read it through GraphQL and the REST
+routes as the signed-in user, so a page itself only needs to know whether someone is signed in.
 """
 
 from __future__ import annotations
@@ -30,8 +32,12 @@ PAGES = {
     "/explorer": "explorer.html",
     "/brokers": "brokers.html",
     "/gaps": "gaps.html",
+    "/weaving": "weaving.html",
     "/maps": "maps.html",
+    "/snapshots": "snapshots.html",
     "/workspace": "workspace.html",
+    "/surveys": "surveys.html",
+    "/admin": "admin.html",
 }
 
 # Everything a page uses comes from graphsvc itself: no inline script, no other site, and map
@@ -77,6 +83,12 @@ async def home(request: Request) -> Response:
 @router.get("/sign-in")
 async def sign_in_page() -> Response:
     return _page("sign-in.html")
+
+
+@router.get("/invitation")
+async def invitation_page() -> Response:
+    """Where a one-time sign-in link leads (its token rides in the fragment): no sign-in needed."""
+    return _page("invitation.html")
 
 
 def _serve(path: str, file_name: str) -> None:

@@ -1,4 +1,5 @@
-"""Authentication and roles: bearer tokens issued by the CLI, optional OIDC/JWT, share links."""
+"""Authentication and roles: bearer tokens issued by the CLI, one-time sign-in links, optional
+OIDC/JWT, share links."""
 
 from graphsvc.auth.principal import Principal, Role
 

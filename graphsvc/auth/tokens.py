@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-__all__ = ["SHARE_PREFIX", "TOKEN_PREFIX", "hash_token", "new_secret", "token_id"]
+__all__ = ["INVITATION_PREFIX", "SHARE_PREFIX", "TOKEN_PREFIX", "hash_token", "new_secret", "token_id"]
 
 TOKEN_PREFIX = "gs_"
 SHARE_PREFIX = "gsv_"
+INVITATION_PREFIX = "gsi_"  # a one-time sign-in link: never accepted as a bearer token
 
 
 def new_secret(prefix: str = TOKEN_PREFIX) -> str:

@@ -10,17 +10,22 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graphsvc import audit
+from graphsvc.auth.last_admin import keeping_an_admin
 from graphsvc.auth.principal import Principal, Role
 from graphsvc.auth.tokens import TOKEN_PREFIX, hash_token, new_secret, token_id
 from graphsvc.db.driver import GraphStore, run
 from graphsvc.errors import Duplicate, InvalidInput, NotFound
 
 __all__ = [
+    "InvitationInfo",
     "IssuedToken",
     "TokenInfo",
     "User",
     "add_user",
+    "audit_user",
     "authenticate",
+    "check_name",
+    "checked_role",
     "issue_token",
     "list_users",
     "remove_user",
@@ -28,7 +33,8 @@ __all__ = [
     "set_role",
 ]
 
-_NAME = re.compile(r"^[\w.@+-]{1,80}$")
+# A person's name may be given as it is spoken ("Mette Jensen"): words joined by single spaces.
+_NAME = re.compile(r"^(?=.{1,80}$)[\w.@+-]+(?: [\w.@+-]+)*$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,17 @@ class TokenInfo:
     label: str | None
     created_at: datetime | None
     expires_at: datetime | None
+    last_used_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InvitationInfo:
+    """A user's latest one-time sign-in link (never its token)."""
+
+    created_at: datetime | None
+    expires_at: datetime | None
+    used_at: datetime | None
+    revoked_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,8 @@ class User:
     tenant: str
     created_at: datetime | None
     tokens: tuple[TokenInfo, ...] = ()
+    last_used_at: datetime | None = None  # noted at most once a minute
+    invitation: InvitationInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -58,13 +77,15 @@ class IssuedToken:
     expires_at: datetime | None
 
 
-def _check_name(name: str) -> str:
+def check_name(name: str) -> str:
     if not _NAME.fullmatch(name):
-        raise InvalidInput(f"{name[:80]!r} is not a user name: use 1-80 letters, digits and . @ + - _")
+        raise InvalidInput(
+            f"{name[:80]!r} is not a user name: use 1-80 letters, digits, single spaces and . @ + - _"
+        )
     return name
 
 
-def _role(value: str | Role) -> Role:
+def checked_role(value: str | Role) -> Role:
     try:
         return Role(value)
     except ValueError:
@@ -73,6 +94,17 @@ def _role(value: str | Role) -> Role:
 
 def _native(value: Any) -> Any:
     return value.to_native() if hasattr(value, "to_native") else value
+
+
+def _invitation(found: dict[str, Any] | None) -> InvitationInfo | None:
+    if found is None:
+        return None
+    return InvitationInfo(
+        created_at=_native(found["created_at"]),
+        expires_at=_native(found["expires_at"]),
+        used_at=_native(found["used_at"]),
+        revoked_at=_native(found["revoked_at"]),
+    )
 
 
 def _check_days(expires_in_days: int | None) -> None:
@@ -98,13 +130,13 @@ async def add_user(
 ) -> IssuedToken:
     """A new user with a first token, both in one transaction: every value is checked first,
     and a user is never left without the token that was to be shown."""
-    checked_role = _role(role)
-    _check_name(name)
+    new_role = checked_role(role)
+    check_name(name)
     _check_days(expires_in_days)
     secret, hashed, expires = _new_token(expires_in_days)
 
     async def work(tx: AsyncManagedTransaction) -> None:
-        await run(tx, "auth/create_user", tenant=tenant, user=name, role=checked_role.value)
+        await run(tx, "auth/create_user", tenant=tenant, user=name, role=new_role.value)
         await run(
             tx,
             "auth/add_token",
@@ -115,12 +147,12 @@ async def add_user(
             label=label[:80],
             expires_at=expires,
         )
-        await _audit(
+        await audit_user(
             tx,
             tenant,
             "add user",
             name,
-            after={"name": name, "role": checked_role.value, **_token(hashed, label, expires)},
+            after={"name": name, "role": new_role.value, **_token(hashed, label, expires)},
         )
 
     try:
@@ -158,7 +190,7 @@ async def issue_token(
             expires_at=expires,
         ):
             return False
-        await _audit(tx, tenant, "issue token", name, after=_token(hashed, label, expires))
+        await audit_user(tx, tenant, "issue token", name, after=_token(hashed, label, expires))
         return True
 
     if not await store.write(work):
@@ -170,7 +202,8 @@ async def authenticate(store: GraphStore, secret: str) -> Principal | None:
     """The user a bearer token belongs to, if it is live (not revoked, not expired)."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
-    records = await store.query("auth/find_token", hash=hash_token(secret))
+    # A write: the token's last use is noted at most once a minute (see the query).
+    records = await store.query("auth/find_token", write=True, hash=hash_token(secret))
     if not records:
         return None
     r = records[0]
@@ -186,9 +219,17 @@ async def list_users(store: GraphStore, tenant: str) -> list[User]:
             tenant=tenant,
             created_at=_native(r["created_at"]),
             tokens=tuple(
-                TokenInfo(t["token_id"], t["label"], _native(t["created_at"]), _native(t["expires_at"]))
+                TokenInfo(
+                    t["token_id"],
+                    t["label"],
+                    _native(t["created_at"]),
+                    _native(t["expires_at"]),
+                    _native(t["last_used_at"]),
+                )
                 for t in r["tokens"]
             ),
+            last_used_at=_native(r["last_used_at"]),
+            invitation=_invitation(r["invitation"]),
         )
         for r in records
     ]
@@ -201,11 +242,15 @@ async def revoke_tokens(
     if name is None and token is None:
         raise InvalidInput("say whose tokens to revoke, or which token")
 
-    async def work(tx: AsyncManagedTransaction) -> int:
+    async def revoke(tx: AsyncManagedTransaction) -> int:
         records = await run(tx, "auth/revoke_tokens", tenant=tenant, user=name, token_id=token, label=None)
-        revoked = int(records[0]["revoked"])
+        return int(records[0]["revoked"])
+
+    async def work(tx: AsyncManagedTransaction) -> int:
+        what = f"revoking the tokens of {name}" if name else f"revoking token {token}"
+        revoked = await keeping_an_admin(tx, tenant, what, lambda: revoke(tx))
         if revoked:
-            await _audit(
+            await audit_user(
                 tx,
                 tenant,
                 "revoke tokens",
@@ -222,12 +267,17 @@ async def revoke_tokens(
 
 
 async def set_role(store: GraphStore, tenant: str, name: str, role: str | Role) -> None:
-    checked = _role(role).value
+    checked = checked_role(role).value
 
     async def work(tx: AsyncManagedTransaction) -> bool:
-        records = await run(tx, "auth/set_role", tenant=tenant, user=name, role=checked)
+        records = await keeping_an_admin(
+            tx,
+            tenant,
+            f"making {name} a {checked}",
+            lambda: run(tx, "auth/set_role", tenant=tenant, user=name, role=checked),
+        )
         if records:
-            await _audit(
+            await audit_user(
                 tx,
                 tenant,
                 "set user role",
@@ -242,10 +292,14 @@ async def set_role(store: GraphStore, tenant: str, name: str, role: str | Role) 
 
 
 async def remove_user(store: GraphStore, tenant: str, name: str) -> None:
+    """Remove a user with their tokens and sign-in links."""
+
     async def work(tx: AsyncManagedTransaction) -> bool:
-        records = await run(tx, "auth/remove_user", tenant=tenant, user=name)
+        records = await keeping_an_admin(
+            tx, tenant, f"removing {name}", lambda: run(tx, "auth/remove_user", tenant=tenant, user=name)
+        )
         if records:
-            await _audit(tx, tenant, "remove user", name, before={"name": name})
+            await audit_user(tx, tenant, "remove user", name, before={"name": name})
         return bool(records)
 
     if not await store.write(work):
@@ -261,7 +315,7 @@ def _token(hashed: str, label: str, expires: datetime | None) -> dict[str, Any]:
     }
 
 
-async def _audit(
+async def audit_user(
     tx: AsyncManagedTransaction,
     tenant: str,
     action: str,

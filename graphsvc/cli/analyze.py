@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["app"]
 
 app = typer.Typer(
-    help="Analyse a tenant's network: metrics, brokers, gaps, recommendations, communities.",
+    help="Analyse a tenant's network: metrics, brokers, gaps, recommendations, communities, what-ifs "
+    "and introductions to make.",
     no_args_is_help=True,
 )
 T = TypeVar("T")
@@ -52,6 +53,11 @@ class Language(StrEnum):
 class GroupBy(StrEnum):
     SECTOR = "sector"
     ARENA = "arena"
+
+
+class Order(StrEnum):
+    SCORE = "score"
+    EFFECT = "effect"
 
 
 TENANT = typer.Option(None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT).")
@@ -198,6 +204,10 @@ def recommendations(
         help="json, md (a report), or the recruitment list as csv or xlsx (xlsx needs --output).",
     ),
     lang: Language = typer.Option(Language.DA, help="Headings of the recruitment list."),
+    order: Order = typer.Option(
+        Order.SCORE,
+        help="score (today's transparent score) or effect (the measured effect of recruiting each).",
+    ),
     output: Path | None = OUTPUT,
 ) -> None:
     """Whom to recruit for a target group, why, whom to call and who can introduce us."""
@@ -205,6 +215,8 @@ def recommendations(
     if fmt == ListFormat.XLSX and output is None:
         raise InvalidInput("--format xlsx writes a workbook: name the file with --output")
     expected = expected_sector or None
+    if order == Order.EFFECT and fmt in (ListFormat.CSV, ListFormat.XLSX):
+        raise InvalidInput("--order effect is for the report (md or json); the recruitment list is by score")
     if fmt in (ListFormat.CSV, ListFormat.XLSX):
         content = in_scope(
             tenant,
@@ -220,13 +232,35 @@ def recommendations(
         )
         _emit(content, output)
         return
-    result = in_scope(
+    if order == Order.SCORE:
+        result = in_scope(
+            tenant,
+            lambda scope: service.recommendations(
+                scope, target_group, top=top, hops=hops, expected_sectors=expected
+            ),
+        )
+        _emit(_render(result, fmt, reports.recommendations), output)
+        return
+    from graphsvc.services import whatif
+
+    ordered = in_scope(
         tenant,
-        lambda scope: service.recommendations(
-            scope, target_group, top=top, hops=hops, expected_sectors=expected
+        lambda scope: whatif.ordered_recommendations(
+            scope, target_group, top=top, hops=hops, expected_sectors=expected, order="effect"
         ),
     )
-    _emit(_render(result, fmt, reports.recommendations), output)
+    if fmt == ListFormat.JSON:
+        # The recommendations' own fields, as in today's order, plus what was measured.
+        content = {
+            "order": ordered.order,
+            "order_statement": ordered.statement,
+            "recommendations": ordered.found,
+            "measured": list(ordered.measured.values()),
+        }
+        _emit(_render(content, fmt, reports.recommendations), output)
+        return
+    said = ordered.statement.sentence_da if lang == Language.DA else ordered.statement.sentence
+    _emit(f"_{said}_\n\n" + reports.recommendations(ordered.found), output)
 
 
 @app.command()
@@ -248,3 +282,78 @@ def communities(
         ),
     )
     _emit(_render(result, fmt, reports.communities, tables.communities), output)
+
+
+@app.command()
+@plain_errors
+def whatif(
+    tenant: str | None = TENANT,
+    target_group: str = TARGET_GROUP,
+    recruit: list[str] | None = typer.Option(
+        None,
+        "--recruit",
+        help="Recruit ACTOR (introduced as its introduction path says) or ACTOR@VIA; repeat it.",
+    ),
+    add_tie: list[str] | None = typer.Option(None, "--add-tie", help="A new collaboration A,B; repeat it."),
+    remove_tie: list[str] | None = typer.Option(
+        None, "--remove-tie", help="Every tie between A,B goes; repeat it."
+    ),
+    remove_actor: list[str] | None = typer.Option(
+        None, "--remove-actor", help="An actor that would leave (a broker, a club that closes); repeat it."
+    ),
+    initiative: bool = typer.Option(
+        True, "--join-initiative/--no-initiative", help="Whether recruits join the group's first initiative."
+    ),
+    hops: int = HOPS,
+    expected_sector: list[Sector] | None = EXPECTED,
+    fmt: Format = typer.Option(Format.MD, "--format", "-f", help="json or md (a report)."),
+    lang: Language = typer.Option(Language.DA, help="The report's language."),
+    output: Path | None = OUTPUT,
+) -> None:
+    """What a change would do for a target group before anyone is asked: the gap report and the
+    school→leisure brokers as they would be, and the difference. Nothing is written."""
+    from graphsvc.cli import whatif_reports
+    from graphsvc.services import whatif as service
+    from graphsvc.services.scenario_text import scenario_from_text
+
+    if fmt == Format.CSV:
+        raise InvalidInput("--format: json or md for a what-if")
+    scenario = scenario_from_text(
+        recruit=recruit or (),
+        add_ties=add_tie or (),
+        remove_ties=remove_tie or (),
+        remove_actors=remove_actor or (),
+        join_initiative=initiative,
+        names=("--recruit", "--add-tie", "--remove-tie", "--remove-actor"),
+    )
+    result = in_scope(
+        tenant,
+        lambda scope: service.what_if(
+            scope, target_group, scenario, hops=hops, expected_sectors=expected_sector or None
+        ),
+    )
+    _emit(_render(result, fmt, lambda r: whatif_reports.whatif(r, lang.value)), output)
+
+
+@app.command()
+@plain_errors
+def weaving(
+    tenant: str | None = TENANT,
+    target_group: str = TARGET_GROUP,
+    top: int = typer.Option(20, help="How many introductions (1-200)."),
+    hops: int = HOPS,
+    fmt: Format = typer.Option(Format.MD, "--format", "-f", help="json or md (a report)."),
+    lang: Language = typer.Option(Language.DA, help="The report's language."),
+    output: Path | None = OUTPUT,
+) -> None:
+    """Introductions to make around a target group: actors who share a partner but have no tie,
+    school ↔ leisure first, with who can introduce them and what it would do."""
+    from graphsvc.cli import whatif_reports
+    from graphsvc.services import whatif as service
+
+    if fmt == Format.CSV:
+        raise InvalidInput("--format: json or md for the weaving list")
+    found = in_scope(
+        tenant, lambda scope: service.weaving_suggestions(scope, target_group, top=top, hops=hops)
+    )
+    _emit(_render(found.found, fmt, lambda r: whatif_reports.weaving(r, lang.value)), output)

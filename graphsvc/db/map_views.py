@@ -9,7 +9,7 @@ audit log in its own transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -20,6 +20,8 @@ from graphsvc.domain import StoredLink
 from graphsvc.errors import NotFound
 
 __all__ = ["FoundLink", "MapViewRepository", "SavedView", "StoredLink"]
+
+_NOTE_EVERY = timedelta(minutes=1)  # how often a share link's last use is noted at most
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class FoundLink:
     expires_at: datetime | None
     revoked_at: datetime | None
     now: datetime
+    last_used_at: datetime | None = None
 
 
 def _native(value: Any) -> Any:
@@ -67,6 +70,7 @@ def _link(tenant: str, r: Any) -> StoredLink:
         created_at=_native(r["created_at"]),
         expires_at=_native(r["expires_at"]),
         revoked_at=_native(r["revoked_at"]),
+        last_used_at=_native(r["last_used_at"]),
     )
 
 
@@ -201,4 +205,10 @@ class MapViewRepository:
             expires_at=_native(r["expires_at"]),
             revoked_at=_native(r["revoked_at"]),
             now=_native(r["now"]),
+            last_used_at=_native(r["last_used_at"]),
         )
+
+    async def note_use(self, found: FoundLink) -> None:
+        """Note that a link was opened, at most once a minute (one write then, none between)."""
+        if found.last_used_at is None or found.now - found.last_used_at >= _NOTE_EVERY:
+            await self.store.query("maps/note_link_use", write=True, tenant=found.tenant, id=found.id)

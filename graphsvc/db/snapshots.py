@@ -177,18 +177,36 @@ class SnapshotRepository:
         network = await asyncio.to_thread(decode_content, record["content"], tenant=tenant)
         return _snapshot(tenant, record), network
 
-    async def delete(self, tenant: str, snapshot_id: str) -> None:
+    async def delete(self, tenant: str, snapshot_id: str, *, before: Snapshot | None = None) -> None:
+        """Delete the snapshot ``snapshot_id``; the audit log keeps what it was (``before``:
+        its name, day and size) beside who deleted it."""
+
         async def work(tx: AsyncManagedTransaction) -> int:
             deleted = (await run(tx, "snapshots/delete_snapshot", tenant=tenant, id=snapshot_id))[0][
                 "deleted"
             ]
             if deleted:
-                await audit.record(tx, tenant, "delete_snapshot", snapshot_id)
+                await audit.record(
+                    tx,
+                    tenant,
+                    "delete_snapshot",
+                    snapshot_id,
+                    before=None if before is None else _summary(before),
+                )
                 await bump_version(tx, tenant)
             return int(deleted)
 
         if not await self.store.write(work):
             raise NotFound(f"there is no snapshot {snapshot_id!r} in tenant {tenant!r}")
+
+
+def _summary(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "name": snapshot.name,
+        "taken_on": snapshot.taken_on.isoformat(),
+        "actors": snapshot.actors,
+        "ties": snapshot.ties,
+    }
 
 
 def _duplicate(name: str, tenant: str) -> Duplicate:

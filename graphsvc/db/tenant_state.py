@@ -18,7 +18,8 @@ __all__ = ["bump_version", "data_version"]
 
 async def bump_version(tx: AsyncManagedTransaction, tenant: str) -> None:
     """Give ``tenant`` a new data version, inside the write transaction ``tx``."""
-    await run(tx, "tenants/bump_version", tenant=tenant)
+    if not await run(tx, "tenants/set_version", tenant=tenant):  # the tenant's first write
+        await run(tx, "tenants/bump_version", tenant=tenant)
 
 
 async def data_version(store: GraphStore, tenant: str) -> str | None:

@@ -5,7 +5,8 @@ Pure: no database, no web. ``options`` (what a map shows), ``select`` (which nod
 (nodes, ties, sizes, highlights, young people grouped), ``layout`` (seeded positions),
 ``style`` and ``words`` (how it looks and what it says, Danish and English), ``payload`` (the
 data of one page), ``page`` (the self-contained HTML and its Content-Security-Policy),
-``image`` (PNG and SVG), ``assets`` (vis-network from the pyvis package, the page's files).
+``image`` (PNG and SVG), ``assets`` (vis-network from the pyvis package, the page's files);
+``difference`` and ``difference_payload``: the map of what changed between two snapshots.
 """
 
 from graphsvc.maps.build import MAX_MAP_NODES, MapInputs, build_map, young_people_shown

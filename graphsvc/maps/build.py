@@ -15,7 +15,8 @@ Highlights
 * brokers map: the ``top`` brokers (rank, how many actors of each arena they link, share);
 * gaps map: single points of failure, schools with no leisure actor within two ties, the gap
   areas (drawn as nodes, tied to the young people who live there) and those young people;
-* ego map: the actor at the centre.
+* ego map: the actor at the centre, drawn in the middle with rings by step
+  (:func:`~graphsvc.maps.layout.radial_layout`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from graphsvc.analytics.lookups import area_subtree
 from graphsvc.analytics.members import age_band_of
 from graphsvc.analytics.projection import node_data, social_graph
 from graphsvc.errors import InvalidInput
-from graphsvc.maps.layout import layout
+from graphsvc.maps.layout import layout, radial_layout
 from graphsvc.maps.model import Highlight, MapData, MapEdge, MapNode
 from graphsvc.maps.options import MapKind, MapOptions, Metric, YoungPeople
 from graphsvc.maps.select import Selection, select
@@ -131,13 +132,13 @@ def build_map(
             "count": group["count"],
         }
     sizes = _sizes(nodes, options.metric, chosen)
-    positions = layout(
-        list(nodes),
-        [(e.source, e.target) for e in edges],
-        area_of={n: v.get("area") for n, v in nodes.items()},
-        seed=seed,
-        sort_key=lambda n: (nodes[n]["sector"] or "", nodes[n]["name"], n),
-    )
+    ties = [(e.source, e.target) for e in edges]
+    order = lambda n: (nodes[n]["sector"] or "", nodes[n]["name"], n)  # noqa: E731
+    if options.kind is MapKind.EGO and options.actor in nodes:
+        positions = radial_layout(list(nodes), ties, centre=options.actor, sort_key=order)
+    else:
+        area_of = {n: v.get("area") for n, v in nodes.items()}
+        positions = layout(list(nodes), ties, area_of=area_of, seed=seed, sort_key=order)
     placed = tuple(
         MapNode(
             **fields,

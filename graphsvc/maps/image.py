@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Any, Literal
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -41,7 +42,11 @@ __all__ = ["ImageFormat", "render_image"]
 ImageFormat = Literal["png", "svg"]
 
 WIDTH, HEIGHT, DPI = 19.2, 10.8, 100  # inches at 100 dpi: 1920×1080 pixels
-_LABELLED = 30  # names drawn on big maps: the highlighted nodes and the largest others
+_LABELLED_AT_MOST = 60  # names tried besides the highlighted ones, largest first
+# Text sizes in points at 100 dpi: 11 pt is 15 pixels, the least a name on a 1920×1080
+# projector is read by from the back of a room.
+_LABEL_PT = 11.0
+_HIGHLIGHT_PT = 12.5
 _FAINT_FROM = 2_000  # ties; more make each fainter
 _RASTER_FROM = 5_000  # ties; more are embedded in an SVG as a bitmap
 _MAP_BOX = (0.01, 0.02, 0.76, 0.86)  # left, bottom, width, height of the map, figure fractions
@@ -58,17 +63,23 @@ def render_image(m: MapData, image_format: ImageFormat, *, lang: str | None = No
     """The map ``m`` as a PNG or SVG file (see the module docstring)."""
     if image_format not in ("png", "svg"):
         raise ValueError(f"no image format {image_format!r}")
-    language = lang or m.options.lang
     with _DRAWING, matplotlib.rc_context(_RC):  # type: ignore[arg-type]
-        fig = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI, facecolor="white")
-        title = "\n".join(textwrap.wrap(map_title(m, language), 90)[:2])
-        fig.text(0.01, 0.975, title, fontsize=20, weight="bold", va="top", parse_math=False)
-        _draw_map(fig, m, language)
-        _draw_legend(fig, m, language)
+        fig = _figure(m, lang or m.options.lang)
         out = io.BytesIO()
         metadata = {"Date": None} if image_format == "svg" else {"Software": "graphsvc"}
         fig.savefig(out, format=image_format, dpi=DPI, metadata=metadata)
     return out.getvalue()
+
+
+def _figure(m: MapData, lang: str) -> Figure:
+    """The drawn slide (call under ``_DRAWING`` and ``_RC``)."""
+    fig = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)  # measures the names, so they can be placed apart
+    title = "\n".join(textwrap.wrap(map_title(m, lang), 90)[:2])
+    fig.text(0.01, 0.975, title, fontsize=20, weight="bold", va="top", parse_math=False)
+    _draw_map(fig, m, lang)
+    _draw_legend(fig, m, lang)
+    return fig
 
 
 def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
@@ -78,8 +89,9 @@ def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
         return
     xs = [n.x for n in m.nodes]
     ys = [n.y for n in m.nodes]
-    pad = 40.0
-    left, right, top, bottom = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+    # Room for the largest node and a name beside the outermost ones.
+    pad = max(n.size for n in m.nodes) + 30.0
+    left, right, top, bottom = min(xs) - 2 * pad, max(xs) + 2 * pad, min(ys) - pad, max(ys) + pad
     # Widen the narrower side so the layout keeps its proportions in the map's box.
     box_points = _MAP_BOX[2] * WIDTH * 72, _MAP_BOX[3] * HEIGHT * 72
     scale = min(box_points[0] / (right - left), box_points[1] / (bottom - top))  # pt per px
@@ -119,21 +131,79 @@ def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
             linestyles="dashed" if style and style.dashed else "solid",
             zorder=3 if style else 2,
         )
-    labelled = sorted(m.nodes, key=lambda n: (not n.highlights, -n.size, n.id))
-    for n in labelled[: len(m.nodes) if len(m.nodes) <= 60 else _LABELLED]:
+    _draw_labels(fig, ax, m, lang, scale)
+
+
+def _draw_labels(fig: Figure, ax: Any, m: MapData, lang: str, scale: float) -> None:
+    """Names, most important first (highlighted nodes, then the largest): each goes below its
+    node, else above, right or left of it, wherever it overlaps no name already drawn and
+    stays inside the map's box; a name that fits nowhere is left out, unless its node is
+    highlighted (then it goes where it overlaps least, shifted inside the box)."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # an Agg canvas
+    frame = ax.get_window_extent(renderer)
+    to_data = ax.transData.inverted()
+    taken: list[Any] = []
+    ranked = sorted(m.nodes, key=lambda n: (not n.highlights, -n.size, n.id))
+    tried = 0
+    for n in ranked:
+        if not n.highlights:
+            if tried >= _LABELLED_AT_MOST:
+                break
+            tried += 1
         # A light box rather than a stroke effect: effects turn SVG text into outlines.
-        ax.text(
+        text = ax.text(
             n.x,
-            n.y + n.size + 6,
+            n.y,
             node_label(n, m, lang),
-            fontsize=9 if n.highlights else 8,
-            ha="center",
-            va="top",
+            fontsize=_HIGHLIGHT_PT if n.highlights else _LABEL_PT,
+            weight="bold" if n.highlights else "normal",
             zorder=4,
             parse_math=False,
-            clip_on=True,
-            bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.6},
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
         )
+        reach = n.size * scale * DPI / 72 + 3  # the node's radius in pixels, and a gap
+        centre = ax.transData.transform((n.x, n.y))
+        best: tuple[tuple[float, float], tuple[float, float], tuple[str, str]] | None = None
+        for (dx, dy), align in (
+            ((0.0, -reach), ("center", "top")),
+            ((0.0, reach), ("center", "bottom")),
+            ((reach, 0.0), ("left", "center")),
+            ((-reach, 0.0), ("right", "center")),
+        ):
+            point = centre[0] + dx, centre[1] + dy
+            text.set_position(tuple(to_data.transform(point)))
+            text.set_ha(align[0])
+            text.set_va(align[1])
+            box = text.get_window_extent(renderer)
+            shift = _inside(box, frame)
+            box = box.translated(*shift)
+            # Least overlap first; of equals, the one that had to move least to stay inside.
+            cost = (sum(_overlap(box, other) for other in taken), abs(shift[0]) + abs(shift[1]))
+            if best is None or cost < best[0]:
+                best = cost, (point[0] + shift[0], point[1] + shift[1]), align
+            if cost == (0.0, 0.0):
+                break
+        assert best is not None
+        if best[0][0] > 0 and not n.highlights:
+            text.remove()
+            continue
+        text.set_position(tuple(to_data.transform(best[1])))
+        text.set_ha(best[2][0])
+        text.set_va(best[2][1])
+        taken.append(text.get_window_extent(renderer))
+
+
+def _inside(box: Any, frame: Any) -> tuple[float, float]:
+    """How far to move ``box`` so it lies within ``frame`` (display coordinates)."""
+    dx = max(frame.x0 - box.x0, 0.0) + min(frame.x1 - box.x1, 0.0)
+    dy = max(frame.y0 - box.y0, 0.0) + min(frame.y1 - box.y1, 0.0)
+    return float(dx), float(dy)
+
+
+def _overlap(a: Any, b: Any) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return float(w * h) if w > 0 and h > 0 else 0.0
 
 
 def _fill(n: MapNode, mark: str | None) -> str:

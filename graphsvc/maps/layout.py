@@ -36,7 +36,11 @@ import numpy as np
 from graphsvc.analytics.communities import _IGRAPH_RNG
 from graphsvc.analytics.engines import igraph, igraph_available
 
-__all__ = ["SPACING", "layout"]
+__all__ = ["SPACING", "layout", "radial_layout"]
+
+# The map area of a page or slide is wider than tall (1920×1080 less the side panel): a
+# whole network is stretched to about this width over height so that it fills the frame.
+FRAME_ASPECT = 1.5
 
 SPACING = 100.0  # pixels per node along the side of the square a group fills
 _GRID = 60.0  # pixels between nodes in the grid of nodes without ties
@@ -82,6 +86,7 @@ def layout(
         else:
             _grouped(coords, groups, pairs, group_of, seed)
         coords[tied] -= np.median(coords[tied], axis=0)
+        coords[tied] = _fill_frame(coords[tied])
         bottom = float(coords[tied, 1].max()) + 2 * _GRID
     positions = {order[i]: (round(float(coords[i, 0]), 1), round(float(coords[i, 1]), 1)) for i in tied}
     tied_set = set(tied)
@@ -90,6 +95,72 @@ def layout(
         alone.sort(key=sort_key)  # type: ignore[arg-type]
     positions.update(_grid(alone, top=bottom))
     return positions
+
+
+def radial_layout(
+    nodes: Sequence[str],
+    edges: Sequence[tuple[str, str]],
+    *,
+    centre: str,
+    sort_key: Callable[[str], Any] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Positions for an ego map: ``centre`` in the middle, everyone one tie away on the first
+    ring, two ties away on the second, and so on; nodes not reached go in a grid below.
+
+    On the first ring nodes follow ``sort_key`` (so sectors sit together as wedges); on the
+    next, each follows the mean angle of its neighbours on the ring inside it, so a partner's
+    partners sit just outside it. A ring's radius grows with the nodes it holds.
+
+    >>> p = radial_layout(["c", "a", "b"], [("c", "a"), ("a", "b")], centre="c")
+    >>> p["c"], round(math.dist(p["a"], p["c"])) < round(math.dist(p["b"], p["c"]))
+    ((0.0, 0.0), True)
+    """
+    key = sort_key or (lambda n: n)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for u, v in edges:
+        if u != v:
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    step = {centre: 0}
+    rings: list[list[str]] = [[centre]]
+    while True:
+        outer = sorted({m for n in rings[-1] for m in neighbours[n] if m not in step}, key=key)
+        if not outer:
+            break
+        for n in outer:
+            step[n] = len(rings)
+        rings.append(outer)
+    positions = {centre: (0.0, 0.0)}
+    angle: dict[str, float] = {centre: 0.0}
+    radius = 0.0
+    for k, ring in enumerate(rings[1:], start=1):
+        if k > 1:
+
+            def inner(n: str, k: int = k) -> float:
+                seen = [angle[m] for m in neighbours[n] if step.get(m) == k - 1]
+                return math.atan2(sum(map(math.sin, seen)), sum(map(math.cos, seen)))
+
+            ring = sorted(ring, key=lambda n: (inner(n), key(n)))
+        # Each ring at least SPACING out from the last, and wide enough for its nodes.
+        radius = max(radius + 2 * SPACING, len(ring) * SPACING * 0.9 / (2 * math.pi))
+        start = -math.pi / 2  # the first node at the top
+        for j, n in enumerate(ring):
+            a = start + 2 * math.pi * j / len(ring)
+            angle[n] = a
+            positions[n] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
+    alone = sorted((n for n in nodes if n not in positions), key=key)
+    positions.update(_grid(alone, top=radius + 2 * _GRID))
+    return positions
+
+
+def _fill_frame(coords: np.ndarray) -> np.ndarray:
+    """``coords`` widened (or heightened) to about :data:`FRAME_ASPECT`, keeping the area."""
+    spread = np.percentile(coords, 98, axis=0) - np.percentile(coords, 2, axis=0)
+    if spread[0] <= 0 or spread[1] <= 0:
+        return coords
+    factor = math.sqrt(FRAME_ASPECT / (float(spread[0]) / float(spread[1])))
+    factor = min(max(factor, 0.5), 2.0)
+    return coords * np.array([factor, 1.0 / factor])
 
 
 def _half(n: int) -> float:

@@ -23,8 +23,9 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 @dataclass(frozen=True)
 class Highlight:
     """Why a node stands out: ``code`` is ``broker``, ``spof`` (single point of failure),
-    ``school_gap``, ``gap_area``, ``group_gap`` or ``centre``; ``values`` are the numbers
-    its note is written from."""
+    ``school_gap``, ``gap_area``, ``group_gap``, ``centre``, or on a what-if map
+    ``recruited`` and ``new_tie``; ``values`` are the numbers and names its note is written
+    from."""
 
     code: str
     values: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, hash=False)

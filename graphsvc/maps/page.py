@@ -26,7 +26,7 @@ from graphsvc.maps import assets
 from graphsvc.maps.model import MapData
 from graphsvc.maps.payload import page_payload
 
-__all__ = ["content_security_policy", "render_page", "safe_json"]
+__all__ = ["content_security_policy", "render_page", "render_payload", "safe_json"]
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -66,10 +66,16 @@ def content_security_policy(*, frame_ancestors: str | None = None) -> str:
 def render_page(m: MapData, *, lang: str | None = None) -> str:
     """The complete HTML page of the map ``m`` in ``lang`` (default: the map's own)."""
     language = lang or m.options.lang
-    payload = page_payload(m, language)
+    return render_payload(page_payload(m, language))
+
+
+def render_payload(payload: dict[str, Any]) -> str:
+    """The complete HTML page of a map already turned into its page's data (its ``lang`` and
+    ``title`` among them): the way in for maps that are not built from a :class:`MapData`,
+    such as the difference map of two snapshots."""
     title = html.escape(payload["title"], quote=True)
     values = {
-        "lang": language,
+        "lang": payload["lang"],
         "csp": html.escape(content_security_policy(), quote=True),
         "title": title,
         "vis_css": assets.vis_network_css(),

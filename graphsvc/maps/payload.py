@@ -58,6 +58,8 @@ _PANEL_WORDS = (
     "fit",
 )
 _MARK_LEGEND = {
+    "recruited": "hl_recruited",
+    "new_tie": "hl_new_tie",
     "broker": "hl_broker",
     "centre": "hl_centre",
     "spof": "hl_spof",

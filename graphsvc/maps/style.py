@@ -15,6 +15,7 @@ from typing import NamedTuple
 from graphsvc.maps.words import GROUP_KIND
 
 __all__ = [
+    "CHANGE_COLOUR",
     "EDGE_COLOUR",
     "GAP_COLOUR",
     "GAP_FILL",
@@ -42,6 +43,7 @@ EDGE_COLOUR = "#9AA5B1"
 HIGHLIGHT_COLOUR = "#1A1A1A"  # brokers and the centre of an ego map: a thick dark border
 GAP_COLOUR = "#D62728"  # gaps: a red dashed border
 GAP_FILL = "#F6C4C4"  # a gap area's own node
+CHANGE_COLOUR = "#0072B2"  # what a what-if would add: Okabe–Ito blue, as a tie gained
 
 # Kind -> vis-network shape. Shapes whose label is drawn below them (not boxes), so the size
 # of a node is its metric and not the length of its name.
@@ -92,6 +94,9 @@ class MarkStyle(NamedTuple):
 
 # Highlight code -> border, strongest first: a node with several highlights shows the first.
 MARK_STYLES: dict[str, MarkStyle] = {
+    # A what-if map (graphsvc.services.whatif_maps): what the change would add, first of all.
+    "recruited": MarkStyle(CHANGE_COLOUR, 5.0, False),
+    "new_tie": MarkStyle(CHANGE_COLOUR, 4.0, True),
     "spof": MarkStyle(GAP_COLOUR, 5.0, False),
     "gap_area": MarkStyle(GAP_COLOUR, 4.0, True),
     "school_gap": MarkStyle(GAP_COLOUR, 4.0, True),

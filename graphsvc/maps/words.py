@@ -85,6 +85,11 @@ WORDS: dict[str, dict[str, str]] = {
         "note_gap_area": "{members} af målgruppens unge bor her, og ingen fritidsaktør når dem.",
         "note_group_gap": "Bor i et område uden fritidsaktører.",
         "note_centre": "Kortet er tegnet omkring denne aktør.",
+        "whatif": "Hvad nu hvis: støttenetværket omkring {subject}",
+        "hl_recruited": "Ville blive rekrutteret",
+        "hl_new_tie": "Ville få en ny forbindelse",
+        "note_recruited": "Ville blive rekrutteret og samarbejde med {partners}.",
+        "note_new_tie": "Ville få en ny forbindelse til {partners}.",
     },
     "en": {
         "network": "Network map",
@@ -141,6 +146,11 @@ WORDS: dict[str, dict[str, str]] = {
         "note_gap_area": "{members} members live here and no leisure actor reaches them.",
         "note_group_gap": "Lives in an area with no leisure actor.",
         "note_centre": "The map is drawn around this actor.",
+        "whatif": "What if: the support network of {subject}",
+        "hl_recruited": "Would be recruited",
+        "hl_new_tie": "Would get a new tie",
+        "note_recruited": "Would be recruited and work with {partners}.",
+        "note_new_tie": "Would get a new tie to {partners}.",
     },
 }
 

@@ -20,10 +20,11 @@ from graphsvc.schema.analytics_types import (
 from graphsvc.schema.context import Context
 from graphsvc.schema.gap_types import GapReport
 from graphsvc.schema.pagination import check_first, decode_cursor
-from graphsvc.schema.recommendation_types import Recommendations
+from graphsvc.schema.recommendation_types import RecommendationOrder, Recommendations
 from graphsvc.services import analytics as service
+from graphsvc.services import whatif
 
-__all__ = ["AnalyticsQuery"]
+__all__ = ["AnalyticsQuery", "ExpectedSectors", "Hops", "TargetGroupId", "Tenant", "sectors_of"]
 
 Tenant = Annotated[
     str | None,
@@ -46,7 +47,7 @@ Top = Annotated[int, strawberry.argument(description="How many to return, 1-500.
 YoungPeople = Annotated[bool, strawberry.argument(description="Whether young people are part of the graph.")]
 
 
-def _sectors(values: list[enums.Sector] | None) -> list[domain.Sector] | None:  # type: ignore[valid-type]
+def sectors_of(values: list[enums.Sector] | None) -> list[domain.Sector] | None:  # type: ignore[valid-type]
     return None if values is None else [domain.Sector(v.value) for v in values]
 
 
@@ -153,13 +154,14 @@ class AnalyticsQuery:
     ) -> GapReport:
         ctx = info.context
         report = await service.gaps(
-            ctx.scope(tenant), target_group_id, hops=hops, expected_sectors=_sectors(expected_sectors)
+            ctx.scope(tenant), target_group_id, hops=hops, expected_sectors=sectors_of(expected_sectors)
         )
         return GapReport.from_domain(report)
 
     @strawberry.field(
         description="Partners to recruit for the gaps around a target group, each "
-        "with its reasons, contact persons and introduction path."
+        "with its reasons, contact persons and introduction path; in today's order (the score) "
+        "or by the measured effect of recruiting each."
     )
     async def recommendations(
         self,
@@ -168,17 +170,25 @@ class AnalyticsQuery:
         top: Top = 20,
         hops: Hops = 2,
         expected_sectors: ExpectedSectors = None,
+        order: Annotated[
+            RecommendationOrder,
+            strawberry.argument(
+                description="SCORE: today's transparent score; EFFECT: the measured effect of "
+                "recruiting each (a what-if per candidate)."
+            ),
+        ] = RecommendationOrder.SCORE,
         tenant: Tenant = None,
     ) -> Recommendations:
         ctx = info.context
-        found = await service.recommendations(
+        found = await whatif.ordered_recommendations(
             ctx.scope(tenant),
             target_group_id,
             top=top,
             hops=hops,
-            expected_sectors=_sectors(expected_sectors),
+            expected_sectors=sectors_of(expected_sectors),
+            order=order.value,
         )
-        return Recommendations.from_domain(found)
+        return Recommendations.from_domain(found.found, ordered=found)
 
     @strawberry.field(
         description="Louvain communities of the social graph with their sector "

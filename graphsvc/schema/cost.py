@@ -51,6 +51,8 @@ JOB_COST = {
     "communities": 5_000,
     "neighbourhood": 1_000,
     "compareSnapshots": 2_000,
+    "whatIf": 10_000,
+    "weavingSuggestions": 5_000,
 }
 _COMPOSITE = (GraphQLObjectType, GraphQLInterfaceType, GraphQLUnionType)
 

@@ -164,6 +164,11 @@ class ShareLink:
     revoked_at: datetime.datetime | None = strawberry.field(
         description="When it was revoked; null: it was not."
     )
+    last_used_at: datetime.datetime | None = strawberry.field(
+        default=None,
+        description="When it was last opened (noted at most once a minute); null: never, or "
+        "before graphsvc noted it.",
+    )
 
     @classmethod
     def from_stored(cls, link: StoredLink) -> ShareLink:
@@ -183,6 +188,7 @@ class ShareLink:
             created_at=link.created_at,
             expires_at=link.expires_at,
             revoked_at=link.revoked_at,
+            last_used_at=link.last_used_at,
         )
 
 

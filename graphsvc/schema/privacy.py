@@ -39,6 +39,28 @@ EraseResult = Annotated[
 ]
 
 
+@strawberry.type(description="How many ties of one type.")
+class TieCount:
+    type: str = strawberry.field(description='The tie type ("ATTENDS").')
+    count: int = strawberry.field(description="How many.")
+
+
+@strawberry.type(
+    description="What erasing a person would remove, told before anything is done. Saved map "
+    "views and snapshots never hold an individual person, so an erasure leaves them as they are."
+)
+class ErasurePlan:
+    id: strawberry.ID = strawberry.field(description="The person's id.")
+    name: str = strawberry.field(description="Their pseudonym or name.")
+    kind: NodeKind = strawberry.field(description="Young person or contact person.")  # type: ignore[valid-type]
+    tie_count: int = strawberry.field(description="How many ties would go with them.")
+    ties: list[TieCount] = strawberry.field(description="Those ties by type.")
+    audit_entries: int = strawberry.field(
+        description="Audit entries about them whose copies of their record would be blanked "
+        "(who changed what when is kept)."
+    )
+
+
 @strawberry.type(description="One change: who, when, what, and the record before and after.")
 class AuditEntry:
     id: strawberry.ID = strawberry.field(description="The entry's id.")
@@ -88,6 +110,21 @@ class PrivacyQuery:
             info.context.scope(tenant), subject=node_id, before_at=before, limit=min(first, 500)
         )
         return [AuditEntry.from_domain(e) for e in found]
+
+    @strawberry.field(
+        description="Admins: what erasing one young person or contact person would remove; "
+        "nothing is changed."
+    )
+    async def erasure_plan(self, info: Info[Context, None], id: Id, tenant: Tenant = None) -> ErasurePlan:
+        plan = await privacy.erasure_plan(info.context.scope(tenant), id)
+        return ErasurePlan(
+            id=strawberry.ID(plan.id),
+            name=plan.name,
+            kind=NodeKind(plan.kind.value),
+            tie_count=plan.tie_count,
+            ties=[TieCount(type=t, count=n) for t, n in sorted(plan.ties.items())],
+            audit_entries=plan.audit_entries,
+        )
 
     @strawberry.field(
         description="Admins: everything held about one young person or contact "

@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import TYPE_CHECKING
+
 import strawberry
 from strawberry.scalars import JSON
 
 from graphsvc import analytics
 from graphsvc.schema import enums
 from graphsvc.schema.analytics_types import arenas_of, kind_of, sector_of
+from graphsvc.schema.effect_types import (
+    MeasuredEffect,
+    PlannedRecruit,
+    Statement,
+    effect_of,
+    recruit_of,
+    statement_of,
+)
 
-__all__ = ["Recommendations"]
+if TYPE_CHECKING:
+    from graphsvc.services.whatif import OrderedRecommendations
+
+
+@strawberry.enum(description="Which order recommendations are in.")
+class RecommendationOrder(Enum):
+    SCORE = "score"
+    EFFECT = "effect"
+
+
+@strawberry.type(description="What recruiting a candidate would do, measured by a what-if.")
+class MeasuredRecruit:
+    score_rank: int = strawberry.field(description="Its place in today's order (by score).")
+    effect: MeasuredEffect = strawberry.field(description="The effect in a few numbers.")
+    recruit: PlannedRecruit = strawberry.field(
+        description="How it would be recruited, and whom it would reach."
+    )
+    statement: Statement = strawberry.field(description="What recruiting it would do, in English and Danish.")
+
+
+__all__ = ["RecommendationOrder", "Recommendations"]
 
 
 @strawberry.type(description="Why a candidate scores: the points it earns for one reason.")
@@ -79,6 +110,9 @@ class Recommendation:
         "organisations and contact persons; empty when there is none."
     )
     sentence: str = strawberry.field(description="Its reasons and introduction in words.")
+    measured: MeasuredRecruit | None = strawberry.field(
+        default=None, description="Its measured effect (in the EFFECT order only)."
+    )
 
 
 @strawberry.type(description="Partners to recruit for the gaps around a target group, best first.")
@@ -89,11 +123,22 @@ class Recommendations:
     )
     weights: ScoreWeights = strawberry.field(description="The points per reason used.")
     recommendations: list[Recommendation] = strawberry.field(description="The recommended partners.")
+    order: RecommendationOrder = strawberry.field(
+        default=RecommendationOrder.SCORE, description="Which order the list is in."
+    )
+    order_statement: Statement | None = strawberry.field(
+        default=None, description="Which order the list is in, in words (English and Danish)."
+    )
 
     @classmethod
-    def from_domain(cls, r: analytics.Recommendations) -> Recommendations:
+    def from_domain(
+        cls, r: analytics.Recommendations, *, ordered: OrderedRecommendations | None = None
+    ) -> Recommendations:
         w = r.weights
+        measured = ordered.measured if ordered else {}
         return cls(
+            order=RecommendationOrder(ordered.order) if ordered else RecommendationOrder.SCORE,
+            order_statement=statement_of(ordered.statement) if ordered else None,
             target_group_id=strawberry.ID(r.target_group),
             candidates=r.candidates,
             weights=ScoreWeights(
@@ -105,12 +150,20 @@ class Recommendations:
                 warmth_per_contact=w.warmth_per_contact,
                 warmth_cap=w.warmth_cap,
             ),
-            recommendations=[_recommendation(x) for x in r.recommendations],
+            recommendations=[_recommendation(x, measured.get(x.node)) for x in r.recommendations],
         )
 
 
-def _recommendation(x: analytics.Recommendation) -> Recommendation:
+def _recommendation(x: analytics.Recommendation, m: analytics.MeasuredRecruit | None) -> Recommendation:
     return Recommendation(
+        measured=None
+        if m is None
+        else MeasuredRecruit(
+            score_rank=m.score_rank,
+            effect=effect_of(m.effect),
+            recruit=recruit_of(m.recruit),
+            statement=statement_of(m.statement),
+        ),
         rank=x.rank,
         id=strawberry.ID(x.node),
         name=x.name,

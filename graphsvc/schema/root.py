@@ -11,7 +11,9 @@ from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimite
 
 from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
+from graphsvc.schema.access import AccessMutation
 from graphsvc.schema.analytics import AnalyticsQuery
+from graphsvc.schema.audit import AuditQuery
 from graphsvc.schema.cost import QueryCostLimiter
 from graphsvc.schema.imports import ImportMutation
 from graphsvc.schema.maps import MapViewMutation, MapViewQuery
@@ -22,11 +24,14 @@ from graphsvc.schema.permissions import EditorsOnlyForMutations
 from graphsvc.schema.privacy import PrivacyMutation, PrivacyQuery
 from graphsvc.schema.queries import NodeQuery
 from graphsvc.schema.snapshots import SnapshotMutation, SnapshotQuery
+from graphsvc.schema.surveys import SurveyMutation, SurveyQuery
 from graphsvc.schema.tie_batches import TieBatchMutation
 from graphsvc.schema.tie_rules import TieRuleQuery
 from graphsvc.schema.types import NODE_TYPES
 from graphsvc.schema.unavailable import ServiceUnavailableStatus
 from graphsvc.schema.users import UserMutation, UserQuery
+from graphsvc.schema.weaving import WeavingMutation, WeavingQuery
+from graphsvc.schema.whatif import WhatIfQuery
 
 __all__ = ["build_schema", "schema"]
 
@@ -54,9 +59,13 @@ class Query(
     NeighbourhoodQuery,
     AnalyticsQuery,
     PrivacyQuery,
+    AuditQuery,
     UserQuery,
     SnapshotQuery,
     MapViewQuery,
+    SurveyQuery,
+    WhatIfQuery,
+    WeavingQuery,
 ):
     pass
 
@@ -66,10 +75,13 @@ class RootMutation(
     Mutation,
     PrivacyMutation,
     UserMutation,
+    AccessMutation,
     ImportMutation,
     SnapshotMutation,
     MapViewMutation,
+    SurveyMutation,
     TieBatchMutation,
+    WeavingMutation,
 ):
     pass
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -13,7 +14,7 @@ from graphsvc.schema.context import Context
 from graphsvc.schema.errors import DuplicateError, InvalidInputError, NotFoundError, attempt
 from graphsvc.services import users
 
-__all__ = ["UserMutation", "UserQuery"]
+__all__ = ["UserMutation", "UserQuery", "UserRole"]
 
 UserRole = strawberry.enum(Role, name="UserRole", description="What a user may do.")
 Name = Annotated[str, strawberry.argument(description="The user's name.")]
@@ -30,6 +31,46 @@ class TokenInfo:
     label: str | None = strawberry.field(description="What it is for.")
     created_at: datetime | None = strawberry.field(description="When it was made.")
     expires_at: datetime | None = strawberry.field(description="When it stops working.")
+    last_used_at: datetime | None = strawberry.field(
+        default=None, description="When it was last used (noted at most once a minute)."
+    )
+
+
+@strawberry.enum(description="Whether a user can sign in now.")
+class UserAccess(Enum):
+    ACTIVE = "active"
+    INVITED = "invited"
+    NONE = "none"
+
+
+@strawberry.enum(description="Where a user's latest sign-in link stands.")
+class SignInLinkStatus(Enum):
+    WAITING = "waiting"
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+@strawberry.type(description="A user's latest one-time sign-in link (never its token).")
+class SignInLinkInfo:
+    status: SignInLinkStatus = strawberry.field(description="Waiting to be used, used, expired or revoked.")
+    created_at: datetime | None = strawberry.field(description="When it was made.")
+    expires_at: datetime | None = strawberry.field(description="When it stops working unused.")
+    used_at: datetime | None = strawberry.field(description="When it was used; null: not yet.")
+
+    @classmethod
+    def from_domain(cls, found: users.InvitationInfo) -> SignInLinkInfo:
+        if found.used_at is not None:
+            status = SignInLinkStatus.USED
+        elif found.revoked_at is not None:
+            status = SignInLinkStatus.REVOKED
+        elif found.expires_at is not None and found.expires_at <= datetime.now(UTC):
+            status = SignInLinkStatus.EXPIRED
+        else:
+            status = SignInLinkStatus.WAITING
+        return cls(
+            status=status, created_at=found.created_at, expires_at=found.expires_at, used_at=found.used_at
+        )
 
 
 @strawberry.type(description="A user of the tenant.")
@@ -38,6 +79,46 @@ class User:
     role: UserRole = strawberry.field(description="Their role.")  # type: ignore[valid-type]
     created_at: datetime | None = strawberry.field(description="When they were added.")
     tokens: list[TokenInfo] = strawberry.field(description="Their live tokens.")
+    last_used_at: datetime | None = strawberry.field(
+        description="When they last used graphsvc (noted at most once a minute); null: never, "
+        "or before graphsvc noted it."
+    )
+    access: UserAccess = strawberry.field(
+        description="ACTIVE: holds a live token; INVITED: only a sign-in link waiting to be used; "
+        "NONE: cannot sign in (revoked, or the link expired)."
+    )
+    sign_in_link: SignInLinkInfo | None = strawberry.field(
+        description="Their latest one-time sign-in link; null: none was made."
+    )
+
+    @classmethod
+    def from_domain(cls, u: users.User) -> User:
+        link = SignInLinkInfo.from_domain(u.invitation) if u.invitation else None
+        access = (
+            UserAccess.ACTIVE
+            if u.tokens
+            else UserAccess.INVITED
+            if link is not None and link.status is SignInLinkStatus.WAITING
+            else UserAccess.NONE
+        )
+        return cls(
+            name=u.name,
+            role=u.role,
+            created_at=u.created_at,
+            tokens=[
+                TokenInfo(
+                    token_id=t.token_id,
+                    label=t.label,
+                    created_at=t.created_at,
+                    expires_at=t.expires_at,
+                    last_used_at=t.last_used_at,
+                )
+                for t in u.tokens
+            ],
+            last_used_at=u.last_used_at,
+            access=access,
+            sign_in_link=link,
+        )
 
 
 @strawberry.type(description="A new token: give `secret` to its owner now; it is not stored.")
@@ -81,21 +162,7 @@ class UserQuery:
     @strawberry.field(description="Admins: the users of the tenant with their live tokens.")
     async def users(self, info: Info[Context, None], tenant: Tenant = None) -> list[User]:
         ctx = info.context
-        found = await users.list_users(ctx.scope(tenant))
-        return [
-            User(
-                name=u.name,
-                role=u.role,
-                created_at=u.created_at,
-                tokens=[
-                    TokenInfo(
-                        token_id=t.token_id, label=t.label, created_at=t.created_at, expires_at=t.expires_at
-                    )
-                    for t in u.tokens
-                ],
-            )
-            for u in found
-        ]
+        return [User.from_domain(u) for u in await users.list_users(ctx.scope(tenant))]
 
 
 @strawberry.type

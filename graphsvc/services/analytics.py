@@ -38,6 +38,7 @@ __all__ = [
     "MAX_TOP",
     "brokers",
     "communities",
+    "expected_values",
     "gaps",
     "metrics",
     "recommendations",
@@ -134,7 +135,7 @@ async def gaps(
     """The gap report for ``target_group`` (see :func:`graphsvc.analytics.gap_report`)."""
     p = await projection(scope)
     return await _gap_report(
-        scope, p, target_group, hops=hops, expected=_expected(expected_sectors), seed=seed
+        scope, p, target_group, hops=hops, expected=expected_values(expected_sectors), seed=seed
     )
 
 
@@ -150,7 +151,7 @@ async def recommendations(
     """Partners to recruit for the gaps around ``target_group``, each with its reasons, contact
     persons and introduction path (see :func:`graphsvc.analytics.recommend_partners`)."""
     _check_top(top)
-    expected = _expected(expected_sectors)
+    expected = expected_values(expected_sectors)
     p = await projection(scope)
     report = await _gap_report(scope, p, target_group, hops=hops, expected=expected, seed=seed)
     key = ("recommendations", target_group, hops, expected, seed, top)
@@ -213,7 +214,7 @@ async def _gap_report(
     )
 
 
-def _expected(sectors: Iterable[Sector] | None) -> tuple[str, ...]:
+def expected_values(sectors: Iterable[Sector] | None) -> tuple[str, ...]:
     """The expected sectors as plain values, in the order of ``Sector`` (a stable key)."""
     chosen = DEFAULT_EXPECTED_SECTORS if sectors is None else tuple(sectors)
     if not chosen:

@@ -82,5 +82,10 @@ class Audience:
     def shows(self, node: Node) -> bool:
         return node.kind not in self.hidden_kinds
 
+    def shows_all(self, kinds: Iterable[Kind]) -> bool:
+        """Whether something that names nodes of ``kinds`` may be shown whole: a weaving task
+        naming a contact person is hidden from a viewer exactly like the person."""
+        return self.hidden_kinds.isdisjoint(kinds)
+
     def visible(self, nodes: Iterable[N]) -> list[N]:
         return [n for n in nodes if self.shows(n)]

@@ -178,6 +178,7 @@ async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, Vie
         raise ShareLinkGone("this share link has been revoked", "revoked")
     if found.expires_at is not None and found.expires_at <= found.now:
         raise ShareLinkGone("this share link has expired", "expired")
+    await MapViewRepository(store).note_use(found)  # for the admins' list of share links
     caller = Principal(
         name=f"share link {found.id}", role=Role.VIEWER, tenant=found.tenant, view_id=found.view_id
     )

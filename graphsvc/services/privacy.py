@@ -20,13 +20,14 @@ from graphsvc.auth import Role
 from graphsvc.db.driver import run
 from graphsvc.db.mapping import kind_from_labels, node_from_record
 from graphsvc.db.tenant_state import bump_version
+from graphsvc.db.weaving_tasks import forget_person
 from graphsvc.domain import Kind, Node
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.services.audience import PERSON_KINDS
 from graphsvc.services.projection import cache_for
 from graphsvc.services.scope import Scope
 
-__all__ = ["PERSON_KINDS", "Erasure", "erase_person", "personal_data"]
+__all__ = ["PERSON_KINDS", "Erasure", "ErasurePlan", "erase_person", "erasure_plan", "personal_data"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,24 @@ class Erasure:
     kind: Kind
     ties_removed: int
     audit_entries_redacted: int
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What erasing a person would remove, told before it is done: the person, their ties by
+    type (as many as the erasure reports), and the audit entries whose copies of their record
+    would be blanked. Saved map views and snapshots never hold an individual person, so an
+    erasure leaves them as they are (a map drawn later simply no longer shows the person)."""
+
+    id: str
+    name: str
+    kind: Kind
+    ties: dict[str, int]
+    audit_entries: int
+
+    @property
+    def tie_count(self) -> int:
+        return sum(self.ties.values())
 
 
 async def _person(tx: AsyncManagedTransaction, tenant: str, node_id: str) -> Node:
@@ -58,6 +77,8 @@ async def erase_person(scope: Scope, node_id: str) -> Erasure:
     async def work(tx: AsyncManagedTransaction) -> Erasure:
         node = await _person(tx, tenant, node_id)
         removed = await run(tx, "nodes/delete_node", tenant=tenant, id=node_id)
+        # Weaving tasks that name them keep their two organisations, not the person.
+        await forget_person(tx, tenant, node_id, [node_id, node.name, *_contact_words(node)])
         redacted = await audit.redact(tx, tenant, node_id)
         await audit.record(tx, tenant, f"erase {audit.what(node.kind)}", node_id)
         await bump_version(tx, tenant)
@@ -68,6 +89,30 @@ async def erase_person(scope: Scope, node_id: str) -> Erasure:
     erasure = await store.write(work)
     cache_for(store).entries.pop(tenant, None)
     return erasure
+
+
+async def erasure_plan(scope: Scope, node_id: str) -> ErasurePlan:
+    """What :func:`erase_person` would remove now; nothing is changed."""
+    scope.require(Role.ADMIN)
+    store, tenant = scope.store, scope.tenant
+
+    async def work(tx: AsyncManagedTransaction) -> ErasurePlan:
+        node = await _person(tx, tenant, node_id)
+        found = (await run(tx, "privacy/erasure_plan", tenant=tenant, id=node_id))[0]
+        return ErasurePlan(
+            id=node_id,
+            name=node.name,
+            kind=node.kind,
+            ties={str(t): int(n) for t, n in found["ties"]},
+            audit_entries=int(found["audit_entries"]),
+        )
+
+    return await store.read(work)
+
+
+def _contact_words(node: Node) -> list[str]:
+    """A contact person's e-mail address and phone number, as a note might quote them."""
+    return [str(v) for v in (getattr(node, "email", None), getattr(node, "phone", None)) if v]
 
 
 def _plain(value: Any) -> Any:

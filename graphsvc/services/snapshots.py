@@ -24,9 +24,11 @@ from graphsvc.domain import MAX_NAME_LENGTH, Network
 from graphsvc.errors import InvalidInput
 from graphsvc.services.projection import memoised, projection
 from graphsvc.services.scope import Scope
+from graphsvc.services.weaving_checks import check_snapshot
 
 __all__ = [
     "NOW",
+    "ChartFile",
     "Comparison",
     "Moment",
     "Snapshot",
@@ -35,12 +37,16 @@ __all__ = [
     "current_state",
     "delete_snapshot",
     "growth_chart",
+    "growth_chart_file",
     "list_snapshots",
+    "partnership_at",
 ]
 
 NOW = "now"
 REACH_HOPS = 2
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# As for every name in the graph (graphsvc.domain): no control characters, no lone surrogates
+# (Neo4j cannot store them) and no noncharacters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _EARLIEST = datetime.date(2000, 1, 1)
 _LATEST = datetime.date(2100, 12, 31)
 
@@ -92,9 +98,12 @@ async def create_snapshot(scope: Scope, name: str, *, taken_on: datetime.date | 
     if not _EARLIEST <= day <= _LATEST:
         raise InvalidInput(f"date: between {_EARLIEST} and {_LATEST}, not {day}")
     measures, network = await current_state(scope, year=day.year)
-    return await SnapshotRepository(scope.store).create(
+    taken = await SnapshotRepository(scope.store).create(
         scope.tenant, name=name, taken_on=day, measures=measures, network=network
     )
+    # Did the introductions being followed up become collaborations by this snapshot?
+    await check_snapshot(scope, taken.id, day, network)
+    return taken
 
 
 async def list_snapshots(scope: Scope) -> list[Snapshot]:
@@ -107,7 +116,7 @@ async def delete_snapshot(scope: Scope, ref: str) -> Snapshot:
     scope.require(Role.COORDINATOR)
     repository = SnapshotRepository(scope.store)
     snapshot, _ = await repository.find(scope.tenant, ref)
-    await repository.delete(scope.tenant, snapshot.id)
+    await repository.delete(scope.tenant, snapshot.id, before=snapshot)
     return snapshot
 
 
@@ -130,10 +139,26 @@ async def compare(scope: Scope, before: str, after: str = NOW) -> Comparison:
     )
 
 
+@dataclass(frozen=True)
+class ChartFile:
+    """The growth chart as a file: its bytes, and the name to save it under, made from the
+    tenant and the days of its first and last snapshots ("vækst-lejre-2026-01-15-til-2026-10-01.png")."""
+
+    content: bytes
+    file_name: str
+
+
 async def growth_chart(
     scope: Scope, *, file_format: Literal["png", "svg"], language: Literal["da", "en"] = "da"
 ) -> bytes:
     """The growth chart of every snapshot of the tenant (see :mod:`graphsvc.charts.growth`)."""
+    return (await growth_chart_file(scope, file_format=file_format, language=language)).content
+
+
+async def growth_chart_file(
+    scope: Scope, *, file_format: Literal["png", "svg"], language: Literal["da", "en"] = "da"
+) -> ChartFile:
+    """The growth chart with the name of the file it is saved as."""
     tenant = scope.tenant
     from graphsvc.charts.growth import growth_chart as draw  # matplotlib loads on first use
 
@@ -147,13 +172,38 @@ async def growth_chart(
             f"tenant {tenant!r} has no snapshots yet: take one first "
             "(graphsvc snapshot create NAME, or createSnapshot)"
         )
-    return await asyncio.to_thread(draw, snapshots, tenant=tenant, file_format=file_format, language=language)
+    content = await asyncio.to_thread(
+        draw, snapshots, tenant=tenant, file_format=file_format, language=language
+    )
+    return ChartFile(content=content, file_name=_chart_name(tenant, snapshots, file_format, language))
+
+
+def _chart_name(tenant: str, snapshots: list[Snapshot], file_format: str, language: str) -> str:
+    first, last = snapshots[0].taken_on.isoformat(), snapshots[-1].taken_on.isoformat()
+    word, until = ("vækst", "til") if language == "da" else ("growth", "to")
+    days = first if first == last else f"{first}-{until}-{last}"
+    return f"{word}-{tenant}-{days}.{file_format}"
+
+
+async def partnership_at(scope: Scope, ref: str) -> tuple[Network, Moment]:
+    """The partnership at the snapshot ``ref`` (id or name), or now: without its measures,
+    which a picture of the network does not need."""
+    repository = SnapshotRepository(scope.store)
+    if name_key(ref) == NOW:
+        partnership = await repository.read_partnership(scope.tenant)
+        return partnership.network, _now()
+    snapshot, network = await repository.find(scope.tenant, ref)
+    return network, Moment(id=snapshot.id, name=snapshot.name, taken_on=snapshot.taken_on, is_now=False)
+
+
+def _now() -> Moment:
+    return Moment(id=NOW, name=NOW, taken_on=datetime.date.today(), is_now=True)
 
 
 async def _moment(scope: Scope, ref: str) -> tuple[HealthMeasures, Network, Moment]:
     if name_key(ref) == NOW:
         measures, network = await current_state(scope)
-        return measures, network, Moment(id=NOW, name=NOW, taken_on=datetime.date.today(), is_now=True)
+        return measures, network, _now()
     snapshot, network = await SnapshotRepository(scope.store).find(scope.tenant, ref)
     return (
         snapshot.measures,

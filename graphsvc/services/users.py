@@ -4,17 +4,21 @@ role. The store's side (hashes only, audit entries in the same transaction) is
 
 from __future__ import annotations
 
-from graphsvc.auth import Role, users
-from graphsvc.auth.users import IssuedToken, User
+from graphsvc.auth import Role, invitations, users
+from graphsvc.auth.invitations import AccessRevoked
+from graphsvc.auth.users import InvitationInfo, IssuedToken, User
 from graphsvc.services.scope import Scope
 
 __all__ = [
+    "AccessRevoked",
+    "InvitationInfo",
     "IssuedToken",
     "User",
     "add_user",
     "issue_token",
     "list_users",
     "remove_user",
+    "revoke_access",
     "revoke_tokens",
     "set_role",
 ]
@@ -71,3 +75,9 @@ async def set_role(scope: Scope, name: str, role: str | Role) -> None:
 async def remove_user(scope: Scope, name: str) -> None:
     scope.require(Role.ADMIN)
     await users.remove_user(scope.store, scope.tenant, name)
+
+
+async def revoke_access(scope: Scope, name: str) -> AccessRevoked:
+    """Take a user's access away: every token and unused sign-in link (the user stays listed)."""
+    scope.require(Role.ADMIN)
+    return await invitations.revoke_access(scope.store, scope.tenant, name)

@@ -19,6 +19,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -37,6 +38,7 @@ from graphsvc.schema import schema
 from tests.api.conftest import Tokens
 from tests.api.hostile import (
     any_json,
+    big_or_odd_int,
     hostile_text,
     operation,
     plain_errors,
@@ -100,6 +102,30 @@ def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
                 },
             ).json()
             ids += [made["data"]["v"]["id"], made["data"]["s"]["id"]]
+            # A user waiting on a sign-in link, and a share link: names and ids for the
+            # access operations (users, links, the audit log) to be drawn with.
+            user = "kim" if tenant == TENANT else "hemmelig-kim"
+            access = client.post(
+                "/graphql",
+                json={
+                    "query": f"""mutation {{
+                u: inviteUser(name: "{user}", role: VIEWER) {{ __typename }}
+                l: createShareLink(viewId: "{made["data"]["v"]["id"]}") {{
+                  ... on NewShareLink {{ link {{ id }} }} }} }}"""
+                },
+            ).json()
+            assert access["data"]["u"]["__typename"] == "NewSignInLink", access
+            ids += [user, access["data"]["l"]["link"]["id"]]
+            # A weaving task (the school to be introduced to the foundation by the club).
+            task = client.post(
+                "/graphql",
+                json={
+                    "query": """mutation { t: createWeavingTask(input: {firstId: "school",
+                      secondId: "fund", introducerId: "club", targetGroupId: "tg"}) {
+                      ... on WeavingTask { id } } }"""
+                },
+            ).json()
+            ids.append(task["data"]["t"]["id"])
     return ids
 
 
@@ -128,6 +154,11 @@ def test_every_operation_is_covered() -> None:
     assert {"erasePerson", "connectTies", "createShareLink", "gapReport", "personalData"} <= {
         name for _, name in OPERATIONS
     }
+    assert {"inviteUser", "newSignInLink", "revokeAccess", "auditEntries", "erasurePlan"} <= {
+        name for _, name in OPERATIONS
+    }
+    weaving = {"whatIf", "weavingSuggestions", "createWeavingTask", "updateWeavingTask", "checkIntroductions"}
+    assert weaving <= {name for _, name in OPERATIONS}
 
 
 @pytest.mark.parametrize(("kind", "name"), OPERATIONS, ids=[n for _, n in OPERATIONS])
@@ -229,6 +260,7 @@ def _text(response: httpx.Response) -> str:
 def test_rest_operations_are_the_apps(api_app: FastAPI) -> None:
     paths = {p for _, p, _ in _rest_operations(api_app)}
     assert {"/imports", "/exports/network.gexf", "/share/{token}", "/maps/{kind}.html"} <= paths
+    assert "/maps/whatif.html" in paths
 
 
 @FUZZ
@@ -265,3 +297,177 @@ def test_every_rest_endpoint_answers_plainly_and_a_refusal_changes_nothing(
     if response.status_code >= 400:
         assert response.text.strip(), (method, url, "an error with no words")
         assert tenant_state(db, TENANT) == before, (method, url, "refused, yet changed the graph")
+
+
+RESPONDENT_BODY = st.fixed_dictionaries(
+    {},
+    optional={
+        "respondent": st.sampled_from([None, "school", "club", "fund"]) | hostile_text,
+        "partners": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "partner": st.sampled_from(TOWN_IDS) | hostile_text,
+                    "frequency": st.sampled_from(["weekly", "daily", "ugentligt"]) | hostile_text,
+                    "trust": big_or_odd_int | any_json,
+                    "value": big_or_odd_int | any_json,
+                },
+            )
+            | any_json,
+            max_size=4,
+        ),
+        "newPartners": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "name": hostile_text,
+                    "frequency": st.just("monthly"),
+                    "trust": big_or_odd_int,
+                    "value": big_or_odd_int,
+                }
+            )
+            | any_json,
+            max_size=3,
+        ),
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def survey_tokens(http: httpx.Client, token_for: Tokens) -> dict[str, str]:
+    """A survey round in each tenant: a working link of ours, the other tenant's, and one of
+    ours that was revoked."""
+    start = """mutation($i: SurveyRoundInput!) { startSurveyRound(input: $i) {
+      ... on NewSurveyRound { round { id } invitations { organisation { id } token } } } }"""
+    closes = (date.today() + timedelta(days=30)).isoformat()
+    tokens: dict[str, str] = {}
+    for tenant, key in ((TENANT, "ours"), (OTHER, "theirs")):
+        made = http.post(
+            "/graphql",
+            json={
+                "query": start,
+                "variables": {
+                    "i": {"name": f"Runde {key}", "closesOn": closes, "respondentIds": ["school", "club"]}
+                },
+            },
+            headers=_headers(token_for, tenant),
+        ).json()["data"]["startSurveyRound"]
+        links = {i["organisation"]["id"]: i["token"] for i in made["invitations"]}
+        tokens[key] = links["school"]
+        if key == "ours":
+            tokens["revoked"] = links["club"]
+            revoke = """mutation($r: ID!) {
+              revokeSurveyLinks(roundId: $r, respondentId: "club") { __typename } }"""
+            http.post("/graphql", json={"query": revoke, "variables": {"r": made["round"]["id"]}})
+    return tokens
+
+
+@FUZZ
+@given(data=st.data())
+def test_every_survey_link_endpoint_answers_plainly_and_a_refusal_changes_nothing(
+    http: httpx.Client, db: Driver, api_app: FastAPI, survey_tokens: dict[str, str], data: st.DataObject
+) -> None:
+    """A respondent's link with hostile answers, forged respondents and other tenants' headers:
+    never a server error, never the other tenant, and a refusal writes nothing."""
+    routes = [(m, p) for m, p, _ in _rest_operations(api_app) if p.startswith("/respond/")]
+    method, path = data.draw(st.sampled_from(routes))
+    token = data.draw(
+        st.sampled_from([survey_tokens["ours"], survey_tokens["revoked"], "gss_" + "x" * 43])
+        | hostile_text.filter(lambda s: s not in ("", ".", ".."))
+    )
+    url = path.replace("{token}", quote(token, safe=""))
+    headers = data.draw(st.sampled_from([{}, {"X-Graphsvc-Tenant": OTHER}, {"Accept-Language": "en"}]))
+    params = {"q": data.draw(hostile_text), "lang": data.draw(st.sampled_from(["da", "en"]) | hostile_text)}
+    body = {"json": data.draw(RESPONDENT_BODY | any_json)} if method == "POST" else {}
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
+    # Signed out, as a respondent is: only the link says who answers.
+    response = httpx.request(
+        method, f"{http.base_url}{url}", params=params, headers=headers, timeout=60, **body
+    )
+    assert response.status_code < 500, (method, url, response.text[:500])
+    untouched_neighbour(db, neighbour, _text(response), (method, url))
+    if response.status_code >= 400:
+        assert response.text.strip(), (method, url, "an error with no words")
+        assert tenant_state(db, TENANT) == before, (method, url, "refused, yet changed the graph")
+
+
+@pytest.fixture(scope="module")
+def spent_sign_in_links(http: httpx.Client, db: Driver) -> list[str]:
+    """Sign-in links of ours that no longer sign anyone in: one used, one expired."""
+    made = http.post(
+        "/graphql",
+        json={
+            "query": """mutation {
+        a: inviteUser(name: "brugt", role: ADMIN) { ... on NewSignInLink { url } }
+        b: inviteUser(name: "udloebet", role: ADMIN) { ... on NewSignInLink { url } } }"""
+        },
+    ).json()["data"]
+    used, expired = (made[k]["url"].split("#token=")[1] for k in ("a", "b"))
+    assert httpx.post(f"{http.base_url}/auth/invitation", json={"token": used}).status_code == 200
+    db.execute_query(
+        "MATCH (i:Invitation {tenant: $tenant, user: 'udloebet'}) "
+        "SET i.expires_at = datetime() - duration('PT1M')",
+        tenant=TENANT,
+        database_="neo4j",
+    )
+    return [used, expired]
+
+
+@FUZZ
+@given(data=st.data())
+def test_forged_reused_and_expired_sign_in_links_answer_plainly_and_write_nothing(
+    http: httpx.Client, db: Driver, spent_sign_in_links: list[str], data: st.DataObject
+) -> None:
+    token = data.draw(
+        st.sampled_from([*spent_sign_in_links, "gsi_" + "A" * 43, "gs_" + "A" * 43, "gsv_" + "A" * 43])
+        | hostile_text
+        | hostile_text.map(lambda s: "gsi_" + s),
+        label="token",
+    )
+    body = data.draw(st.sampled_from([{"token": token}]) | any_json, label="body")
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
+    # Signed out, as the person who opens the link is.
+    response = httpx.post(f"{http.base_url}/auth/invitation", json=body, timeout=60)
+    assert response.status_code in (404, 410, 422), response.text[:500]
+    assert "set-cookie" not in response.headers
+    untouched_neighbour(db, neighbour, response.text, "/auth/invitation")
+    assert tenant_state(db, TENANT) == before, f"a refused sign-in link wrote something: {body!r}"
+
+
+SNAPSHOT_IDS = ["kort", f"{SECRET.lower()}-kort"]  # the snapshots "Kort" and "Hemmelig kort"
+
+
+def _difference_map_answers_plainly(http: httpx.Client, db: Driver, params: dict[str, Any]) -> int:
+    """The map of what changed between two snapshots (a page, not in the GraphQL schema): a map,
+    or a plain page saying why not; never the other tenant's snapshot, never a write."""
+    before, neighbour = tenant_state(db, TENANT), tenant_state(db, OTHER)
+    response = http.get("/snapshots/changes.html", params=params)
+    assert response.status_code in (200, 400, 403, 404), (params, response.text[:500])
+    assert response.text.strip()
+    untouched_neighbour(db, neighbour, response.text, params)
+    assert tenant_state(db, TENANT) == before, (params, "the map changed the graph")
+    if response.status_code == 200:
+        assert 'id="graphsvc-map-data"' in response.text
+    return response.status_code
+
+
+@pytest.mark.parametrize("to", ["now", *SNAPSHOT_IDS])
+@pytest.mark.parametrize("from_", ["now", *SNAPSHOT_IDS])
+def test_the_difference_map_of_this_tenant_s_moments_only(
+    http: httpx.Client, db: Driver, known_ids: list[str], from_: str, to: str
+) -> None:
+    status = _difference_map_answers_plainly(http, db, {"from": from_, "to": to})
+    assert status == (404 if SNAPSHOT_IDS[1] in (from_, to) else 200)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_difference_map_of_any_two_moments_answers_plainly_and_changes_nothing(
+    http: httpx.Client, db: Driver, known_ids: list[str], data: st.DataObject
+) -> None:
+    moment = st.sampled_from(["now", *SNAPSHOT_IDS, *known_ids]) | hostile_text
+    params: dict[str, Any] = {"from": data.draw(moment, label="from"), "to": data.draw(moment, label="to")}
+    if data.draw(st.booleans()):
+        params["lang"] = data.draw(st.sampled_from(["da", "en"]) | hostile_text, label="lang")
+    if data.draw(st.booleans()):
+        params["tenant"] = data.draw(st.sampled_from([TENANT, OTHER]) | hostile_text, label="tenant")
+    _difference_map_answers_plainly(http, db, params)

@@ -11,6 +11,11 @@
                               metrics, notes}
      window.graphsvcSelect(id) selects, centres and describes a node; false if it is not drawn
 
+   A difference map (two snapshots compared) also carries data.changes: the ties gained and
+   lost are vis-network edges (id "change-<n>", in their class's colour, lost ones dashed, each
+   with a tooltip naming its ties), drawn over the faint unchanged ones;
+   window.graphsvcMapInfo.changes holds {gained, lost, unchanged}.
+
    Names are data: they reach the page as JSON strings and are shown as canvas text, as
    textContent, or as vis-network tooltips given as strings (which it shows as text). */
 (function () {
@@ -76,10 +81,17 @@
       borderWidth: mark ? mark.width : 1,
       borderWidthSelected: mark ? mark.width + 1 : 3,
       shapeProperties: { borderDashes: mark && mark.dashed ? [6, 4] : false },
-      // Labels grow with the node, less than it does, so hubs stay legible without burying
-      // their neighbours; highlighted nodes are named large enough to read from afar.
-      font: { size: mark ? Math.max(20, Math.round(size * 0.6)) : Math.max(12, Math.round(size * 0.5)) }
+      font: { size: baseFont(i) }
     };
+  }
+
+  // Labels grow with the node, less than it does, so hubs stay legible without burying
+  // their neighbours; highlighted nodes are named large enough to read from afar (not on a
+  // difference map, where the lines are what stands out and every partner is named alike).
+  function baseFont(i) {
+    var size = N.size[i];
+    return N.mark[i] >= 0 && !data.changes ? Math.max(20, Math.round(size * 0.6))
+                                           : Math.max(12, Math.round(size * 0.5));
   }
 
   var nodes = new Array(count);
@@ -103,8 +115,30 @@
     return list;
   });
 
+  // Ties that changed between two snapshots: few enough to be real edges, with tooltips and
+  // readable from vis-network's API; a whole municipality's worth is stroked like the rest.
+  var changes = data.changes || null;
+  var MAX_CHANGED_EDGES = 3000;
+  var changedOnCanvas = changes !== null && changes.edges.length > MAX_CHANGED_EDGES;
+  var changedEdges = [];
+  if (changes !== null && !changedOnCanvas) {
+    var twice = new Set();  // a pair with a tie gained and one lost: bend the lost one aside
+    changes.edges.forEach(function (c) { if (c[2] === 0) { twice.add(c[0] + "-" + c[1]); } });
+    changedEdges = changes.edges.map(function (c, k) {
+      var style = changes.classes[c[2]];
+      var bent = c[2] === 1 && twice.has(c[0] + "-" + c[1]);
+      return {
+        id: "change-" + k, from: N.id[c[0]], to: N.id[c[1]], title: c[3], width: style.width,
+        color: { color: style.colour, highlight: style.colour, hover: style.colour, opacity: 1 },
+        dashes: style.dashed ? [12, 7] : false, selectionWidth: 2, hoverWidth: 1.5,
+        smooth: bent ? { enabled: true, type: "curvedCW", roundness: 0.25 } : false,
+        change: style.code
+      };
+    });
+  }
+
   var network = new vis.Network(document.getElementById("graphsvc-canvas"), {
-    nodes: new vis.DataSet(nodes), edges: new vis.DataSet([])
+    nodes: new vis.DataSet(nodes), edges: new vis.DataSet(changedEdges)
   }, {
     autoResize: true,
     physics: false,
@@ -131,21 +165,191 @@
     ctx.stroke();
   }
 
+  function strokeChanges(ctx) {
+    changes.classes.forEach(function (style, c) {
+      ctx.beginPath();
+      changes.edges.forEach(function (e) {
+        if (e[2] !== c) { return; }
+        var a = placed[e[0]], b = placed[e[1]];
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+      });
+      ctx.setLineDash(style.dashed ? [12, 7] : []);
+      ctx.lineWidth = style.width;
+      ctx.strokeStyle = style.colour;
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
+  }
+
   network.on("beforeDrawing", function (ctx) {
     ctx.save();
     // Thousands of ties seen from afar paint a grey mass: fainter the more there are, and
     // stronger again as one zooms in.
     ctx.globalAlpha = Math.min(0.55, Math.max(0.12, 0.55 * density * Math.max(1, 3 * network.getScale())));
     classes.forEach(function (width, c) { stroke(ctx, byClass[c], width, data.edgeColour); });
+    if (changedOnCanvas) {
+      ctx.globalAlpha = 0.9;
+      strokeChanges(ctx);
+    }
     if (chosen >= 0) {
       ctx.globalAlpha = 0.9;
       stroke(ctx, incident[chosen], 2 / Math.max(network.getScale(), 0.2), "#1a1a1a");
     }
     ctx.restore();
   });
+  // Changed ties keep their width on the screen however far out one zooms (vis-network scales
+  // an edge with the map, and a municipality seen whole would thin them to hairlines).
+  var widthScale = 0;
+  function keepLineWidths() {
+    var factor = Math.min(4, Math.max(1, 1 / Math.max(network.getScale(), 0.01)));
+    if (!changedEdges.length || Math.abs(factor - widthScale) < 0.05) { return; }
+    widthScale = factor;
+    network.body.data.edges.update(changedEdges.map(function (edge) {
+      return { id: edge.id, width: edge.width * factor };
+    }));
+  }
+  network.on("zoom", function () { window.requestAnimationFrame(keepLineWidths); });
+
+  // Which names are drawn, and where. Most important first: highlighted nodes, then the
+  // largest. Each is at least MIN_LABEL_PX high on the screen whatever the zoom (readable on a
+  // projector from the back of a council chamber); one that would overlap a name already
+  // placed tries above its node instead, and otherwise is left out until one zooms in. A
+  // highlighted node is always named, where it overlaps least.
+  var MIN_LABEL_PX = 14;
+  var MAX_LABELS = 400;  // names considered at once: beyond that a screen holds no more anyway
+  var FACE = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+  var priority = N.id.map(function (_, i) { return i; }).sort(function (a, b) {
+    return (N.mark[b] >= 0 ? 1 : 0) - (N.mark[a] >= 0 ? 1 : 0) || N.size[b] - N.size[a] || a - b;
+  });
+  var measure = document.createElement("canvas").getContext("2d");
+  var labelState = new Array(count).fill("?");  // what each node's label is set to now
+  var labelsHidden = null;  // set by the legend and filters: nodes not drawn need no name
+
+  function overlapArea(a, b) {
+    var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  function placeLabels() {
+    var scale = network.getScale();
+    var canvas = document.getElementById("graphsvc-canvas");
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    var far = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+    var taken = [];
+    var considered = 0;
+    var updates = [];
+    for (var r = 0; r < count; r++) {
+      var i = priority[r];
+      var text = N.label[i];
+      var marked = N.mark[i] >= 0;
+      var at = placed[i];
+      var state = "";
+      var onScreen = at.x >= corner.x && at.x <= far.x && at.y >= corner.y && at.y <= far.y;
+      var shown = !labelsHidden || !labelsHidden.has(i);
+      if (text && shown && (marked || (onScreen && considered < MAX_LABELS))) {
+        if (!marked) { considered += 1; }
+        var font = Math.max(baseFont(i), MIN_LABEL_PX / scale);
+        measure.font = font + "px " + FACE;
+        var half = measure.measureText(text).width / 2 + 2 / scale;
+        var height = font * 1.2;
+        var below = at.y + N.size[i] + 4;
+        var gap = 2 / scale;
+        var candidates = [
+          { vadjust: 0, box: { left: at.x - half, right: at.x + half, top: below - gap, bottom: below + height + gap } },
+          { vadjust: -(2 * N.size[i] + height + 8), box: { left: at.x - half, right: at.x + half,
+            top: at.y - N.size[i] - 4 - height - gap, bottom: at.y - N.size[i] - 4 + gap } }
+        ];
+        var best = null, least = Infinity;
+        for (var c = 0; c < candidates.length && least > 0; c++) {
+          var sum = 0;
+          for (var t = 0; t < taken.length; t++) { sum += overlapArea(candidates[c].box, taken[t]); }
+          if (sum < least) { least = sum; best = candidates[c]; }
+        }
+        if (least === 0 || marked) {
+          taken.push(best.box);
+          state = Math.round(font * 10) / 10 + "/" + Math.round(best.vadjust);
+        }
+      }
+      if (state !== labelState[i]) {
+        labelState[i] = state;
+        if (state) {
+          var parts = state.split("/");
+          updates.push({ id: N.id[i], label: text,
+                         font: { size: Number(parts[0]), vadjust: Number(parts[1]) } });
+        } else {
+          updates.push({ id: N.id[i], label: "" });
+        }
+      }
+    }
+    if (updates.length) {
+      checkPending = true;
+      checkRounds = 0;
+      movedOnce = new Set();
+      network.body.data.nodes.update(updates);
+    }
+  }
+
+  // The boxes above are estimates; once vis-network has drawn the names it knows their real
+  // boxes. Any name that still overlaps one placed before it goes (a highlighted one stays).
+  var checkPending = false;
+  function checkLabels() {
+    checkPending = false;
+    var kept = [];
+    var hide = [];
+    for (var r = 0; r < count; r++) {
+      var i = priority[r];
+      if (!labelState[i]) { continue; }
+      var s = placed[i].labelModule.size;
+      var box = { left: s.left, right: s.left + s.width, top: s.top, bottom: s.top + s.height };
+      var clash = kept.some(function (other) { return overlapArea(box, other) > 0; });
+      if (clash && N.mark[i] >= 0 && !movedOnce.has(i)) {
+        // A highlighted name moves to the other side of its node if it is free there.
+        var parts = labelState[i].split("/");
+        var above = Number(parts[1]) === 0;
+        var move = (above ? -1 : 1) * (2 * N.size[i] + s.height + 8);
+        var moved = { left: box.left, right: box.right, top: box.top + move, bottom: box.bottom + move };
+        if (!kept.some(function (other) { return overlapArea(moved, other) > 0; })) {
+          var vadjust = above ? move : 0;
+          labelState[i] = parts[0] + "/" + Math.round(vadjust);
+          hide.push({ id: N.id[i], font: { size: Number(parts[0]), vadjust: Math.round(vadjust) } });
+          box = moved;
+          movedOnce.add(i);
+        }
+        kept.push(box);
+      } else if (clash && N.mark[i] >= 0) {
+        kept.push(box);
+      } else if (clash) {
+        labelState[i] = "";
+        hide.push({ id: N.id[i], label: "" });
+      } else {
+        kept.push(box);
+      }
+    }
+    if (hide.length) {
+      // Moved names are checked again once drawn where they went (a few rounds at most).
+      checkRounds += 1;
+      checkPending = checkRounds < 6;
+      network.body.data.nodes.update(hide);
+    }
+  }
+  var checkRounds = 0;
+  var movedOnce = new Set();
+  network.on("afterDrawing", function () { if (checkPending) { checkLabels(); } });
+  var labelTimer = 0;
+  function placeLabelsSoon() {
+    window.clearTimeout(labelTimer);
+    labelTimer = window.setTimeout(placeLabels, 120);
+  }
+  network.on("zoom", placeLabelsSoon);
+  network.on("dragEnd", placeLabelsSoon);
   window.graphsvcMap = network;
   window.graphsvcMapInfo = { nodes: count, edges: edgeCount, kind: data.kind, title: data.title };
+  if (changes !== null) { window.graphsvcMapInfo.changes = changes.counts; }
   network.fit(WHOLE);
+  keepLineWidths();
+  placeLabels();
   network.once("afterDrawing", function () {
     window.graphsvcMapInfo.drawnMs = Math.round(performance.now());  // since navigation began
     window.graphsvcMapReady = true;
@@ -205,6 +409,7 @@
     if (i === undefined) { return false; }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+    placeLabels();
     selected(i);
     return true;
   };
@@ -238,7 +443,7 @@
   fit.textContent = "\u2922";
   fit.title = words.fit;
   fit.setAttribute("aria-label", fit.title);
-  fit.addEventListener("click", function () { network.fit(WHOLE); });
+  fit.addEventListener("click", function () { network.fit(WHOLE); keepLineWidths(); placeLabels(); });
 
   document.getElementById("graphsvc-summary").textContent = words.summary;
 
@@ -270,5 +475,15 @@
     li.append(swatch, document.createTextNode(mark.label));
     return li;
   }));
+  if (changes !== null) {
+    section(changes.heading, changes.classes.map(function (style) {
+      var swatch = el("span", null, "graphsvc-line");
+      swatch.style.borderTop = Math.min(4, Math.max(2, style.width)) + "px " +
+        (style.dashed ? "dashed " : "solid ") + style.colour;
+      var li = el("li");
+      li.append(swatch, document.createTextNode(style.label));
+      return li;
+    }));
+  }
   data.legend.forEach(function (line) { legend.append(el("p", line)); });
 })();

@@ -1,36 +1,44 @@
-// The gap report of a target group: findings, partners to recruit, the recruitment list.
+// The gap report of a target group: findings, partners to recruit (in today's order or by
+// their measured effect), the recruitment list, and a what-if of recruiting the candidates a
+// coordinator ticks or losing an actor the report names.
 import { graphql } from "./api.js";
 import { byId, el, options, replace } from "./dom.js";
 import { lang, number, onLanguage, t, tn } from "./i18n.js";
 import { canEdit, clearMessages, seesPeople, showError, showProblem, startPage } from "./layout.js";
 import { loadTargetGroups } from "./lists.js";
 import { MapFrame } from "./mapframe.js";
+import { WhatIfPanel } from "./whatif.js";
 import { capital, findingSentence, label, reasonSentence } from "./words.js";
 
 const RECOMMENDATIONS_SHOWN = 10;
 
-const REPORT = `query Gaps($id: ID!, $top: Int!) {
+const REPORT = `query Gaps($id: ID!, $top: Int!, $order: RecommendationOrder!) {
   gapReport(targetGroupId: $id) {
     targetGroupId name memberCount
     sectors { missing underRepresented }
     findings { code severity sentence subjects values }
   }
-  recommendations(targetGroupId: $id, top: $top) {
+  recommendations(targetGroupId: $id, top: $top, order: $order) {
+    order orderStatement { sentence sentenceDa }
     recommendations {
       rank id name kind sector areaName score sentence
       reasons { code points sentence values }
       contacts { id name role email phone relation }
       introductionPath { id name kind }
+      measured { scoreRank statement { sentence sentenceDa } }
     }
   }
 }`;
 
-const state = { groups: [], report: null, recommendations: [] };
+const state = { groups: [], report: null, recommendations: [], order: null, picked: new Map() };
 let map;
+let whatIf;
 
 function chosenId() {
   return byId("target-group").value;
 }
+
+const said = (statement) => (lang() === "da" ? statement.sentenceDa : statement.sentence);
 
 // Focus moves to the report only when the coordinator asked for it: on opening the page it
 // stays at the top, where a keyboard user starts.
@@ -41,10 +49,13 @@ async function load({ focusReport = false } = {}) {
   history.replaceState(null, "", `?${new URLSearchParams({ target_group: id })}`);
   byId("report-status").textContent = t("words.loading");
   try {
-    const data = await graphql(REPORT, { id, top: RECOMMENDATIONS_SHOWN });
+    const order = byId("rec-order").value;
+    const data = await graphql(REPORT, { id, top: RECOMMENDATIONS_SHOWN, order });
     byId("report-status").textContent = "";
+    if (!state.report || state.report.targetGroupId !== data.gapReport.targetGroupId) forgetWhatIf();
     state.report = data.gapReport;
     state.recommendations = data.recommendations.recommendations;
+    state.order = data.recommendations.orderStatement;
     render();
     showMap();
     if (focusReport) byId("report-heading").focus();
@@ -74,10 +85,22 @@ function render() {
   byId("download-xlsx").setAttribute("href", `${base}.xlsx?lang=${lang()}`);
   const findings = report.findings.map((f) => el("li", { class: `finding severity-${f.severity.toLowerCase()}`, dataset: { code: f.code } },
     el("span", { class: `badge severity severity-${f.severity.toLowerCase()}` }, label("severity", f.severity)),
-    el("span", { class: "finding-text" }, findingSentence(f))));
+    el("span", { class: "finding-text" }, findingSentence(f),
+      f.code === "single_point_of_failure" ? losing(f) : null)));
   replace(byId("findings"), findings.length ? findings : el("li", { class: "muted" }, t("gaps.no_findings")));
+  byId("rec-order-statement").textContent = state.order ? said(state.order) : "";
   const cards = state.recommendations.map(card);
   replace(byId("recommendations"), cards.length ? cards : el("li", { class: "muted" }, t("gaps.no_recommendations")));
+  renderPicked();
+}
+
+// "What if it went?" beside a single point of failure: the what-if of losing that actor.
+function losing(finding) {
+  const actor = finding.subjects[0];
+  return el("button", {
+    type: "button", class: "link whatif-lose", dataset: { actor },
+    onclick: () => runWhatIf({ removeActorIds: [actor] }),
+  }, t("whatif.lose", { name: finding.values.actor_name }));
 }
 
 function card(r) {
@@ -91,6 +114,18 @@ function card(r) {
       c.email ? [" · ", el("a", { href: `mailto:${c.email}` }, c.email)] : null,
       c.phone ? [" · ", el("a", { href: `tel:${c.phone.replace(/\s+/g, "")}` }, c.phone)] : null)))
     : el("p", { class: "muted" }, seesPeople() ? t("gaps.no_contacts") : t("people.hidden_contacts"));
+  const pick = el("input", {
+    type: "checkbox", class: "whatif-pick", id: `pick-${r.rank}`, value: r.id, checked: state.picked.has(r.id),
+    onchange: (event) => {
+      if (event.target.checked) state.picked.set(r.id, r.name);
+      else state.picked.delete(r.id);
+      renderPicked();
+    },
+  });
+  const measured = r.measured
+    ? el("p", { class: "measured" }, el("strong", {}, t("whatif.measured")), " ", said(r.measured.statement),
+      el("span", { class: "muted" }, ` ${t("whatif.score_rank", { rank: r.measured.scoreRank })}`))
+    : null;
   return el("li", { class: "card recommendation", dataset: { id: r.id } },
     el("div", { class: "card-head" },
       el("span", { class: "rank" }, `${r.rank}.`), " ",
@@ -98,11 +133,33 @@ function card(r) {
       el("span", { class: "score", title: t("gaps.score_title") }, t("gaps.score", { score: number(r.score, 1) }))),
     el("p", { class: "muted small" },
       [label("kind", r.kind), r.sector ? label("sector", r.sector) : null, r.areaName].filter(Boolean).join(" · ")),
+    el("p", { class: "check whatif-check" }, pick, el("label", { for: `pick-${r.rank}` }, t("whatif.pick"))),
+    measured,
     el("h3", {}, t("gaps.reasons")),
     el("ul", { class: "reasons" }, r.reasons.map((reason) => el("li", {}, reasonSentence(reason),
       el("span", { class: "points" }, ` (+${number(reason.points, 1)})`)))),
     el("h3", {}, t("gaps.contacts")), contacts,
     el("h3", {}, t("gaps.introduction")), path);
+}
+
+function renderPicked() {
+  const names = [...state.picked.values()];
+  replace(byId("whatif-picked"), names.length
+    ? names.map((name) => el("span", { class: "badge picked" }, name))
+    : el("span", { class: "muted" }, t("whatif.none_picked")));
+  byId("whatif-run").disabled = !names.length;
+  byId("whatif-clear").disabled = !names.length;
+}
+
+async function runWhatIf(change) {
+  byId("whatif-heading").focus();
+  await whatIf.run(state.report.targetGroupId, change);
+}
+
+function forgetWhatIf() {
+  state.picked.clear();
+  whatIf.result = null;
+  whatIf.render();
 }
 
 function showMap() {
@@ -114,6 +171,7 @@ function showMap() {
 async function main() {
   await startPage("gaps");
   map = new MapFrame(byId("gap-map"), { name: "gap-map", editable: canEdit() });
+  whatIf = new WhatIfPanel(byId("whatif-result"));
   try {
     state.groups = await loadTargetGroups();
   } catch (error) {
@@ -134,9 +192,18 @@ async function main() {
     event.preventDefault();
     load({ focusReport: true });
   });
+  byId("rec-order").addEventListener("change", () => load());
+  byId("whatif-run").addEventListener("click", () => runWhatIf({
+    recruit: [...state.picked.keys()].map((actorId) => ({ actorId })),
+  }));
+  byId("whatif-clear").addEventListener("click", () => {
+    state.picked.clear();
+    render();
+  });
   onLanguage(() => {
     fill();
     render();
+    whatIf.render();
     if (state.report) showMap();
   });
   // A target group the address names that the tenant does not have is said; no other

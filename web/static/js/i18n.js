@@ -20,6 +20,9 @@ let current = DICTIONARIES[stored()] ? stored() : "da";
 export const lang = () => current;
 export const otherLang = () => (current === "da" ? "en" : "da");
 
+/** Whether this browser has chosen a language (with the switch) on some page. */
+export const languageChosen = () => Boolean(DICTIONARIES[stored()]);
+
 /** The word for ``key`` with ``{name}`` placeholders filled in (as text). */
 export function t(key, params = {}) {
   const text = DICTIONARIES[current][key] ?? DICTIONARIES.en[key] ?? key;

@@ -8,8 +8,12 @@ const PAGES = [
   ["explorer", "/explorer"],
   ["brokers", "/brokers"],
   ["gaps", "/gaps"],
+  ["weaving", "/weaving", "weaving.nav"],
   ["maps", "/maps"],
+  ["snapshots", "/snapshots"],
   ["workspace", "/workspace"],
+  ["surveys", "/surveys", "survey.nav"],
+  ["admin", "/admin", "admin.nav", "admin"], // the fourth: shown only from this role up
 ];
 const RANKS = { viewer: 0, coordinator: 1, admin: 2 };
 
@@ -29,8 +33,9 @@ function toSignIn() {
 
 function header(page) {
   const nav = el("nav", { "aria-label": t("nav.label") },
-    el("ul", {}, PAGES.map(([name, href]) =>
-      el("li", {}, el("a", { href, "aria-current": name === page ? "page" : null }, t(`nav.${name}`))))));
+    el("ul", {}, PAGES.filter(([, , , needs]) => !needs || (signedIn && RANKS[signedIn.role] >= RANKS[needs]))
+      .map(([name, href, key]) =>
+      el("li", {}, el("a", { href, "aria-current": name === page ? "page" : null }, t(key || `nav.${name}`))))));
   const who = signedIn
     ? el("span", { class: "who", title: t("header.tenant", { tenant: signedIn.tenant }) },
       t("header.who", { name: signedIn.name, role: t(`role.${signedIn.role}`) }))

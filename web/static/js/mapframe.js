@@ -42,7 +42,12 @@ export class MapFrame {
 
   /** Show the map of ``kind`` with ``params`` (reloads only when the URL changes). */
   show(kind, params = {}, title = null) {
-    const url = mapUrl(kind, params);
+    this.showUrl(mapUrl(kind, params), title);
+  }
+
+  /** Show the map page at ``url``, a map of graphsvc's own (the difference map of two
+   * snapshots, say); reloads only when the URL changes. */
+  showUrl(url, title = null) {
     this.frame.title = title || t("map.frame_title");
     if (url === this.url) return;
     this.url = url;
