@@ -19,7 +19,7 @@ from graphsvc.io.tabular.values import CellError
 __all__ = ["NodeRecord", "Plan", "RowReader", "TieRecord", "data_rows"]
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeRecord:
     row: int
     id: str
@@ -30,7 +30,7 @@ class NodeRecord:
     node: Node | None = None  # already validated (a network file): used as it is when new
 
 
-@dataclass
+@dataclass(slots=True)
 class TieRecord:
     row: int
     tie: Tie
