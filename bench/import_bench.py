@@ -72,7 +72,7 @@ async def _child(case: str, uri: str, file: Path, tenant: str, dry_run: bool) ->
             outcome = f"{summary.get('nodes', 0):,} nodes, {ties:,} ties"
         else:
             options = ImportOptions(dry_run=dry_run, network_max_bytes=NETWORK_IMPORT_MAX_BYTES)
-            report = await import_file(scope, file.read_bytes(), file_name=file.name, options=options)
+            report = await import_file(scope, file, file_name=file.name, options=options)
             if report.errors:
                 raise SystemExit(f"{case}: {report.summary()} {[str(e) for e in report.errors[:3]]}")
             outcome = report.summary()

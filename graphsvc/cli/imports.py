@@ -51,12 +51,10 @@ def run_import(
         )
     except ValueError as e:
         raise InvalidInput(str(e)) from None
-    size = file.stat().st_size
     # A whole network (GraphML, GEXF, JSON) from the command line may be as large as a region's;
-    # uploads keep the import limit.
+    # uploads keep the import limit. The file is handed on by its path: its size is checked
+    # before it is read, and GraphML and GEXF are parsed as they are read.
     limit = max(settings.import_max_bytes, NETWORK_IMPORT_MAX_BYTES)
-    with file.open("rb") as stream:  # a file over the limit is not read whole
-        data = stream.read(limit + 1)
     options = ImportOptions(
         kind=import_kind,
         dry_run=dry_run,
@@ -83,7 +81,7 @@ def run_import(
             with ExitStack() as stack:
                 try:
                     return await import_file(
-                        scope, data, file_name=file.name, options=options, size=size, progress_factory=writing
+                        scope, file, file_name=file.name, options=options, progress_factory=writing
                     )
                 finally:
                     checking.stop()

@@ -19,7 +19,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from graphsvc.domain import ACTOR_KINDS, TIE_RULES, Kind, Network, Node
@@ -85,23 +85,36 @@ class Reading:
     chosen: dict[str, Any] = field(default_factory=dict)
 
 
-def plan_file(data: bytes, file_format: FileFormat, reading: Reading, report: ImportReport) -> list[Part]:
-    """The parts of the file; none (with errors in ``report``) when it cannot be read."""
+def plan_file(
+    data: bytes | Path, file_format: FileFormat, reading: Reading, report: ImportReport
+) -> list[Part]:
+    """The parts of the file; none (with errors in ``report``) when it cannot be read. A path is
+    a GraphML or GEXF file, parsed as it is read."""
+    if file_format in (FileFormat.GRAPHML, FileFormat.GEXF):
+        return _graph_file(data, file_format, reading, report)
+    content = data.read_bytes() if isinstance(data, Path) else data
     if file_format in (FileFormat.CSV, FileFormat.XLSX):
-        table = read_table(data, reading.file_name, report, max_bytes=reading.max_bytes)
+        table = read_table(content, reading.file_name, report, max_bytes=reading.max_bytes)
         return _spreadsheet(table, reading, report) if table is not None else []
     if file_format is FileFormat.KUMU_XLSX:
-        tables = read_kumu_xlsx(data, report, max_bytes=reading.max_bytes)
+        tables = read_kumu_xlsx(content, report, max_bytes=reading.max_bytes)
         return _network_tables(tables, reading, report) if tables is not None else []
     if file_format is FileFormat.KUMU_JSON:
-        tables = read_kumu_json(data, report)
+        tables = read_kumu_json(content, report)
         return _network_tables(tables, reading, report) if tables is not None else []
     try:
-        if file_format is FileFormat.JSON:
-            return _network(network_from_json(data, tenant=reading.tenant), report, reading.index.by_id)
+        return _network(network_from_json(content, tenant=reading.tenant), report, reading.index.by_id)
+    except InvalidInput as e:
+        _report_problems(e, report)
+        return []
+
+
+def _graph_file(
+    data: bytes | Path, file_format: FileFormat, reading: Reading, report: ImportReport
+) -> list[Part]:
+    try:
         parse = parse_graphml if file_format is FileFormat.GRAPHML else parse_gexf
-        view = memoryview(data)
-        items = parse(view[i : i + _CHUNK] for i in range(0, len(view), _CHUNK))
+        items = parse(_chunks(data))
         declared, items = _keys_first(items)
         if any(k.domain in ("node", "all") and normalise(k.name) == "kind" for k in declared):
             unknown: Counter[str] = Counter()
@@ -114,13 +127,17 @@ def plan_file(data: bytes, file_format: FileFormat, reading: Reading, report: Im
             return _network(network, report, reading.index.by_id)
         return _network_tables(tables_from_items(items), reading, report)
     except InvalidInput as e:
-        for problem in e.problems[:_MAX_PROBLEMS]:
-            report.error(str(problem))
-        if len(e.problems) > _MAX_PROBLEMS:
-            report.info(f"{len(e.problems) - _MAX_PROBLEMS:,} more problems are not listed")
-        if not e.problems:
-            report.error(str(e))
+        _report_problems(e, report)
         return []
+
+
+def _report_problems(error: InvalidInput, report: ImportReport) -> None:
+    for problem in error.problems[:_MAX_PROBLEMS]:
+        report.error(str(problem))
+    if len(error.problems) > _MAX_PROBLEMS:
+        report.info(f"{len(error.problems) - _MAX_PROBLEMS:,} more problems are not listed")
+    if not error.problems:
+        report.error(str(error))
 
 
 def _spreadsheet(table: Table, reading: Reading, report: ImportReport) -> list[Part]:
@@ -231,6 +248,16 @@ def _node_record(number: int, node: Node, stored: bool) -> NodeRecord:
     fields = node.model_dump(exclude={"kind", "id", "tenant", "version"}) if stored else {}
     label = "actors" if node.kind in ACTOR_KINDS else _LABELS[node.kind]
     return NodeRecord(number, node.id, node.kind, fields, label=label, node=node)
+
+
+def _chunks(data: bytes | Path) -> Iterator[bytes | memoryview]:
+    if isinstance(data, Path):
+        with data.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+        return
+    view = memoryview(data)
+    yield from (view[i : i + _CHUNK] for i in range(0, len(view), _CHUNK))
 
 
 def _keys_first(items: Iterator[Item]) -> tuple[list[KeyDecl], Iterator[Item]]:

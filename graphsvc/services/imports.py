@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from graphsvc.auth import Role
 from graphsvc.config import IMPORT_MAX_BYTES
@@ -56,7 +56,7 @@ class ImportOptions:
 
 async def import_file(
     scope: Scope,
-    data: bytes,
+    data: bytes | Path,
     *,
     file_name: str,
     options: ImportOptions,
@@ -64,8 +64,9 @@ async def import_file(
     progress_factory: Callable[[int], Progress] | None = None,
 ) -> ImportReport:
     """Import (or with ``dry_run`` only check) one file of any format graphsvc reads into the
-    tenant (a coordinator's job). ``size`` is the whole file's size when ``data`` holds only
-    its start (an upload cut at the limit)."""
+    tenant (a coordinator's job). ``data`` is the file's bytes, or its path (a GraphML or GEXF
+    file is then parsed as it is read, never held whole). ``size`` is the whole file's size when
+    ``data`` holds only its start (an upload cut at the limit)."""
     scope.require(Role.COORDINATOR)
     store, tenant = scope.store, scope.tenant
     report = ImportReport(
@@ -74,9 +75,11 @@ async def import_file(
         file_format="",
         dry_run=options.dry_run,
     )
-    size = max(size or 0, len(data))
+    if isinstance(data, Path):  # a file from the command line: a network is read as it streams
+        size, data = data.stat().st_size, _opened(data)
+    size = max(size or 0, len(data) if isinstance(data, bytes) else 0)
     try:
-        file_format = sniff(data, file_name)
+        file_format = sniff(data if isinstance(data, bytes) else _head(data), file_name)
     except UnreadableFormat as e:
         report.error(e.problem, suggestion=e.suggestion)
         return report
@@ -163,6 +166,19 @@ async def import_file(
         memory["shapes"] = {**memory.get("shapes", {}), **reading.chosen}
         await write_memory(store, tenant, memory)
     return report
+
+
+def _opened(path: Path) -> bytes | Path:
+    """The file's bytes; a GraphML or GEXF file stays a path, to be parsed as it is read."""
+    head = _head(path)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return path
+    return path.read_bytes()
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(4096)
 
 
 def _own_types(

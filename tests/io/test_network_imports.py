@@ -319,3 +319,21 @@ async def test_a_polinode_pair_of_node_and_edge_files_needs_no_choices(
     assert [(t.type, t.source, t.target, t.strength) for t in ties] == [
         (TieType.COLLABORATES_WITH, "hvalsoe-skole", "lejre-fodboldklub", 4)
     ]
+
+
+async def test_a_file_given_by_its_path_reads_as_its_bytes_do(
+    store: GraphStore, tenant: str, tmp_path: Path
+) -> None:
+    """The command line hands files on by their path: a GEXF is then parsed as it is read."""
+    for name in ("gephi_sample.gexf", "gephi_sample.graphml", "aktoerer_libreoffice.csv"):
+        path = tmp_path / name
+        path.write_bytes((FILES / name).read_bytes())
+        by_path = await import_file(
+            scope_for(store, tenant), path, file_name=name, options=ImportOptions(dry_run=True)
+        )
+        by_bytes = await _import(store, tenant, name, dry_run=True)
+        assert (by_path.file_format, by_path.counts, [str(e) for e in by_path.entries]) == (
+            by_bytes.file_format,
+            by_bytes.counts,
+            [str(e) for e in by_bytes.entries],
+        )
