@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver, GraphDatabase
@@ -24,7 +25,7 @@ from graphsvc.io.tabular import ImportKind
 from graphsvc.services.imports import ImportOptions, import_file
 from graphsvc.services.scope import command_line_caller, open_scope
 from tests.api.surveys import collaborations, survey_status
-from tests.browser.conftest import SCREENSHOTS, TIMEOUT_MS, Guard, SignIn, drawn_map, write_network
+from tests.browser.conftest import SCREENSHOTS, TIMEOUT_MS, Guard, SignIn, drawn_map, graphql, write_network
 from tests.survey_town import ORGANISATIONS, survey_town
 
 PHONE = {"width": 390, "height": 844}
@@ -98,9 +99,18 @@ def _start_round(page: Page) -> dict[str, str]:
 
 
 def test_a_round_from_start_to_snapshot_with_three_respondents_on_phones(
-    sign_in: SignIn, phone: BrowserContext, tenant: str, settings: Settings, db: Driver, guard: Guard
+    sign_in: SignIn,
+    phone: BrowserContext,
+    tenant: str,
+    settings: Settings,
+    db: Driver,
+    guard: Guard,
+    api_url: str,
+    token_for: Any,
 ) -> None:
     write_network(settings, survey_town(tenant))
+    token = token_for(tenant, "coordinator")
+    graphql(api_url, token, 'mutation { createSnapshot(name: "Før runden") { __typename } }')
     coordinator = sign_in(tenant)
     links = _start_round(coordinator)
     assert set(links) == set(ORGANISATIONS) and all("/respond/gss_" in url for url in links.values())
@@ -186,6 +196,16 @@ def test_a_round_from_start_to_snapshot_with_three_respondents_on_phones(
     )
     expect(coordinator.locator(".status-badge")).to_have_text("Lukket")
     shot(coordinator, "closed-laptop", full=True)
+
+    # The snapshot the round took shows its new ties against the one taken before it.
+    ids = {x["name"]: x["id"] for x in graphql(api_url, token, "{ snapshots { id name } }")["snapshots"]}
+    coordinator.goto("/snapshots")
+    coordinator.locator("#compare-from").select_option(ids["Før runden"])
+    coordinator.locator("#compare-to").select_option(ids[ROUND])
+    coordinator.locator("#compare").click()
+    gained = coordinator.locator("#ties-gained-table tbody tr")
+    expect(gained.filter(has_text="Hvalsø Klatreklub").first).to_be_visible()
+    shot(coordinator, "round-in-snapshots-laptop")
 
     # The links stop at once, with a plain page in the respondent's language.
     closed = phone.new_page()
