@@ -15,8 +15,9 @@ edge ``type``   ``direction`` (directed, undirected, mutual); an edge without on
                 graph's ``defaultedgetype``
 =============== ======================================================
 
-Safety as for GraphML: expat directly, any ``<!DOCTYPE`` refused. Drawing (``viz:``), time
-(``spells``) and hierarchy (``parents``) are skipped; nested ``<nodes>`` are reported.
+Safety as for GraphML (:mod:`graphsvc.io.xml_stream`): expat directly, any ``<!DOCTYPE``
+refused. Drawing (``viz:``), time (``spells``) and hierarchy (``parents``) are skipped; nested
+``<nodes>`` are reported.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from xml.parsers import expat
 
 from graphsvc.errors import InvalidInput, Problem
 from graphsvc.io.graphml_parse import Item, KeyDecl, RawRecord
+from graphsvc.io.xml_stream import new_parser, parse_chunks
 
 __all__ = ["parse_gexf"]
 
@@ -46,34 +48,11 @@ def parse_gexf(chunks: Iterable[bytes | memoryview]) -> Iterator[Item]:
     InvalidInput
         When the bytes are not well-formed XML, hold a DOCTYPE, or are not GEXF.
     """
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = new_parser("GEXF")
     handler = _Handler(parser)
-    parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
-    empty = True
-    try:
-        for chunk in chunks:
-            empty = empty and not chunk
-            parser.Parse(chunk, False)
-            yield from handler.out
-            handler.out.clear()
-        if empty:
-            raise InvalidInput("the file is empty")
-        parser.Parse(b"", True)
-    except expat.ExpatError as e:
-        raise InvalidInput(
-            f"the file is not valid XML: line {e.lineno}, column {e.offset + 1}: {expat.ErrorString(e.code)}"
-        ) from None
-    yield from handler.out
-
-
-def _refuse_doctype(*_: object) -> None:
-    raise InvalidInput(
-        "the file has a <!DOCTYPE> declaration; GEXF needs none, and it is refused so that no "
-        "entities can be declared"
-    )
+    return parse_chunks(parser, handler, chunks)
 
 
 class _Handler:

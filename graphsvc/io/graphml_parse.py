@@ -3,10 +3,11 @@
 It knows GraphML's structure but not graphsvc's domain; :mod:`graphsvc.io.graphml_read` turns
 the records into a :class:`~graphsvc.domain.Network`.
 
-Safety: the file is parsed with expat directly and any ``<!DOCTYPE`` is refused as soon as expat
-reports it, before an internal subset is read. GraphML needs no DTD, and without one a file can
-declare no entities, so entity expansion ("billion laughs", external entities) cannot happen
-whatever the expat version (the bundled expat 2.4+ also limits amplification on its own).
+Safety (:mod:`graphsvc.io.xml_stream`): the file is parsed with expat directly and any
+``<!DOCTYPE`` is refused as soon as expat reports it, before an internal subset is read. GraphML
+needs no DTD, and without one a file can declare no entities, so entity expansion ("billion
+laughs", external entities) cannot happen whatever the expat version (the bundled expat 2.4+
+also limits amplification on its own).
 Parsing is incremental and records are handed on as they complete, so a large file is never
 held whole, neither as bytes nor as records.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from graphsvc.errors import InvalidInput, Problem
+from graphsvc.io.xml_stream import new_parser, parse_chunks
 
 __all__ = ["Item", "KeyDecl", "RawRecord", "keys_for", "parse_graphml"]
 
@@ -72,41 +74,12 @@ def parse_graphml(chunks: Iterable[bytes | memoryview]) -> Iterator[Item]:
     InvalidInput
         When the bytes are not well-formed XML, hold a DOCTYPE, or are not GraphML.
     """
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = new_parser("GraphML")
     handler = _Handler(parser)
-    parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    parser.EntityDeclHandler = _refuse_entity
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
     parser.CharacterDataHandler = handler.text
-    empty = True
-    try:
-        for chunk in chunks:
-            empty = empty and not chunk
-            parser.Parse(chunk, False)
-            yield from handler.out
-            handler.out.clear()
-        if empty:
-            raise InvalidInput("the file is empty")
-        parser.Parse(b"", True)
-    except expat.ExpatError as e:
-        # expat counts columns from 0; editors count from 1.
-        raise InvalidInput(
-            f"the file is not valid XML: line {e.lineno}, column {e.offset + 1}: {expat.ErrorString(e.code)}"
-        ) from None
-    yield from handler.out
-
-
-def _refuse_doctype(*_: object) -> None:
-    raise InvalidInput(
-        "the file has a <!DOCTYPE> declaration; GraphML needs none, and it is refused so that "
-        "no entities can be declared"
-    )
-
-
-def _refuse_entity(*_: object) -> None:  # unreachable without a DOCTYPE; kept as a backstop
-    raise InvalidInput("the file declares XML entities, which are refused")
+    return parse_chunks(parser, handler, chunks)
 
 
 class _Handler:
