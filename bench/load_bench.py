@@ -2,14 +2,20 @@
 loopback, against the demo municipality.
 
     .venv/bin/python bench/load_bench.py [--seconds 60] [--clients 50] [--size medium]
-        [--write-share 0.05] [--writes-in scratch|demo]
+        [--write-share 0.05] [--writes-in scratch|demo] [--workers N]
+        [--compare-with DIR [--compare-workers 1]]
+
+``--compare-with DIR`` runs the same clients first against the API of another checkout (a
+`git worktree add DIR COMMIT` of the commit before a change, served from DIR's code), then
+against this one, back to back on the same Neo4j and data, and prints both.
 
 Starts its own local Neo4j (in a temporary folder, unless NEO4J_URI is set), loads the demo
 municipality, serves the API in a process of its own (as `graphsvc serve` would) and runs the
 clients in this one, each sending its next request as soon as the last one is answered. Reads:
 pages of 50 actors with their area, contact persons and tie count; one actor with its ties;
 depth-2 neighbourhoods of schools; the gap report of a target group (computed once, then kept
-until the data change). Writes (``--write-share``): createActor, updateActor and connect, by a
+until the data change); a saved gaps map opened through its share link, as thirty partners'
+phones would. Writes (``--write-share``): createActor, updateActor and connect, by a
 coordinator, in a scratch tenant (``--writes-in scratch``: the demo's cached analytics stay
 valid) or in the demo tenant itself (``demo``: every write makes the next gap report read the
 tenant again). Prints errors (there must be none), p50/p95/p99 per kind of request and overall,
@@ -28,11 +34,13 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from graphsvc.auth.users import add_user
 from graphsvc.config import Settings
@@ -59,7 +67,18 @@ UPDATE = """mutation($id: ID!, $name: String!) { updateActor(id: $id, input: {na
   __typename ... on Error { message } } }"""
 CONNECT = """mutation($a: ID!, $b: ID!, $s: Int!) { connect(input: {type: COLLABORATES_WITH,
   sourceId: $a, targetId: $b, strength: $s}) { __typename ... on Error { message } } }"""
-READS = {"actors list": 0.35, "actor": 0.20, "neighbourhood": 0.20, "gap report": 0.25}
+READS = {
+    "actors list": 0.30,
+    "actor": 0.20,
+    "neighbourhood": 0.20,
+    "gap report": 0.20,
+    "share-link map": 0.10,
+}
+REPO = Path(__file__).resolve().parent.parent
+SAVE_VIEW = """mutation($tg: ID!) { saveMapView(input: {kind: GAPS, targetGroup: $tg}) {
+  __typename ... on MapView { id } ... on Error { message } } }"""
+SHARE = """mutation($view: ID!) { createShareLink(viewId: $view) {
+  __typename ... on NewShareLink { token } ... on Error { message } } }"""
 
 
 @dataclass
@@ -71,6 +90,7 @@ class Fixture:
     actors: list[str]
     schools: list[str]
     scratch_area: str | None
+    share_token: str
     created: list[str] = field(default_factory=list)
 
 
@@ -110,6 +130,7 @@ class Clients:
             "actor": (ACTOR, {"id": pick(f.actors)}),
             "neighbourhood": (NEIGHBOURHOOD, {"id": pick(f.schools)}),
             "gap report": (GAPS, {"tg": PLANTED_GAPS.target_group_missing_sector[0]}),
+            "share-link map": ("", {"token": f.share_token}),
         }
         query, variables = choices[kind]
         return kind, self.read_token, query, variables
@@ -137,12 +158,16 @@ class Clients:
             kind, token, query, variables = self._write(number * 1_000_000 + n) if write else self._read()
             started = time.perf_counter()
             try:
-                response = await http.post(
-                    "/graphql",
-                    json={"query": query, "variables": variables},
-                    headers={"Authorization": f"Bearer {token}"},
-                )
-                problem = _failure(response)
+                if kind == "share-link map":  # a page, not GraphQL: no token but the link's
+                    response = await http.get(f"/share/{variables['token']}")
+                    problem = None if response.status_code == 200 else f"HTTP {response.status_code}"
+                else:
+                    response = await http.post(
+                        "/graphql",
+                        json={"query": query, "variables": variables},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                    problem = _failure(response)
             except httpx.HTTPError as e:
                 problem = f"{type(e).__name__}: {e}"
             self.tally.latencies[kind].append(time.perf_counter() - started)
@@ -167,23 +192,40 @@ def _percentile(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] * 1000
 
 
-def report(tally: Tally, elapsed: float, clients: int) -> None:
+def _throughput(o: Outcome) -> float:
+    return sum(len(x) for x in o.tally.latencies.values()) / o.elapsed
+
+
+def report(o: Outcome) -> None:
+    tally = o.tally
     total = sum(len(s) for s in tally.latencies.values())
     print(
-        f"\n{clients} clients for {elapsed:.1f} s: {total:,} requests, "
-        f"{total / elapsed:.1f} requests/s, {sum(tally.errors.values())} errors"
+        f"\n{o.label}: {total:,} requests in {o.elapsed:.1f} s, {_throughput(o):.1f} requests/s, "
+        f"{sum(tally.errors.values())} errors; API peak memory {o.usage.peak_rss / 1e6:,.0f} MB, "
+        f"CPU {o.usage.cpu_seconds:.0f} s ({o.usage.cpu_seconds / o.elapsed:.2f} cores)"
     )
-    print(f"{'request':<15}{'count':>8}{'errors':>8}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
+    print(f"{'request':<16}{'count':>8}{'errors':>8}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
     everything = [x for samples in tally.latencies.values() for x in samples]
     rows = [*sorted(tally.latencies.items()), ("overall", everything)]
     for kind, samples in rows:
         errors = sum(tally.errors.values()) if kind == "overall" else tally.errors[kind]
         print(
-            f"{kind:<15}{len(samples):>8}{errors:>8}"
+            f"{kind:<16}{len(samples):>8}{errors:>8}"
             + "".join(f"{_percentile(samples, q):>10.1f}" for q in (50, 95, 99))
         )
     for example in tally.examples:
         print("  error:", example)
+
+
+def compare(old: Outcome, new: Outcome) -> None:
+    """The two runs side by side: p95 per kind of request, throughput, and their ratios."""
+    print(f"\n{'p95 ms':<16}{'before':>10}{'after':>10}{'ratio':>8}")
+    for kind in sorted(set(old.tally.latencies) | set(new.tally.latencies)):
+        a = _percentile(old.tally.latencies.get(kind) or [0.0], 95)
+        b = _percentile(new.tally.latencies.get(kind) or [0.0], 95)
+        print(f"{kind:<16}{a:>10.1f}{b:>10.1f}{(a / b if b else 0):>8.1f}")
+    before, after = _throughput(old), _throughput(new)
+    print(f"{'requests/s':<16}{before:>10.1f}{after:>10.1f}{after / before:>8.1f}")
 
 
 def _post(http: httpx.Client, token: str, query: str, **variables: Any) -> dict[str, Any]:
@@ -224,12 +266,16 @@ def _fixture(http: httpx.Client, token: str, write_token: str, scratch_in_demo: 
             """mutation { createArea(input: {name: "Bench scratch",
             areaType: "district"}) { __typename ... on Area { id } } }""",
         )["createArea"]["id"]
-    _post(http, token, GAPS, tg=PLANTED_GAPS.target_group_missing_sector[0])  # compute it once
-    return Fixture(cursors=cursors, actors=actors, schools=schools, scratch_area=area)
+    target_group = PLANTED_GAPS.target_group_missing_sector[0]
+    _post(http, token, GAPS, tg=target_group)  # compute it once
+    view = _post(http, token, SAVE_VIEW, tg=target_group)["saveMapView"]["id"]
+    share = _post(http, token, SHARE, view=view)["createShareLink"]["token"]
+    return Fixture(cursors=cursors, actors=actors, schools=schools, scratch_area=area, share_token=share)
 
 
-def _serve(settings: Settings, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, NEO4J_URI=settings.bolt_uri)
+def _serve(settings: Settings, port: int, workers: int, source: Path) -> subprocess.Popen[bytes]:
+    """The API as `graphsvc serve` runs it, from the code in ``source``."""
+    env = dict(os.environ, NEO4J_URI=settings.bolt_uri, PYTHONPATH=str(source))
     if settings.auth is None:
         env.pop("NEO4J_PASSWORD", None)
     return subprocess.Popen(
@@ -249,6 +295,7 @@ def _serve(settings: Settings, port: int, workers: int) -> subprocess.Popen[byte
             str(workers),
         ],
         env=env,
+        cwd=source,
     )
 
 
@@ -266,6 +313,87 @@ def _wait(base: str, api: subprocess.Popen[bytes], within: float = 120) -> None:
     raise SystemExit(f"the API was not ready within {within:.0f} s")
 
 
+@dataclass
+class Usage:
+    """The API's processes (all its workers) over one run: peak resident memory, CPU used."""
+
+    peak_rss: int = 0
+    cpu_seconds: float = 0.0
+
+
+def _tree(api: subprocess.Popen[bytes]) -> list[psutil.Process]:
+    root = psutil.Process(api.pid)
+    return [root, *root.children(recursive=True)]
+
+
+def _cpu(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for p in processes:
+        with suppress(psutil.Error):
+            times = p.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+async def _sample(api: subprocess.Popen[bytes], usage: Usage, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        rss = 0
+        for p in _tree(api):
+            with suppress(psutil.Error):
+                rss += p.memory_info().rss
+        usage.peak_rss = max(usage.peak_rss, rss)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.5)
+
+
+async def _measured(
+    clients: Clients, api: subprocess.Popen[bytes], count: int, seconds: float
+) -> tuple[float, Usage]:
+    usage, stop = Usage(), asyncio.Event()
+    before = _cpu(_tree(api))
+    sampler = asyncio.create_task(_sample(api, usage, stop))
+    elapsed = await clients.run(count, seconds)
+    usage.cpu_seconds = _cpu(_tree(api)) - before
+    stop.set()
+    await sampler
+    return elapsed, usage
+
+
+@dataclass
+class Outcome:
+    label: str
+    tally: Tally
+    elapsed: float
+    usage: Usage
+
+
+def _one_run(
+    label: str,
+    source: Path,
+    workers: int,
+    settings: Settings,
+    args: argparse.Namespace,
+    tokens: tuple[str, str],
+    fixture: Fixture | None,
+) -> tuple[Outcome, Fixture]:
+    read_token, write_token = tokens
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    api = _serve(settings, port, workers, source)
+    try:
+        _wait(base, api)
+        if fixture is None:
+            with httpx.Client(base_url=base, timeout=120) as http:
+                fixture = _fixture(http, read_token, write_token, args.writes_in == "demo")
+        clients = Clients(base, read_token, write_token, fixture, args.write_share, args.seed)
+        elapsed, usage = asyncio.run(_measured(clients, api, args.clients, args.seconds))
+    finally:
+        _stop(api, None)
+    return Outcome(
+        f"{label} ({workers} worker{'s' if workers > 1 else ''})", clients.tally, elapsed, usage
+    ), fixture
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -273,7 +401,11 @@ def main() -> None:
     parser.add_argument("--size", default="medium", choices=["small", "medium", "large"])
     parser.add_argument("--write-share", type=float, default=0.05)
     parser.add_argument("--writes-in", default="scratch", choices=["scratch", "demo"])
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, default=len(os.sched_getaffinity(0)), help="API worker processes"
+    )
+    parser.add_argument("--compare-with", type=Path, help="a checkout of the commit to compare with")
+    parser.add_argument("--compare-workers", type=int, default=1, help="its API worker processes")
     parser.add_argument("--seed", type=int, default=2635)
     args = parser.parse_args()
     tenant, scratch = f"bench-{args.size}", f"bench-{args.size}-scratch"
@@ -284,7 +416,6 @@ def main() -> None:
     if settings.uses_local_neo4j:
         server = start_child(settings, data_dir=data, port=free_port())
         settings = Settings(NEO4J_URI=server.uri, NEO4J_PASSWORD=None)
-    api = None
     try:
 
         async def prepare() -> tuple[str, str, float]:
@@ -303,24 +434,28 @@ def main() -> None:
                 return read, write, loaded
 
         read_token, write_token, load_s = asyncio.run(prepare())
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        api = _serve(settings, port, args.workers)
-        _wait(base, api)
-        with httpx.Client(base_url=base, timeout=120) as http:
-            fixture = _fixture(http, read_token, write_token, args.writes_in == "demo")
         print(
-            f"demo municipality '{args.size}' loaded in {load_s:.1f} s; {len(fixture.actors)} "
-            f"actors and {len(fixture.schools)} schools to ask about; writes in tenant "
-            f"'{write_tenant}' ({args.write_share:.0%} of requests)"
+            f"demo municipality '{args.size}' loaded in {load_s:.1f} s; writes in tenant "
+            f"'{write_tenant}' ({args.write_share:.0%} of requests); {args.clients} clients for "
+            f"{args.seconds:.0f} s per run; {len(os.sched_getaffinity(0))} cores"
         )
-        clients = Clients(base, read_token, write_token, fixture, args.write_share, args.seed)
-        elapsed = asyncio.run(clients.run(args.clients, args.seconds))
-        report(clients.tally, elapsed, args.clients)
-        if clients.tally.errors:
+        runs = [("this checkout", REPO, args.workers)]
+        if args.compare_with is not None:
+            runs.insert(0, (f"{args.compare_with}", args.compare_with.resolve(), args.compare_workers))
+        fixture, outcomes = None, []
+        for label, source, workers in runs:
+            outcome, fixture = _one_run(
+                label, source, workers, settings, args, (read_token, write_token), fixture
+            )
+            report(outcome)
+            outcomes.append(outcome)
+        if len(outcomes) == 2:
+            compare(*outcomes)
+        if any(o.tally.errors for o in outcomes):
             raise SystemExit(1)
     finally:
-        _stop(api, server)
+        if server is not None:
+            server.stop()
         shutil.rmtree(data, ignore_errors=True)
 
 

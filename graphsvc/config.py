@@ -42,6 +42,14 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, validation_alias=_env("GRAPHSVC_PORT"))
     default_tenant: str = Field(default="demo", validation_alias=_env("GRAPHSVC_DEFAULT_TENANT"))
     demo_size: str = Field(default="small", validation_alias=_env("GRAPHSVC_DEMO_SIZE"))
+    # API worker processes; 0: one per core this process may use (graphsvc.api.workers).
+    workers: int = Field(default=0, ge=0, le=64, validation_alias=_env("GRAPHSVC_WORKERS"))
+    # How long one request may take before it is answered with a refusal instead (seconds).
+    request_time_budget: float = Field(
+        default=60.0, gt=0, le=3600, validation_alias=_env("GRAPHSVC_REQUEST_TIME_BUDGET")
+    )
+    # Answers to repeated reads, kept per worker until the tenant's data change (megabytes).
+    response_cache_mb: int = Field(default=64, ge=0, validation_alias=_env("GRAPHSVC_RESPONSE_CACHE_MB"))
 
     # Limits on what one GraphQL request may ask for.
     max_query_depth: int = Field(default=12, ge=2, validation_alias=_env("GRAPHSVC_MAX_QUERY_DEPTH"))

@@ -23,7 +23,19 @@ def test_compose_file_wires_graphsvc_to_the_official_neo4j() -> None:
         for field in Settings.model_fields.values()
         for alias in getattr(field.validation_alias, "choices", [])
     }
-    assert set(environment) <= read
+    # ... or one uvicorn reads (which proxy may set the forwarded scheme and client).
+    assert set(environment) <= read | {"FORWARDED_ALLOW_IPS"}
+
+
+def test_compose_file_runs_two_api_replicas_behind_a_proxy() -> None:
+    compose = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    api, proxy = compose["services"]["graphsvc"], compose["services"]["proxy"]
+    assert api["deploy"]["replicas"] == 2
+    assert "ports" not in api, "only the proxy is published"
+    assert proxy["image"].startswith("caddy:")
+    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    caddyfile = (REPO_ROOT / "deploy" / "Caddyfile").read_text(encoding="utf-8")
+    assert "name graphsvc" in caddyfile and "port 8000" in caddyfile
 
 
 def test_dockerfile_serves_the_api() -> None:

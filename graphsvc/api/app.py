@@ -30,6 +30,7 @@ from graphsvc.api.graphql_requests import GraphQLRouter
 from graphsvc.api.json_bodies import JsonBodyCheck
 from graphsvc.api.limits import BodySizeLimit
 from graphsvc.api.pages import install_pages
+from graphsvc.api.time_budget import TimeBudget
 from graphsvc.api.unavailable import install_unavailable_handlers
 from graphsvc.api.visitor_pages import install_not_found_page
 from graphsvc.config import Settings, get_settings
@@ -105,6 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         BodySizeLimit, default=settings.max_request_bytes, file_limit=settings.import_max_bytes
     )
     app.add_middleware(CrossSiteGuard)
+    # Outermost: the budget counts everything the request makes the server do.
+    app.add_middleware(TimeBudget, seconds=settings.request_time_budget)
     install_pages(app)
     install_not_found_page(app)
 

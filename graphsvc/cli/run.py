@@ -6,35 +6,57 @@ import logging
 import socket
 import time
 from contextlib import ExitStack, suppress
+from typing import TYPE_CHECKING
 
 import typer
-import uvicorn
 
 from graphsvc.auth import Role
 from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
 from graphsvc.config import Settings, get_settings
 from graphsvc.errors import Duplicate, SetupError
 from graphsvc.local_neo4j import LocalServer, ensure_built, start_child, status
-from graphsvc.services import networks, users
-from graphsvc.services.scope import Scope
 from graphsvc.tenants import resolve_tenant
+
+if TYPE_CHECKING:
+    from graphsvc.services import networks
+    from graphsvc.services.scope import Scope
 
 # The user `graphsvc run` signs the person at the keyboard in as.
 LOCAL_ADMIN = "local-admin"
 _RUN_LABEL = "graphsvc run"
 
 
-def _serve(settings: Settings) -> None:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    from graphsvc.api import create_app  # the web stack loads only when it is to serve
+def _serve(settings: Settings, workers: int) -> None:
+    # The web stack loads only when it is to serve: every other command starts faster.
+    import uvicorn
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    from graphsvc.api.workers import APP_FACTORY
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Each worker builds the app from the environment; `graphsvc run`'s settings are the
+    # environment's too (the local Neo4j's port among them).
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="info",
+        # The supervisor starts a new worker in place of one that dies.
+        timeout_worker_healthcheck=10,
+    )
+
+
+_WORKERS_HELP = "API worker processes (default: GRAPHSVC_WORKERS, else one per core)."
 
 
 @plain_errors
-def serve() -> None:
+def serve(workers: int | None = typer.Option(None, "--workers", min=1, max=64, help=_WORKERS_HELP)) -> None:
     """Serve the API (Neo4j must be reachable: `graphsvc db start`, or NEO4J_URI)."""
-    _serve(get_settings())
+    from graphsvc.api.workers import worker_count
+
+    settings = get_settings()
+    _serve(settings, worker_count(settings, workers))
 
 
 def _require_free_api_port(settings: Settings) -> None:
@@ -49,7 +71,7 @@ def _require_free_api_port(settings: Settings) -> None:
             ) from None
 
 
-def _banner(settings: Settings, tenant: str, token: str) -> str:
+def _banner(settings: Settings, tenant: str, token: str, workers: int) -> str:
     base = f"http://{settings.host}:{settings.port}"
     return (
         f"\n[bold green]graphsvc is running.[/]\n"
@@ -61,6 +83,7 @@ def _banner(settings: Settings, tenant: str, token: str) -> str:
         f"  Health (process alive):              {base}/healthz\n"
         f"  Readiness (Neo4j and schema):        {base}/readyz\n"
         f"  Neo4j (Bolt):                        {settings.bolt_uri}\n"
+        f"  API worker processes:                {workers}  (--workers, GRAPHSVC_WORKERS)\n"
         f"  Demo tenant:                         {tenant}  "
         f"(try: {{ actorCounts {{ kind count }} }})\n"
         f"Press Ctrl-C to stop.\n"
@@ -89,6 +112,9 @@ def _start_neo4j(settings: Settings) -> LocalServer | None:
 
 
 async def _prepare(settings: Settings, tenant: str) -> tuple[networks.DemoLoad, str]:
+    # The services (Neo4j's driver) load when they are used: `graphsvc --help` stays fast.
+    from graphsvc.services import networks
+
     async with command_scope(tenant, schema=True, settings=settings) as scope:
         with ExitStack() as stack:
             demo = await networks.load_demo(
@@ -105,6 +131,8 @@ async def _prepare(settings: Settings, tenant: str) -> tuple[networks.DemoLoad, 
 async def _local_admin_token(scope: Scope) -> str:
     """A fresh token for the local admin at every start; the one printed last time is revoked,
     so a link left in an old terminal stops working."""
+    from graphsvc.services import users
+
     with suppress(Duplicate):
         await users.add_user(scope, LOCAL_ADMIN, Role.ADMIN, label=_RUN_LABEL)
     issued = await users.issue_token(
@@ -114,8 +142,10 @@ async def _local_admin_token(scope: Scope) -> str:
 
 
 @plain_errors
-def run() -> None:
+def run(workers: int | None = typer.Option(None, "--workers", min=1, max=64, help=_WORKERS_HELP)) -> None:
     """Set up and run everything: the local Neo4j, the schema, the demo data and the API."""
+    from graphsvc.api.workers import worker_count
+
     settings = get_settings()
     tenant = resolve_tenant(settings.default_tenant)
     _require_free_api_port(settings)
@@ -126,8 +156,9 @@ def run() -> None:
             console.print(f"Loaded the demo municipality into tenant {tenant!r} ({demo.nodes:,} nodes).")
         else:
             console.print(f"Tenant {tenant!r} already holds {demo.nodes:,} nodes; kept them.")
-        console.print(_banner(settings, tenant, token), highlight=False, soft_wrap=True)
-        _serve(settings)
+        count = worker_count(settings, workers)
+        console.print(_banner(settings, tenant, token, count), highlight=False, soft_wrap=True)
+        _serve(settings, count)
     finally:
         if server is not None:
             with console.status("Stopping Neo4j…"):

@@ -14,6 +14,7 @@ from graphsvc.errors import GraphsvcError
 from graphsvc.schema.access import AccessMutation
 from graphsvc.schema.analytics import AnalyticsQuery
 from graphsvc.schema.audit import AuditQuery
+from graphsvc.schema.cached_reads import CachedReads, ReadCache
 from graphsvc.schema.cost import QueryCostLimiter
 from graphsvc.schema.imports import ImportMutation
 from graphsvc.schema.maps import MapViewMutation, MapViewQuery
@@ -95,6 +96,7 @@ class _Schema(strawberry.Schema):
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
+    read_cache = ReadCache(settings.response_cache_mb * 1_000_000)  # one per API worker
     return _Schema(
         query=Query,
         mutation=RootMutation,
@@ -114,6 +116,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
                 error_message="Something went wrong on the server; it has been logged.",
             ),
             ServiceUnavailableStatus,  # after MaskErrors: sees the causes before masking
+            lambda: CachedReads(read_cache),
         ],
     )
 
