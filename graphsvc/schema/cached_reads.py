@@ -9,13 +9,17 @@ The key holds everything the answer depends on: the tenant, its data version (on
 from Neo4j per request, so a write through any worker or replica is seen by the next read
 everywhere), the caller's role and share-link view (what :class:`~graphsvc.services.audience
 .Audience` decides from), the tenant header, and the request's text, variables and operation.
-Only answers without errors are kept. Reads are not audited (the audit log records changes),
-so an answer from the cache skips nothing the privacy policy asks for. Fields outside the
-network — users, the audit log, saved views, surveys, weaving tasks, snapshots — never are.
+Only answers without errors are kept. The same question asked while its answer is being
+worked out waits for that answer (thirty phones opening one page at once cost one answer).
+
+Reads are not audited (the audit log records changes), so an answer from the cache skips
+nothing the privacy policy asks for. Fields outside the network — users, the audit log, saved
+views, surveys, weaving tasks, snapshots — are never kept.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Hashable
 from typing import Any
@@ -69,6 +73,9 @@ class ReadCache:
         self._answers: LRUCache[Hashable, tuple[int, Any]] = LRUCache(
             maxsize=max(max_bytes, 1), getsizeof=lambda entry: entry[0]
         )
+        # Answers being worked out: the same question asked again meanwhile waits for the
+        # first one's answer instead of doing the same work again.
+        self.under_way: dict[Hashable, asyncio.Future[Any]] = {}
 
     def get(self, key: Hashable) -> Any | None:
         entry = self._answers.get(key)
@@ -133,9 +140,23 @@ class CachedReads(SchemaExtension):
             return
         key = self._key(version)
         kept = self.cache.get(key)
+        if kept is None and key in self.cache.under_way:
+            # None when that one failed: then this one tries for itself.
+            kept = await asyncio.shield(self.cache.under_way[key])
         if kept is not None:
             ec.result = ExecutionResult(data=kept, errors=None)
-        yield
-        result = ec.result
-        if kept is None and isinstance(result, ExecutionResult) and not result.errors and result.data:
-            self.cache.put(key, result.data)
+            yield
+            return
+        answer: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.cache.under_way.setdefault(key, answer)
+        data = None
+        try:
+            yield
+            result = ec.result
+            if isinstance(result, ExecutionResult) and not result.errors and result.data:
+                data = result.data
+                self.cache.put(key, data)
+        finally:
+            if self.cache.under_way.get(key) is answer:
+                del self.cache.under_way[key]
+            answer.set_result(data)
