@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from graphsvc.io.tabular import COLUMNS, ImportKind, ImportReport, detect_kind, template_csv
+from graphsvc.io.tabular import COLUMNS, ImportKind, ImportReport, detect_kind, template_csv, workbooks
 from graphsvc.io.tabular.headings import match_headings, parse_mapping
 from graphsvc.io.tabular.reading import read_table
 from graphsvc.io.tabular.templates import template_xlsx
@@ -100,3 +100,27 @@ def test_mapping_text() -> None:
     assert parse_mapping(["Forening=name", " Noter = "]) == {"Forening": "name", "Noter": ""}
     with pytest.raises(ValueError, match="HEADING=FIELD"):
         parse_mapping(["Forening"])
+
+
+def _workbook_of_rows(count: int) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["navn", "sektor"])  # type: ignore[union-attr]
+    for i in range(count - 1):
+        sheet.append([f"Forening {i}", "civilsamfund"])  # type: ignore[union-attr]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 20], ids=["rows cut across chunks", "whole chunks"])
+def test_a_sheet_of_more_rows_than_a_spreadsheet_makes_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(workbooks, "MAX_SHEET_ROWS", 40)
+    monkeypatch.setattr(workbooks, "_CHUNK", chunk)
+    report, table = _read(_workbook_of_rows(41), "many.xlsx")
+    assert table is None
+    assert "sheet1.xml) has more than 40 rows" in report.entries[0].problem
+    report, table = _read(_workbook_of_rows(40), "enough.xlsx")
+    assert table is not None and len(table.rows) == 39  # type: ignore[attr-defined]
