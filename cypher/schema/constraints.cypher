@@ -41,6 +41,14 @@ CREATE INDEX map_view_tenant IF NOT EXISTS FOR (v:MapView) ON (v.tenant);
 CREATE CONSTRAINT share_link_tenant_id IF NOT EXISTS FOR (l:ShareLink) REQUIRE (l.tenant, l.id) IS UNIQUE;
 CREATE CONSTRAINT share_link_hash IF NOT EXISTS FOR (l:ShareLink) REQUIRE l.hash IS UNIQUE;
 CREATE INDEX share_link_tenant IF NOT EXISTS FOR (l:ShareLink) ON (l.tenant);
+// Presentations (saved map views in order, each with a heading and a text) and their share links.
+// A presentation's case-folded title is unique in its tenant; a link is found by its hash alone.
+CREATE CONSTRAINT presentation_tenant_id IF NOT EXISTS FOR (p:Presentation) REQUIRE (p.tenant, p.id) IS UNIQUE;
+CREATE CONSTRAINT presentation_tenant_name IF NOT EXISTS FOR (p:Presentation) REQUIRE (p.tenant, p.name_key) IS UNIQUE;
+CREATE INDEX presentation_tenant IF NOT EXISTS FOR (p:Presentation) ON (p.tenant);
+CREATE CONSTRAINT presentation_link_tenant_id IF NOT EXISTS FOR (l:PresentationLink) REQUIRE (l.tenant, l.id) IS UNIQUE;
+CREATE CONSTRAINT presentation_link_hash IF NOT EXISTS FOR (l:PresentationLink) REQUIRE l.hash IS UNIQUE;
+CREATE INDEX presentation_link_tenant IF NOT EXISTS FOR (l:PresentationLink) ON (l.tenant);
 // Partner-survey rounds, their respondents, personal links and suggested new organisations
 // (not Nodes: bookkeeping of a survey, never part of the network its answers become).
 // A round's case-folded name is unique in its tenant (it names the survey on every answer);

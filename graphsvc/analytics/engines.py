@@ -81,7 +81,14 @@ class IndexedIgraph:
         index = self.index
         with paused_gc():
             # A plain list of pairs: igraph builds faster from it than from a numpy array.
-            edges = [(index[u], index[v]) for u, v in H.edges()]
+            # Read from the adjacency dicts, in the order of ``H.edges()`` (each edge from its
+            # end that comes first), without the view's bookkeeping per edge.
+            edges = [
+                (i, j)
+                for i, neighbours in enumerate(H._adj.values())
+                for j in map(index.__getitem__, neighbours)
+                if j >= i
+            ]
             self.graph = igraph().Graph(n=len(self.nodes), edges=edges, directed=False)
 
     def ids(self, nodes: Iterable[Hashable]) -> list[int]:

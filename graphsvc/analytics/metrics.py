@@ -28,6 +28,7 @@ from typing import Literal
 
 import networkx as nx
 
+from . import closeness_split
 from .engines import Engine, as_igraph, betweenness, resolve_engine
 from .projection import social_graph
 from .structural_holes import structural_holes
@@ -180,7 +181,8 @@ def _closeness(H: nx.Graph, wanted: list[Hashable], engine: str) -> dict[Hashabl
     ids = ix.ids(wanted)
     # igraph normalises by the nodes reached only; the Wasserman-Faust factor (r-1)/(n-1)
     # makes it NetworkX's closeness for graphs in several components.
-    values = ix.graph.closeness(vertices=ids, mode="all", normalized=True)
+    # One breadth-first search per node asked for: on a region, shared with a second process.
+    values = closeness_split.closeness(ix.graph, ids)
     components = ix.graph.connected_components()
     sizes = components.sizes()
     membership = components.membership

@@ -327,41 +327,57 @@ def directed_actor_graph(G: nx.DiGraph) -> nx.DiGraph:
     _require_projection(G)
 
     def build() -> nx.DiGraph:
-        keep, edges = _select(G, ACTOR_KINDS_STR, ACTOR_TIES)
         collaborates = TieType.COLLABORATES_WITH.value
         D = nx.DiGraph()
         with paused_gc():
-            D.add_nodes_from((n, G._node[n]) for n in keep)
-            D.add_edges_from((u, v) for u, v, _ in edges)
-            D.add_edges_from((v, u) for u, v, types in edges if collaborates in types)
+            keep = [n for n, d in G._node.items() if d["kind"] in ACTOR_KINDS_STR]
+            _fill_nodes(D, G, keep)
+            succ, pred, ties = D._succ, D._pred, G._succ
+            # Each tie in the projection's order, then the collaborations the other way round.
+            back = []
+            for u in keep:
+                mine = succ[u]
+                for v, d in ties[u].items():
+                    types = d["types"]
+                    if v in succ and not types.isdisjoint(ACTOR_TIES):
+                        if v not in mine:
+                            mine[v] = pred[v][u] = {}
+                        if collaborates in types:
+                            back.append((v, u))
+            for v, u in back:
+                if u not in succ[v]:
+                    succ[v][u] = pred[u][v] = {}
         return D
 
     return cached(G, "directed_actors", build)
 
 
-def _select(
-    G: nx.DiGraph, kinds: Collection[str], ties: frozenset[str]
-) -> tuple[list[str], list[tuple[str, str, frozenset[str]]]]:
-    """The nodes of ``kinds`` (in the projection's order) and the edges among them that carry
-    one of ``ties``. Reads NetworkX's adjacency dicts directly: ``G.edges(data=...)`` builds a
-    tuple per edge, which costs seconds at a million ties."""
-    node_data = G._node
-    keep = [n for n, d in node_data.items() if d["kind"] in kinds]
-    wanted = set(keep)
-    edges = [
-        (u, v, d["types"])
-        for u in keep
-        for v, d in G._succ[u].items()
-        if v in wanted and not d["types"].isdisjoint(ties)
-    ]
-    return keep, edges
+# The views fill NetworkX's dicts directly, as ``add_nodes_from`` and ``add_edges_from`` would
+# (same order, a copy of each node's attributes, one dict per edge), without their checks per
+# node and edge: seconds at a region's million ties (``bench/region_bench.py``).
 
 
 def _view(G: nx.DiGraph, kinds: Collection[str], ties: frozenset[str]) -> nx.Graph:
-    keep, edges = _select(G, kinds, ties)
     H = nx.Graph(tenant=G.graph.get("tenant"))
     with paused_gc():
-        H.add_nodes_from((n, G._node[n]) for n in keep)
+        keep = [n for n, d in G._node.items() if d["kind"] in kinds]
+        _fill_nodes(H, G, keep)
+        adj, succ = H._adj, G._succ
+        # The ties among the kept nodes that carry one of ``ties``, in the projection's order.
         # Undirected and simple: a -> b and b -> a collapse into one edge.
-        H.add_edges_from((u, v) for u, v, _ in edges)
+        for u in keep:
+            here = adj[u]
+            for v, d in succ[u].items():
+                if v in adj and v not in here and not d["types"].isdisjoint(ties):
+                    here[v] = adj[v][u] = {}
     return H
+
+
+def _fill_nodes(H: nx.Graph, G: nx.DiGraph, keep: list[str]) -> None:
+    """Add ``keep``, with a copy of their attributes in ``G``, to the empty graph ``H``."""
+    source, node_data = G._node, H._node
+    adjacency = [H._adj] if not H.is_directed() else [H._succ, H._pred]
+    for n in keep:
+        node_data[n] = dict(source[n])
+        for adj in adjacency:
+            adj[n] = {}

@@ -19,6 +19,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from graphsvc.glossary import entry
 from graphsvc.io.spreadsheet_cells import guarded
 
 from .recommendations import PathStep, Reason, Recommendation, Recommendations
@@ -56,6 +57,17 @@ _DANISH_REASONS = {
 }
 _NO_INTRODUCTION = {"en": "no known introduction", "da": "ingen kendt introduktion"}
 _SHEET = {"en": "Recruitment", "da": "Rekruttering"}
+# The workbook explains the list's own words on a second sheet, in the glossary's words.
+_GLOSSARY_SHEET = {"en": "Glossary", "da": "Ordliste"}
+_GLOSSARY_HEADINGS = {"en": ["Word", "Meaning"], "da": ["Ord", "Betydning"]}
+_GLOSSARY_KEYS = (
+    "score",
+    "introduction_path",
+    "support_network",
+    "missing_sector",
+    "under_represented_sector",
+    "sector",
+)
 
 
 def _reason_text(reason: Reason, language: Language) -> str:
@@ -158,6 +170,14 @@ def recruitment_xlsx(recommendations: Recommendations, *, language: Language = "
     for c, heading in enumerate(headings, start=1):
         longest = max([len(str(heading)), *(len(str(row[c - 1])) for row in rows)])
         sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = min(60, longest + 2)
+    words = book.create_sheet(_GLOSSARY_SHEET[language])
+    _write_row(words, 1, _GLOSSARY_HEADINGS[language])
+    for cell in words[1]:
+        cell.font = Font(bold=True)
+    for r, key in enumerate(_GLOSSARY_KEYS, start=2):
+        _write_row(words, r, [entry(key).term(language), entry(key).text(language)])
+    words.column_dimensions["A"].width = 28
+    words.column_dimensions["B"].width = 100
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -37,8 +37,8 @@ SECTOR_LABELS: dict[str, dict[str, str]] = {
     },
     "da": {
         "public": "offentlig sektor",
-        "civil_society": "civilsamfund",
-        "business": "erhverv",
+        "civil_society": "civilsamfundet",
+        "business": "erhvervslivet",
         "philanthropy": "fonde",
         "knowledge": "videninstitutioner",
         "citizens": "borgere",

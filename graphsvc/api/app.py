@@ -15,10 +15,12 @@ from graphsvc.api import (
     access,
     docs_pages,
     exports,
+    growth_story,
     imports,
     invitations,
     maps,
     network_exports,
+    presentations,
     respondents,
     snapshot_maps,
     whatif_maps,
@@ -96,6 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(maps.router)
     app.include_router(respondents.router)
     app.include_router(snapshot_maps.router)
+    app.include_router(growth_story.router)
+    app.include_router(presentations.router)
     install_error_handlers(app)
     install_unavailable_handlers(app)
     # The last added runs first: the cross-site guard, then the size limit, then the JSON check

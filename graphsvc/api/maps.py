@@ -7,7 +7,8 @@ it, no other):
   self-contained page (see :mod:`graphsvc.maps.options` for the kinds and options);
 * ``GET /maps/views/{id}.html`` — a saved view as a live map;
 * ``GET /maps/views/{id}/download.html`` (``.png``, ``.svg``) — the view as a file: the page
-  that works from a USB stick, or a 1920×1080 image for slides.
+  that works from a USB stick, or a 1920×1080 image for slides, named after the map's title
+  (:mod:`graphsvc.api.file_names`).
 
 Without an account:
 
@@ -26,6 +27,7 @@ from fastapi import APIRouter, Request, Response
 
 from graphsvc.api.access import Caller
 from graphsvc.api.errors import status_of
+from graphsvc.api.file_names import content_disposition
 from graphsvc.api.scope import scope_of
 from graphsvc.api.tenancy import TenantHeader, TenantQuery
 from graphsvc.api.visitor_pages import visitor_page
@@ -67,7 +69,7 @@ def _error_page(request: Request, error: GraphsvcError, *, frame_ancestors: str)
 
 
 async def _render(
-    scope: Scope, options: MapOptions, fmt: str, *, filename: str | None, frame_ancestors: str
+    scope: Scope, options: MapOptions, fmt: str, *, download: bool = False, frame_ancestors: str
 ) -> Response:
     if fmt == "html":
         content: str | bytes = await service.map_page(scope, options)
@@ -78,8 +80,12 @@ async def _render(
     else:
         raise NotFound(f"there is no download as .{fmt[:10]}: use .html, .png or .svg")
     headers = _headers(frame_ancestors)
-    if filename:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    if download:
+        # Named after the title the map shows, as the slide deck will want it.
+        title = await service.map_title_for(scope, options)
+        headers["Content-Disposition"] = content_disposition(
+            title, fmt, fallback=f"graphsvc-{options.kind.value}"
+        )
     return Response(content, media_type=media_type, headers=headers)
 
 
@@ -94,7 +100,7 @@ async def live_map(
         scope = scope_of(request, caller, tenant, header)
         params = {k: v for k, v in request.query_params.items() if k != "tenant"}
         options = map_options(kind, params)
-        return await _render(scope, options, "html", filename=None, frame_ancestors="'self'")
+        return await _render(scope, options, "html", frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(request, e, frame_ancestors="'self'")
 
@@ -106,7 +112,7 @@ async def saved_view(
     try:
         scope = scope_of(request, caller, tenant, header)
         found = await map_views.view(scope, view_id)
-        return await _render(scope, found.options, "html", filename=None, frame_ancestors="'self'")
+        return await _render(scope, found.options, "html", frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(request, e, frame_ancestors="'self'")
 
@@ -126,13 +132,7 @@ async def view_download(
     try:
         scope = scope_of(request, caller, tenant, header)
         found = await map_views.view(scope, view_id)
-        return await _render(
-            scope,
-            found.options,
-            fmt,
-            filename=f"graphsvc-{found.options.kind.value}-{view_id}",
-            frame_ancestors="'self'",
-        )
+        return await _render(scope, found.options, fmt, download=True, frame_ancestors="'self'")
     except GraphsvcError as e:
         return _error_page(request, e, frame_ancestors="'self'")
 
@@ -143,9 +143,7 @@ async def view_download(
 async def shared_map(request: Request, token: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
-        response = await _render(
-            scope_of(request, caller), found.options, "html", filename=None, frame_ancestors="*"
-        )
+        response = await _render(scope_of(request, caller), found.options, "html", frame_ancestors="*")
     except GraphsvcError as e:
         return _error_page(request, e, frame_ancestors="*")
     response.headers["X-Robots-Tag"] = "noindex"
@@ -157,11 +155,7 @@ async def shared_download(request: Request, token: str, fmt: str) -> Response:
     try:
         caller, found = await map_views.open_share_link(request.app.state.store, token)
         return await _render(
-            scope_of(request, caller),
-            found.options,
-            fmt,
-            filename=f"graphsvc-{found.options.kind.value}-{found.id}",
-            frame_ancestors="*",
+            scope_of(request, caller), found.options, fmt, download=True, frame_ancestors="*"
         )
     except GraphsvcError as e:
         return _error_page(request, e, frame_ancestors="*")

@@ -3,9 +3,11 @@
 ``/`` opens the explorer, or the sign-in page for a browser that is not signed in;
 ``/sign-in`` takes a token (from the ``#token=`` fragment of the link ``graphsvc run`` prints,
 or pasted) and keeps it in the session cookie; ``/explorer``, ``/brokers``, ``/gaps``,
-``/maps``, ``/snapshots`` (the network over time), ``/weaving`` (introductions to make and
+``/maps``, ``/presentations`` (saved maps in order, shown full screen), ``/snapshots`` (the
+network over time), ``/weaving`` (introductions to make and
 their follow-up), ``/workspace`` (editing, for
-coordinators) and ``/admin`` (access and people, for admins) are the pages; ``/invitation``
+coordinators), ``/admin`` (access and people, for admins) and ``/ordliste`` (``/glossary``: what
+each measure and broker role means) are the pages; ``/invitation``
 is where a one-time sign-in link leads; ``/static/…`` their scripts, styles, dictionaries
 and vendored libraries. The pages hold no data: they read it through GraphQL and the REST
 routes as the signed-in user, so a page itself only needs to know whether someone is signed in.
@@ -19,6 +21,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from graphsvc.api.glossary import router as glossary_router
 from graphsvc.auth.request import authenticate_request
 from graphsvc.config import REPO_ROOT
 from graphsvc.errors import Unauthenticated
@@ -34,10 +37,15 @@ PAGES = {
     "/gaps": "gaps.html",
     "/weaving": "weaving.html",
     "/maps": "maps.html",
+    "/presentations": "presentations.html",
     "/snapshots": "snapshots.html",
     "/workspace": "workspace.html",
     "/surveys": "surveys.html",
     "/admin": "admin.html",
+    # Every measure and broker role explained; linked from the header, not a page of its own
+    # in the navigation.
+    "/ordliste": "glossary.html",
+    "/glossary": "glossary.html",
 }
 
 # Everything a page uses comes from graphsvc itself: no inline script, no other site, and map
@@ -107,4 +115,5 @@ for _path, _file in PAGES.items():
 def install_pages(app: FastAPI) -> None:
     """Serve the pages and their files."""
     app.include_router(router)
+    app.include_router(glossary_router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")

@@ -36,7 +36,7 @@ RELATIONSHIP_BATCH = 10_000
 # Secrets that open a tenant by themselves (a token is found by its hash alone). Restored into
 # the tenant they came from; left out of a copy under another name, where they would let the
 # original tenant's users into the copy.
-CREDENTIAL_LABELS = frozenset({"ApiToken", "ShareLink"})
+CREDENTIAL_LABELS = frozenset({"ApiToken", "ShareLink", "PresentationLink"})
 
 
 @dataclass(frozen=True)

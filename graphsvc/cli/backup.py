@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from graphsvc.backup import BackupSummary, RestoreSummary, backup_tenant, restore_tenant
 from graphsvc.cli.common import console, plain_errors, run_async
 from graphsvc.config import get_settings
-from graphsvc.services.store import apply_schema, opened
 from graphsvc.tenants import resolve_tenant
+
+if TYPE_CHECKING:
+    from graphsvc.backup import BackupSummary, RestoreSummary
 
 __all__ = ["backup_command", "restore_command"]
 
@@ -23,6 +25,11 @@ def backup_command(
     ),
 ) -> None:
     """Back up a whole tenant: its network, saved views, users, audit log, everything."""
+    # Neo4j's driver loads only when a command talks to the database: `graphsvc --help` and
+    # every other command start faster.
+    from graphsvc.backup import backup_tenant
+    from graphsvc.services.store import opened
+
     name = resolve_tenant(tenant or get_settings().default_tenant)
 
     async def work() -> BackupSummary:
@@ -48,6 +55,9 @@ def restore_command(
 ) -> None:
     """Restore a backup into a tenant: all of it, or nothing if anything is wrong. The tenant
     must be empty unless --replace is given."""
+    from graphsvc.backup import restore_tenant  # Neo4j's driver, when needed
+    from graphsvc.services.store import apply_schema, opened
+
     name = resolve_tenant(tenant) if tenant else None
 
     async def work() -> RestoreSummary:

@@ -7,15 +7,17 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from graphsvc.cli.common import command_scope, console, plain_errors, progress_bar, run_async
-from graphsvc.cli.imports import run_import
 from graphsvc.config import get_settings
 from graphsvc.errors import InvalidInput
-from graphsvc.services import networks
 from graphsvc.tenants import resolve_tenant
+
+if TYPE_CHECKING:
+    from graphsvc.services import networks
 
 demo_app = typer.Typer(help="The demo municipality.", no_args_is_help=True)
 
@@ -39,6 +41,9 @@ def demo_load(
     replace: bool = typer.Option(False, help="Delete the tenant's data first."),
 ) -> None:
     """Load the demo municipality (does nothing if the tenant already holds data)."""
+    # The services (Neo4j's driver) load only when a command runs: `--help` stays fast.
+    from graphsvc.services import networks
+
     name = _tenant(tenant)
     if size not in ("small", "medium", "large"):
         raise InvalidInput(f"size must be small, medium or large, not {size!r}")
@@ -97,6 +102,8 @@ def import_command(
 ) -> None:
     """Import a file into the tenant: all of it, or nothing if anything is wrong. The format
     is told from the content; see "Importing" in the README."""
+    from graphsvc.cli.imports import run_import  # the readers and Neo4j's driver, when needed
+
     name = _tenant(tenant)
     if not file.is_file():
         raise InvalidInput(f"there is no file {str(file)!r}")

@@ -7,7 +7,6 @@ import typer
 from graphsvc.cli.common import console, plain_errors, run_async
 from graphsvc.config import get_settings
 from graphsvc.local_neo4j import build, start_background, status, stop_background
-from graphsvc.services.store import apply_schema, opened
 
 app = typer.Typer(help="The local Neo4j (used when NEO4J_URI is not set).", no_args_is_help=True)
 
@@ -62,11 +61,16 @@ def status_command() -> None:
 
 
 async def _apply_schema() -> None:
+    # Neo4j's driver loads only when a command talks to the database (`--help` stays fast).
+    from graphsvc.services.store import apply_schema, opened
+
     async with opened(get_settings()) as store:
         await apply_schema(store)
 
 
 async def _server_description() -> str:
+    from graphsvc.services.store import opened  # Neo4j's driver, when needed
+
     settings = get_settings()
     async with opened(settings) as store:
         if not await store.ping():

@@ -10,8 +10,6 @@ import typer
 from graphsvc.auth import Role
 from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.config import get_settings
-from graphsvc.io.network_export import format_of
-from graphsvc.services.network_exports import export_to_path
 from graphsvc.tenants import resolve_tenant
 
 __all__ = ["export_command"]
@@ -53,6 +51,10 @@ def export_command(
 ) -> None:
     """Export a tenant's network (GraphML and GEXF open in Gephi, the .xlsx in Kumu; GraphML
     imports back)."""
+    # The exporters and Neo4j's driver load only when an export runs (`--help` stays fast).
+    from graphsvc.io.network_export import format_of
+    from graphsvc.services.network_exports import export_to_path
+
     name = resolve_tenant(tenant or get_settings().default_tenant)
     chosen = format_of(file, file_format)
     network, written = in_scope(

@@ -10,7 +10,6 @@ from rich.table import Table
 
 from graphsvc.cli.common import console, in_scope, plain_errors
 from graphsvc.config import get_settings
-from graphsvc.services import audit_log, privacy
 from graphsvc.tenants import resolve_tenant
 
 person_app = typer.Typer(
@@ -32,6 +31,9 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
 ) -> None:
     """Everything held about one person, as JSON (the right of access)."""
+    # The services (Neo4j's driver, NetworkX) load only when a command runs: `--help` stays fast.
+    from graphsvc.services import privacy
+
     data = in_scope(tenant, lambda scope: privacy.personal_data(scope, node_id))
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if output is None:
@@ -49,6 +51,8 @@ def erase(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Erase a person with all their ties, everywhere graphsvc holds them. Cannot be undone."""
+    from graphsvc.services import privacy  # when the command runs (see export)
+
     name = _tenant(tenant)
     if not yes:
         typer.confirm(f"Erase {node_id} from tenant {name} for good?", abort=True)
@@ -66,6 +70,8 @@ def audit(
     last: int = typer.Option(50, "--last", min=1, max=1000, help="How many entries."),
 ) -> None:
     """The latest changes: who, when, what."""
+    from graphsvc.services import audit_log  # when the command runs (see export)
+
     found = in_scope(tenant, lambda scope: audit_log.entries(scope, subject=node, limit=last))
     table = Table("when", "who", "what", "target")
     for e in found:

@@ -8,18 +8,18 @@ import json
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from graphsvc.analytics import as_dict
 from graphsvc.cli.common import console, in_scope, plain_errors
-from graphsvc.cli.snapshot_report import comparison_markdown, snapshots_markdown
 from graphsvc.config import get_settings
 from graphsvc.errors import InvalidInput
-from graphsvc.services import snapshots as service
-from graphsvc.services.scope import Scope
 from graphsvc.tenants import resolve_tenant
+
+if TYPE_CHECKING:
+    from graphsvc.services.scope import Scope
 
 __all__ = ["app"]
 
@@ -30,6 +30,8 @@ T = TypeVar("T")
 
 TENANT = typer.Option(None, "--tenant", "-t", help="Tenant (default: GRAPHSVC_DEFAULT_TENANT).")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the screen.")
+# The word for the network as it is now (``services.snapshots.NOW``; a test keeps them equal).
+NOW = "now"
 
 
 class Format(StrEnum):
@@ -40,6 +42,14 @@ class Format(StrEnum):
 class Language(StrEnum):
     DA = "da"
     EN = "en"
+
+
+def _service() -> ModuleType:
+    """The snapshots service, imported when a command runs: it brings Neo4j's driver and
+    NetworkX, which `graphsvc --help` and every other command need not wait for."""
+    from graphsvc.services import snapshots
+
+    return snapshots
 
 
 def _run(tenant: str | None, job: Callable[[Scope], Awaitable[T]]) -> tuple[str, T]:
@@ -57,6 +67,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _json(value: object) -> str:
+    from graphsvc.analytics import as_dict  # NetworkX, when needed
+
     return json.dumps(as_dict(value), ensure_ascii=False, indent=2, default=_iso) + "\n"
 
 
@@ -78,7 +90,7 @@ def create(
     initiatives and their ties, and the network-health measures."""
     taken_on = _date(date)
     tenant_name, snapshot = _run(
-        tenant, lambda scope: service.create_snapshot(scope, name, taken_on=taken_on)
+        tenant, lambda scope: _service().create_snapshot(scope, name, taken_on=taken_on)
     )
     m = snapshot.measures
     console.print(
@@ -97,7 +109,9 @@ def list_command(
     output: Path | None = OUTPUT,
 ) -> None:
     """The tenant's snapshots, oldest first, with their measures."""
-    tenant_name, found = _run(tenant, service.list_snapshots)
+    tenant_name, found = _run(tenant, _service().list_snapshots)
+    from graphsvc.cli.snapshot_report import snapshots_markdown
+
     _emit(snapshots_markdown(tenant_name, found) if fmt == Format.MD else _json(found), output)
 
 
@@ -105,14 +119,16 @@ def list_command(
 @plain_errors
 def compare(
     before: str = typer.Argument(..., help='A snapshot\'s id or name, or "now".'),
-    after: str = typer.Argument(service.NOW, help='A snapshot\'s id or name, or "now" (the default).'),
+    after: str = typer.Argument(NOW, help='A snapshot\'s id or name, or "now" (the default).'),
     tenant: str | None = TENANT,
     fmt: Format = typer.Option(Format.MD, "--format", "-f", help="md (a report) or json."),
     output: Path | None = OUTPUT,
 ) -> None:
     """What changed between two snapshots: partners and ties gained and lost, by sector and
     arena, and every network-health measure."""
-    _, result = _run(tenant, lambda scope: service.compare(scope, before, after))
+    from graphsvc.cli.snapshot_report import comparison_markdown
+
+    _, result = _run(tenant, lambda scope: _service().compare(scope, before, after))
     _emit(comparison_markdown(result) if fmt == Format.MD else _json(result), output)
 
 
@@ -131,7 +147,7 @@ def chart(
         raise InvalidInput(f"there is no folder {str(file.parent)!r} to write {file.name!r} in")
     _, content = _run(
         tenant,
-        lambda scope: service.growth_chart(
+        lambda scope: _service().growth_chart(
             scope,
             file_format=suffix,  # type: ignore[arg-type]
             language=lang.value,
@@ -147,7 +163,7 @@ def delete(
     ref: str = typer.Argument(..., help="The snapshot's id or name."), tenant: str | None = TENANT
 ) -> None:
     """Delete a snapshot."""
-    tenant_name, gone = _run(tenant, lambda scope: service.delete_snapshot(scope, ref))
+    tenant_name, gone = _run(tenant, lambda scope: _service().delete_snapshot(scope, ref))
     console.print(f"Deleted snapshot {gone.id!r} ({gone.name}) of tenant {tenant_name!r}.", highlight=False)
 
 

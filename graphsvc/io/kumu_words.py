@@ -6,7 +6,9 @@ word for a value (:mod:`graphsvc.io.tabular.values`), the workbook uses one it r
 checks each:
 
 * actor kinds: Forening, Virksomhed, Kommunal enhed, Organisation;
-* sectors: Offentlig, Civilsamfund, Erhverv, Fond, Viden, Borgere;
+* sectors: Offentlig sektor, Civilsamfundet, Erhvervslivet, Fonde, Videninstitutioner, Borgere
+  (the words of the pages and maps; the older Offentlig, Civilsamfund, Erhverv, Fond and Viden
+  are still read);
 * arenas: Skole, Fritid, Sundhed, Arbejde, Familie, Lokalsamfund;
 * tie types: Samarbejder med, Henviser til, Finansierer, Går på, Medlem af, Arbejder hos,
   Bruger, Ansat hos, Frivillig hos, Deltager i, Målrettet, Del af, Med i målgruppe
@@ -60,11 +62,11 @@ KIND_WORDS: dict[Kind, str] = {
     Kind.INITIATIVE: "Indsats",
 }
 SECTOR_WORDS: dict[Sector, str] = {
-    Sector.PUBLIC: "Offentlig",
-    Sector.CIVIL_SOCIETY: "Civilsamfund",
-    Sector.BUSINESS: "Erhverv",
-    Sector.PHILANTHROPY: "Fond",
-    Sector.KNOWLEDGE: "Viden",
+    Sector.PUBLIC: "Offentlig sektor",
+    Sector.CIVIL_SOCIETY: "Civilsamfundet",
+    Sector.BUSINESS: "Erhvervslivet",
+    Sector.PHILANTHROPY: "Fonde",
+    Sector.KNOWLEDGE: "Videninstitutioner",
     Sector.CITIZENS: "Borgere",
 }
 ARENA_WORDS: dict[Arena, str] = {

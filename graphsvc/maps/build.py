@@ -36,7 +36,7 @@ from graphsvc.analytics.projection import node_data, social_graph
 from graphsvc.errors import InvalidInput
 from graphsvc.maps.layout import layout, radial_layout
 from graphsvc.maps.model import Highlight, MapData, MapEdge, MapNode
-from graphsvc.maps.options import MapKind, MapOptions, Metric, YoungPeople
+from graphsvc.maps.options import MapKind, MapOptions, Metric, TieClass, YoungPeople
 from graphsvc.maps.select import Selection, select
 from graphsvc.maps.style import YOUNG_PERSON_SIZE, node_sizes
 from graphsvc.maps.words import GROUP_KIND
@@ -47,6 +47,11 @@ __all__ = ["MAX_MAP_NODES", "MapInputs", "build_map", "young_people_shown"]
 MAX_MAP_NODES = 5000
 _INITIATIVE_TIES = frozenset({"PARTICIPATES_IN", "FUNDS"})
 _FIXED_SIZE = 18.0  # initiatives and gap areas
+_ACTOR_TIES = (
+    ("COLLABORATES_WITH", TieClass.COLLABORATION),
+    ("REFERS_TO", TieClass.REFERRAL),
+    ("FUNDS", TieClass.FUNDING),
+)
 
 
 @dataclass(frozen=True)
@@ -192,16 +197,22 @@ def _group_young(
 def _edges(G: nx.DiGraph, chosen: Selection, drawn_as: Mapping[str, str]) -> tuple[MapEdge, ...]:
     S = social_graph(G)
     weights: Counter[tuple[str, str]] = Counter()
+    ties: dict[tuple[str, str], TieClass] = {}
     for actor in chosen.actors:
         for other in S[actor]:
             if other in chosen.actors:
                 if actor < other:
                     weights[actor, other] = _strength(G, actor, other)
+                    ties[actor, other] = _actor_tie(G, actor, other)
             elif other in drawn_as:
                 weights[drawn_as[other], actor] += 1
+                ties[drawn_as[other], actor] = TieClass.YOUTH
         for target, tie in G._succ[actor].items():
             if target in chosen.extra and not tie["types"].isdisjoint(_INITIATIVE_TIES):
                 weights[actor, target] = 1
+                ties[actor, target] = (
+                    TieClass.PARTICIPATION if "PARTICIPATES_IN" in tie["types"] else TieClass.FUNDING
+                )
     for area in chosen.extra:
         if node_data(G)[area]["kind"] != "Area":
             continue
@@ -209,7 +220,23 @@ def _edges(G: nx.DiGraph, chosen: Selection, drawn_as: Mapping[str, str]) -> tup
         for person in chosen.young:
             if node_data(G)[person]["area"] in inside:
                 weights[drawn_as[person], area] += 1
-    return tuple(MapEdge(source=u, target=v, weight=w) for (u, v), w in sorted(weights.items()))
+                ties[drawn_as[person], area] = TieClass.RESIDENCE
+    return tuple(
+        MapEdge(source=u, target=v, weight=w, tie=ties[u, v].value) for (u, v), w in sorted(weights.items())
+    )
+
+
+def _actor_tie(G: nx.DiGraph, u: str, v: str) -> TieClass:
+    """What ties two actors, in the legend's terms: collaboration before referral before
+    funding, when they have more than one."""
+    types: set[str] = set()
+    for a, b in ((u, v), (v, u)):
+        if b in G._succ[a]:
+            types |= G._succ[a][b]["types"]
+    for name, tie in _ACTOR_TIES:
+        if name in types:
+            return tie
+    return TieClass.COLLABORATION
 
 
 def _strength(G: nx.DiGraph, u: str, v: str) -> int:

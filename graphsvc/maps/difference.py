@@ -88,11 +88,17 @@ class DifferenceMap:
 
 
 def difference_map(
-    before: Network, after: Network, *, seed: int = 0, max_nodes: int = MAX_MAP_NODES
+    before: Network,
+    after: Network,
+    *,
+    seed: int = 0,
+    max_nodes: int = MAX_MAP_NODES,
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> DifferenceMap:
     """The map of what changed from ``before`` to ``after`` (module docstring). Raises
     :class:`~graphsvc.errors.InvalidInput` when the two together hold more than ``max_nodes``
-    nodes."""
+    nodes. ``positions`` places every node where given (one layout shared by several maps,
+    as in the growth story) instead of laying these two moments out."""
     old, new = _drawn(before), _drawn(after)
     everyone = old | new  # the later version of a node describes it, as the comparison does
     if len(everyone) > max_nodes:
@@ -122,7 +128,7 @@ def difference_map(
     # Smaller than on other maps: the lines between the nodes are what this map is about.
     sizes = node_sizes({n: float(len(neighbours[n])) for n in everyone}, low=8.0, high=24.0)
     areas = _area_names(before) | _area_names(after)
-    positions = layout(
+    positions = positions or layout(
         list(everyone),
         [(line.source, line.target) for line in lines],
         area_of={n: _area(node) for n, node in everyone.items()},

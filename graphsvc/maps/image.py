@@ -135,13 +135,17 @@ def _draw_map(fig: Figure, m: MapData, lang: str) -> None:
 
 
 def _draw_labels(fig: Figure, ax: Any, m: MapData, lang: str, scale: float) -> None:
-    """Names, most important first (highlighted nodes, then the largest): each goes below its
-    node, else above, right or left of it, wherever it overlaps no name already drawn and
-    stays inside the map's box; a name that fits nowhere is left out, unless its node is
-    highlighted (then it goes where it overlaps least, shifted inside the box)."""
+    """Names, most important first (highlighted nodes, then the largest): each goes beside its
+    node (below, above, right, left, then the corners, then a step further out), at the first
+    place where it covers no name already drawn and no other node and stays inside the map's
+    box; a name that fits nowhere is left out, unless its node is highlighted (then it goes
+    where it covers least, shifted inside the box). In the dense middle of a map a name would
+    otherwise hide the nodes it sits among."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # an Agg canvas
     frame = ax.get_window_extent(renderer)
     to_data = ax.transData.inverted()
+    radius = {n.id: n.size * scale * DPI / 72 for n in m.nodes}  # in pixels
+    discs = [(*ax.transData.transform((n.x, n.y)), radius[n.id]) for n in m.nodes]
     taken: list[Any] = []
     ranked = sorted(m.nodes, key=lambda n: (not n.highlights, -n.size, n.id))
     tried = 0
@@ -161,15 +165,9 @@ def _draw_labels(fig: Figure, ax: Any, m: MapData, lang: str, scale: float) -> N
             parse_math=False,
             bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
         )
-        reach = n.size * scale * DPI / 72 + 3  # the node's radius in pixels, and a gap
         centre = ax.transData.transform((n.x, n.y))
-        best: tuple[tuple[float, float], tuple[float, float], tuple[str, str]] | None = None
-        for (dx, dy), align in (
-            ((0.0, -reach), ("center", "top")),
-            ((0.0, reach), ("center", "bottom")),
-            ((reach, 0.0), ("left", "center")),
-            ((-reach, 0.0), ("right", "center")),
-        ):
+        best: tuple[tuple[float, float, float], tuple[float, float], tuple[str, str]] | None = None
+        for (dx, dy), align in _places(radius[n.id] + 3):
             point = centre[0] + dx, centre[1] + dy
             text.set_position(tuple(to_data.transform(point)))
             text.set_ha(align[0])
@@ -177,20 +175,54 @@ def _draw_labels(fig: Figure, ax: Any, m: MapData, lang: str, scale: float) -> N
             box = text.get_window_extent(renderer)
             shift = _inside(box, frame)
             box = box.translated(*shift)
-            # Least overlap first; of equals, the one that had to move least to stay inside.
-            cost = (sum(_overlap(box, other) for other in taken), abs(shift[0]) + abs(shift[1]))
+            # Least overlap with names first, then with nodes; of equals, the one that had to
+            # move least to stay inside.
+            cost = (
+                sum(_overlap(box, other) for other in taken),
+                sum(_covers(box, disc) for disc in discs),
+                abs(shift[0]) + abs(shift[1]),
+            )
             if best is None or cost < best[0]:
                 best = cost, (point[0] + shift[0], point[1] + shift[1]), align
-            if cost == (0.0, 0.0):
+            if cost == (0.0, 0.0, 0.0):
                 break
         assert best is not None
-        if best[0][0] > 0 and not n.highlights:
+        if (best[0][0] > 0 or best[0][1] > 0) and not n.highlights:
             text.remove()
             continue
         text.set_position(tuple(to_data.transform(best[1])))
         text.set_ha(best[2][0])
         text.set_va(best[2][1])
         taken.append(text.get_window_extent(renderer))
+
+
+def _places(reach: float) -> list[tuple[tuple[float, float], tuple[str, str]]]:
+    """Where a name may go, best first: offsets from its node's centre (display pixels, y up)
+    and the alignment that puts the name on that side, ``reach`` pixels from the centre."""
+    places = []
+    for step in (reach, reach + 14.0, reach + 28.0):
+        corner = step * 0.75
+        places += [
+            ((0.0, -step), ("center", "top")),
+            ((0.0, step), ("center", "bottom")),
+            ((step, 0.0), ("left", "center")),
+            ((-step, 0.0), ("right", "center")),
+            ((corner, -corner), ("left", "top")),
+            ((-corner, -corner), ("right", "top")),
+            ((corner, corner), ("left", "bottom")),
+            ((-corner, corner), ("right", "bottom")),
+        ]
+    return places
+
+
+def _covers(box: Any, disc: tuple[float, float, float]) -> float:
+    """How deep ``box`` reaches into a node's disc (pixels; 0 when it misses it or only grazes
+    its rim by a pixel)."""
+    x, y, r = disc
+    nearest_x = min(max(x, box.x0), box.x1)
+    nearest_y = min(max(y, box.y0), box.y1)
+    depth = r - ((x - nearest_x) ** 2 + (y - nearest_y) ** 2) ** 0.5
+    return float(depth) if depth > 1 else 0.0
 
 
 def _inside(box: Any, frame: Any) -> tuple[float, float]:

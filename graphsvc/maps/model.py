@@ -78,11 +78,14 @@ class MapNode:
 @dataclass(frozen=True)
 class MapEdge:
     """A tie between two drawn nodes; ``weight`` is the number of young people a group's
-    tie stands for, or the tie's strength (1 when not recorded)."""
+    tie stands for, or the tie's strength (1 when not recorded); ``tie`` is what it is (a
+    :class:`~graphsvc.maps.options.TieClass` value; two actors who both collaborate and refer
+    are drawn as collaborating)."""
 
     source: str
     target: str
     weight: int = 1
+    tie: str = "collaboration"
 
 
 @dataclass(frozen=True)

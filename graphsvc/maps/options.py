@@ -20,6 +20,18 @@ shows; ``broker`` on a brokers map by default, else ``degree``), ``title`` and `
 or ``en``); every kind but ``brokers`` takes ``young`` (``groups``, ``individuals`` or
 ``none``; default ``groups``). ``from``/``to`` are also taken by any map sized by
 ``metric=broker``.
+
+What the page shows of the map, as the coordinator left it when exploring (every kind; none
+of these changes the nodes or their places, only which are drawn):
+
+=================  =========================================================================
+``hide_sectors``   sectors not drawn, comma-separated (``business,public``)
+``hide_kinds``     kinds not drawn (``Business,YoungPeopleGroup``)
+``hide_ties``      tie types not drawn (:class:`TieClass`: ``referral,youth``)
+``only_area``      the id of the one area whose nodes are drawn
+``focus``          the id of the actor the map is focused on: only it and the nodes within
+                   ``focus_steps`` ties of it (1-3, default 1) are drawn
+=================  =========================================================================
 """
 
 from __future__ import annotations
@@ -31,14 +43,26 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
-from graphsvc.domain import Arena
+from graphsvc.domain import Arena, Sector
 from graphsvc.errors import InvalidInput, Problem
+from graphsvc.maps.style import KIND_SHAPES
 
-__all__ = ["MAX_TITLE", "MapKind", "MapOptions", "Metric", "YoungPeople", "checked_title", "map_options"]
+__all__ = [
+    "EXPLORE_OPTIONS",
+    "MAX_TITLE",
+    "MapKind",
+    "MapOptions",
+    "Metric",
+    "TieClass",
+    "YoungPeople",
+    "checked_title",
+    "map_options",
+]
 
 MAX_TITLE = 200
 MAX_HOPS = 4
 MAX_TOP = 50
+MAX_FOCUS_STEPS = 3
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
@@ -68,6 +92,17 @@ class YoungPeople(StrEnum):
     NONE = "none"
 
 
+class TieClass(StrEnum):
+    """What a drawn tie is: the tie types of the legend, which a coordinator can hide."""
+
+    COLLABORATION = "collaboration"  # COLLABORATES_WITH
+    REFERRAL = "referral"  # REFERS_TO
+    FUNDING = "funding"  # FUNDS, to an actor or an initiative
+    PARTICIPATION = "participation"  # PARTICIPATES_IN an initiative
+    YOUTH = "youth"  # young people's ATTENDS, MEMBER_OF, WORKS_AT, USES
+    RESIDENCE = "residence"  # young people living in a gap area
+
+
 # Options each kind takes besides the common ones (names as in the query string).
 _OWN_OPTIONS: dict[MapKind, frozenset[str]] = {
     MapKind.NETWORK: frozenset({"area", "young"}),
@@ -76,7 +111,12 @@ _OWN_OPTIONS: dict[MapKind, frozenset[str]] = {
     MapKind.BROKERS: frozenset({"from", "to", "area", "top"}),  # never young people
     MapKind.GAPS: frozenset({"target_group", "hops", "young"}),
 }
-_COMMON = frozenset({"metric", "title", "lang"})
+# What the page shows of the map: the legend's hidden entries, the area filter, the focus.
+EXPLORE_OPTIONS = ("hide_sectors", "hide_kinds", "hide_ties", "only_area", "focus", "focus_steps")
+_COMMON = frozenset({"metric", "title", "lang", *EXPLORE_OPTIONS})
+_SECTORS = tuple(s.value for s in Sector)
+_KINDS = tuple(KIND_SHAPES)
+_TIES = tuple(t.value for t in TieClass)
 _ALL = frozenset().union(*_OWN_OPTIONS.values(), _COMMON)
 # Field name -> query-string name, where they differ.
 _PARAM = {"source_arena": "from", "target_arena": "to"}
@@ -99,11 +139,18 @@ class MapOptions:
     source_arena: Arena = Arena.SCHOOL
     target_arena: Arena = Arena.LEISURE
     top: int = 10
+    hide_sectors: tuple[str, ...] = ()
+    hide_kinds: tuple[str, ...] = ()
+    hide_ties: tuple[str, ...] = ()
+    only_area: str | None = None
+    focus: str | None = None
+    focus_steps: int = 1
 
     def layout_key(self) -> tuple[Any, ...]:
         """Everything that decides the nodes, their sizes and their places: not the title
-        or the language, which only change the words."""
-        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in ("title", "lang"))
+        or the language, which only change the words, nor what the page hides of them."""
+        skip = ("title", "lang", *EXPLORE_OPTIONS)
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in skip)
 
     def query(self) -> dict[str, str]:
         """The options as query-string parameters of ``/maps/{kind}.html`` (defaults left
@@ -114,7 +161,8 @@ class MapOptions:
             value = getattr(self, f.name)
             if f.name == "kind" or value is None or value == getattr(default, f.name):
                 continue
-            params[_PARAM.get(f.name, f.name)] = str(value)
+            text = ",".join(value) if isinstance(value, tuple) else str(value)
+            params[_PARAM.get(f.name, f.name)] = text
         return params
 
     def to_json(self) -> str:
@@ -166,7 +214,15 @@ def map_options(kind: str, params: Mapping[str, Any]) -> MapOptions:
         source_arena=_choice(given, "from", Arena, Arena.SCHOOL, problems),
         target_arena=_choice(given, "to", Arena, Arena.LEISURE, problems),
         top=_int(given, "top", 10, 1, MAX_TOP, problems),
+        hide_sectors=_names(given, "hide_sectors", _SECTORS, "sector", problems),
+        hide_kinds=_names(given, "hide_kinds", _KINDS, "kind", problems),
+        hide_ties=_names(given, "hide_ties", _TIES, "tie type", problems),
+        only_area=_id(given, "only_area", problems),
+        focus=_id(given, "focus", problems),
+        focus_steps=_int(given, "focus_steps", 1, 1, MAX_FOCUS_STEPS, problems),
     )
+    if "focus_steps" in given and "focus" not in given:
+        problems.append(Problem("focus_steps", "only with focus (the actor to focus on)"))
     if (
         map_kind in (MapKind.TARGET_GROUP, MapKind.GAPS)
         and options.target_group is None
@@ -210,6 +266,31 @@ def _int(
         problems.append(Problem(name, f"{low} to {high}, not {str(value)[:20]!r}"))
         return default
     return number
+
+
+def _names(
+    given: Mapping[str, Any], name: str, known: tuple[str, ...], what: str, problems: list[Problem]
+) -> tuple[str, ...]:
+    """A comma-separated list (or a list) of names from ``known``, in ``known``'s order and
+    spelling (matched without regard to case); an unknown one is a problem."""
+    if name not in given:
+        return ()
+    value = given[name]
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple | set | frozenset):
+        problems.append(Problem(name, f"a list of {what} names, not {str(value)[:40]!r}"))
+        return ()
+    spelling = {k.lower(): k for k in known}
+    wanted: set[str] = set()
+    for item in items:
+        text = str(item).strip()
+        if not text:
+            continue
+        if text.lower() not in spelling:
+            problems.append(Problem(name, f"there is no {what} {text[:40]!r}: use {', '.join(known)}"))
+            continue
+        wanted.add(spelling[text.lower()])
+    return tuple(k for k in known if k in wanted)
 
 
 def _id(given: Mapping[str, Any], name: str, problems: list[Problem]) -> str | None:

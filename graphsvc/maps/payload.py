@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphsvc.errors import InvalidInput, Problem
 from graphsvc.maps.model import MapData, MapNode
+from graphsvc.maps.options import TieClass
 from graphsvc.maps.style import (
     EDGE_COLOUR,
     GAP_FILL,
@@ -22,6 +24,7 @@ from graphsvc.maps.style import (
     SECTOR_COLOURS,
     mark_of,
 )
+from graphsvc.maps.terms import map_terms
 from graphsvc.maps.words import (
     GROUP_KIND,
     WORDS,
@@ -56,6 +59,19 @@ _PANEL_WORDS = (
     "highlights",
     "isolated",
     "fit",
+    "ties",
+    "legend_toggle",
+    "show_all",
+    "only_area",
+    "all_areas",
+    "focus",
+    "focus_pick",
+    "focus_steps",
+    "focus_go",
+    "focus_here",
+    "focus_clear",
+    "focus_on",
+    "shown",
 )
 _MARK_LEGEND = {
     "recruited": "hl_recruited",
@@ -135,6 +151,7 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
     edges: list[int] = []
     for e in m.edges:
         edges += (index[e.source], index[e.target], e.weight)
+    ties = [t.value for t in TieClass if any(e.tie == t for e in m.edges)]
     return {
         "lang": lang,
         "title": map_title(m, lang),
@@ -142,14 +159,25 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
         "metric": m.options.metric.value,
         "nodes": columns,
         "edges": edges,
+        "edgeTies": [ties.index(e.tie) for e in m.edges],
+        "ties": [{"code": t, "label": words[f"tie_{t}"]} for t in ties],
+        "view": _view(m, index),
         "notes": notes,
         "kinds": [
-            {"code": k, "label": kind_name(k, lang), "shape": KIND_SHAPES.get(k, "dot")} for k in kinds
+            {
+                "code": k,
+                "label": kind_name(k, lang),
+                "shape": KIND_SHAPES.get(k, "dot"),
+                # Actors can be focused on; young people (a group or one) cannot.
+                "focusable": k not in (GROUP_KIND, "YoungPerson"),
+            }
+            for k in kinds
         ],
         "sectors": [{"code": s, "label": sector_name(s, lang), "colour": SECTOR_COLOURS[s]} for s in sectors],
         "noSectorColour": NO_SECTOR_COLOUR,
         "edgeColour": EDGE_COLOUR,
         "areas": [m.areas[a] for a in areas],
+        "areaIds": areas,
         "marks": [
             {
                 "code": c,
@@ -161,6 +189,7 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
             for c in used_marks
         ],
         "legend": _legend(m, lang, arenas),
+        "terms": map_terms(m, lang, used_marks),
         "words": {k: words[k] for k in _PANEL_WORDS}
         | {
             "broker": words["broker"].format(**arenas),
@@ -168,6 +197,30 @@ def page_payload(m: MapData, lang: str) -> dict[str, Any]:
                 nodes=thousands(len(m.nodes), lang), edges=thousands(len(m.edges), lang)
             ),
         },
+    }
+
+
+def _view(m: MapData, index: dict[str, int]) -> dict[str, Any]:
+    """What the page hides and focuses on when it opens (see :mod:`~graphsvc.maps.options`).
+    An area or actor that is not on this map is refused, naming it, rather than ignored:
+    the page would otherwise open on something other than what was saved."""
+    o = m.options
+    problems: list[Problem] = []
+    if o.only_area is not None and o.only_area not in m.areas:
+        problems.append(Problem("only_area", f"no node of this map is in the area {o.only_area!r}"))
+    if o.focus is not None and (
+        o.focus not in index or m.nodes[index[o.focus]].kind in (GROUP_KIND, "YoungPerson")
+    ):
+        problems.append(Problem("focus", f"there is no actor {o.focus!r} on this map"))
+    if problems:
+        raise InvalidInput("the map cannot be drawn", problems)
+    return {
+        "hide_sectors": list(o.hide_sectors),
+        "hide_kinds": list(o.hide_kinds),
+        "hide_ties": list(o.hide_ties),
+        "only_area": o.only_area,
+        "focus": o.focus,
+        "focus_steps": o.focus_steps,
     }
 
 

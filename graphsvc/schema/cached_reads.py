@@ -28,8 +28,8 @@ from cachetools import LRUCache
 from graphql import ExecutionResult, FieldNode, OperationDefinitionNode, OperationType
 from strawberry.extensions import SchemaExtension
 
-from graphsvc.db.tenant_state import data_version
 from graphsvc.errors import GraphStoreUnavailable
+from graphsvc.services.store import data_version
 
 __all__ = ["NETWORK_READS", "CachedReads", "ReadCache"]
 

@@ -99,6 +99,14 @@ class MapView:
         description="Brokers maps and BROKER size: paths to this arena."
     )
     top: int = strawberry.field(description="Brokers maps: how many brokers are highlighted.")
+    hide_sectors: list[str] = strawberry.field(description="Sectors the map opens with hidden.")
+    hide_kinds: list[str] = strawberry.field(description="Kinds the map opens with hidden.")
+    hide_ties: list[str] = strawberry.field(description="Tie types the map opens with hidden.")
+    only_area: strawberry.ID | None = strawberry.field(
+        description="The map opens showing only this area's nodes; null: every area."
+    )
+    focus: strawberry.ID | None = strawberry.field(description="The map opens focused on this actor.")
+    focus_steps: int = strawberry.field(description="How many ties out from the focused actor.")
     url: str = strawberry.field(description="The view as a live map (a path on this server).")
     live_url: str = strawberry.field(
         description="The same map with its options in the query string (GET /maps/{kind}.html)."
@@ -133,6 +141,12 @@ class MapView:
             "from_arena": enums.Arena(o.source_arena.value),
             "to_arena": enums.Arena(o.target_arena.value),
             "top": o.top,
+            "hide_sectors": list(o.hide_sectors),
+            "hide_kinds": list(o.hide_kinds),
+            "hide_ties": list(o.hide_ties),
+            "only_area": o.only_area,
+            "focus": o.focus,
+            "focus_steps": o.focus_steps,
             "url": f"{base}.html",
             "live_url": f"/maps/{o.kind.value}.html" + (f"?{query}" if query else ""),
             "downloads": downloads(base),

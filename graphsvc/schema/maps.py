@@ -36,7 +36,17 @@ __all__ = ["MapViewMutation", "MapViewQuery"]
 Tenant = Annotated[str | None, strawberry.argument(description="The tenant; default: the caller's.")]
 DEFAULT_LINK_DAYS = 90
 # Option names in messages: the GraphQL input's, not the query string's.
-_FIELD_NAMES = {"target_group": "targetGroup", "from": "fromArena", "to": "toArena", "young": "youngPeople"}
+_FIELD_NAMES = {
+    "target_group": "targetGroup",
+    "from": "fromArena",
+    "to": "toArena",
+    "young": "youngPeople",
+    "hide_sectors": "hideSectors",
+    "hide_kinds": "hideKinds",
+    "hide_ties": "hideTies",
+    "only_area": "onlyArea",
+    "focus_steps": "focusSteps",
+}
 
 
 @strawberry.input(
@@ -75,6 +85,26 @@ class MapViewInput:
     top: int | None = strawberry.field(
         default=None, description="Brokers maps: how many brokers to highlight, 1-50 (10)."
     )
+    hide_sectors: list[str] | None = strawberry.field(
+        default=None, description="Sectors the map opens with hidden (public, civil_society, ...)."
+    )
+    hide_kinds: list[str] | None = strawberry.field(
+        default=None, description="Kinds the map opens with hidden (Association, YoungPeopleGroup, ...)."
+    )
+    hide_ties: list[str] | None = strawberry.field(
+        default=None,
+        description="Tie types the map opens with hidden: collaboration, referral, funding, "
+        "participation, youth, residence.",
+    )
+    only_area: strawberry.ID | None = strawberry.field(
+        default=None, description="The map opens showing only the nodes of this area."
+    )
+    focus: strawberry.ID | None = strawberry.field(
+        default=None, description="The map opens focused on this actor."
+    )
+    focus_steps: int | None = strawberry.field(
+        default=None, description="With focus: how many ties out from the actor, 1-3 (1)."
+    )
 
     def params(self) -> dict[str, Any]:
         def value(v: Any) -> Any:
@@ -93,6 +123,12 @@ class MapViewInput:
             "from": value(self.from_arena),
             "to": value(self.to_arena),
             "top": self.top,
+            "hide_sectors": self.hide_sectors,
+            "hide_kinds": self.hide_kinds,
+            "hide_ties": self.hide_ties,
+            "only_area": self.only_area,
+            "focus": self.focus,
+            "focus_steps": self.focus_steps,
         }
 
 

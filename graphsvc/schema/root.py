@@ -6,8 +6,15 @@ import logging
 from typing import Any
 
 import strawberry
+from cachetools import LRUCache
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+)
 
 from graphsvc.config import Settings
 from graphsvc.errors import GraphsvcError
@@ -17,11 +24,13 @@ from graphsvc.schema.audit import AuditQuery
 from graphsvc.schema.cached_reads import CachedReads, ReadCache
 from graphsvc.schema.cost import QueryCostLimiter
 from graphsvc.schema.imports import ImportMutation
+from graphsvc.schema.kept_validation import KeptValidation, Verdicts
 from graphsvc.schema.maps import MapViewMutation, MapViewQuery
 from graphsvc.schema.mutations import Mutation
 from graphsvc.schema.neighbourhood import NeighbourhoodQuery
 from graphsvc.schema.overview import OverviewQuery
 from graphsvc.schema.permissions import EditorsOnlyForMutations
+from graphsvc.schema.presentations import PresentationMutation, PresentationQuery
 from graphsvc.schema.privacy import PrivacyMutation, PrivacyQuery
 from graphsvc.schema.queries import NodeQuery
 from graphsvc.schema.snapshots import SnapshotMutation, SnapshotQuery
@@ -64,6 +73,7 @@ class Query(
     UserQuery,
     SnapshotQuery,
     MapViewQuery,
+    PresentationQuery,
     SurveyQuery,
     WhatIfQuery,
     WeavingQuery,
@@ -80,6 +90,7 @@ class RootMutation(
     ImportMutation,
     SnapshotMutation,
     MapViewMutation,
+    PresentationMutation,
     SurveyMutation,
     TieBatchMutation,
     WeavingMutation,
@@ -94,9 +105,13 @@ class _Schema(strawberry.Schema):
         have no place in the application's log."""
 
 
+_KEPT_DOCUMENTS = 512
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     read_cache = ReadCache(settings.response_cache_mb * 1_000_000)  # one per API worker
+    verdicts: Verdicts = LRUCache(maxsize=_KEPT_DOCUMENTS)
     return _Schema(
         query=Query,
         mutation=RootMutation,
@@ -110,6 +125,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            # Parsed documents and validation verdicts of the texts sent most recently.
+            lambda: ParserCache(maxsize=_KEPT_DOCUMENTS),
+            lambda: KeptValidation(verdicts),
             EditorsOnlyForMutations,
             lambda: MaskErrors(
                 should_mask_error=_is_unexpected,

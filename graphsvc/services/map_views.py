@@ -191,12 +191,15 @@ async def open_share_link(store: GraphStore, token: str) -> tuple[Principal, Vie
 
 
 async def _check_subjects(scope: Scope, options: MapOptions) -> None:
-    """NotFound unless the target group, actor and area of ``options`` exist in the tenant."""
+    """NotFound unless the target group, actors and areas of ``options`` exist in the tenant
+    (the focused actor and the area shown, too)."""
     tenant = scope.tenant
     graph = (await projection(scope)).graph
     wanted: list[tuple[str | None, str | None, str]] = [
         (options.target_group, "TargetGroup", "target group"),
         (options.area, "Area", "area"),
+        (options.only_area, "Area", "area"),
+        (options.focus, None, "actor"),
     ]
     if options.kind is MapKind.EGO:
         wanted.append((options.actor, None, "actor"))

@@ -18,6 +18,7 @@ from graphsvc.analytics import (
     recruitment_xlsx,
 )
 from graphsvc.domain import Network, Person
+from graphsvc.glossary import entry
 
 from .conftest import tiny_network
 
@@ -36,9 +37,9 @@ def test_danish_csv(recommendations: Recommendations) -> None:
     rows = _read_csv(recruitment_csv(recommendations, language="da"), ";")
     head, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert head[:3] == ["Nr.", "Aktør", "Type"] and "Kontaktperson" in head
-    assert first["Aktør"] == "Biz Brugsen" and first["Sektor"] == "erhverv"
+    assert first["Aktør"] == "Biz Brugsen" and first["Sektor"] == "erhvervslivet"
     assert first["Point"] == "4,5"  # decimal comma
-    assert first["Begrundelse"].startswith("tilføjer erhverv")
+    assert first["Begrundelse"].startswith("tilføjer erhvervslivet")
     assert "ligger i Byen, hvor 4 medlemmer bor" in first["Begrundelse"]
     assert first["Introduktionsvej"] == "Assoc Fodbold → Kim Holm → Biz Brugsen"
     assert first["Telefon"] == "+45 01 02 03 04"  # a phone number, no apostrophe
@@ -79,6 +80,15 @@ def test_names_never_become_formulas() -> None:
     sheet = load_workbook(io.BytesIO(recruitment_xlsx(recs, language="en"))).active
     cell = sheet["I2"]
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
+
+
+def test_the_workbook_explains_its_words_as_the_glossary_does(recommendations: Recommendations) -> None:
+    book = load_workbook(io.BytesIO(recruitment_xlsx(recommendations, language="da")))
+    assert book.sheetnames == ["Rekruttering", "Ordliste"]
+    words = {row[0]: row[1] for row in book["Ordliste"].iter_rows(min_row=2, values_only=True)}
+    headings = [c.value for c in book["Rekruttering"][1]]
+    assert {"Point", "Introduktionsvej"} <= set(words) & set(headings)  # the list's headings, explained
+    assert words["Point"] == entry("score").text("da")
 
 
 def test_unknown_language(recommendations: Recommendations) -> None:

@@ -126,6 +126,24 @@ def known_ids(settings: Settings, api_url: str, token_for: Tokens) -> list[str]:
                 },
             ).json()
             ids.append(task["data"]["t"]["id"])
+            # A presentation of the view, and a share link to it.
+            shown = client.post(
+                "/graphql",
+                json={
+                    "query": f"""mutation {{ p: createPresentation(input: {{title: "{name}",
+                      steps: [{{viewId: "{made["data"]["v"]["id"]}", heading: "{name}"}}]}}) {{
+                      ... on Presentation {{ id }} }} }}"""
+                },
+            ).json()
+            presentation = shown["data"]["p"]["id"]
+            link = client.post(
+                "/graphql",
+                json={
+                    "query": f"""mutation {{ l: createPresentationLink(presentationId: "{presentation}") {{
+                      ... on NewPresentationLink {{ link {{ id }} }} }} }}"""
+                },
+            ).json()
+            ids += [presentation, link["data"]["l"]["link"]["id"]]
     return ids
 
 

@@ -174,7 +174,9 @@ def test_save_a_view_open_it_and_download_it(
     assert live.status_code == 200 and payload(live.text)["title"] == "Huller & <huller>"
     assert "<title>Huller &amp; &lt;huller&gt;</title>" in live.text
     page = client.get(view["downloads"]["html"], headers=headers)
-    assert page.headers["content-disposition"] == f'attachment; filename="graphsvc-gaps-{view["id"]}.html"'
+    assert page.headers["content-disposition"] == (
+        "attachment; filename=\"Huller-huller.html\"; filename*=UTF-8''Huller-huller.html"
+    )
     assert payload(page.text)["nodes"]["id"] == payload(live.text)["nodes"]["id"]
     png = client.get(view["downloads"]["png"], headers=headers)
     assert png.headers["content-type"] == "image/png"

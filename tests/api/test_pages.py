@@ -100,3 +100,13 @@ def test_every_word_the_pages_use_is_in_both_dictionaries() -> None:
     assert used, "no words found: the patterns above are out of date"
     assert used - danish == set()
     assert used - danish_only - english == set()
+
+
+def test_the_glossary_is_served_to_every_page_in_both_languages(client: httpx.Client) -> None:
+    answer = client.get("/glossary.json")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    entries = {e["key"]: e for e in answer.json()["entries"]}
+    assert entries["role_coordinator"]["term"] == {"da": "mellemmand i egen gruppe", "en": "coordinator"}
+    assert all(
+        e["term"]["da"] and e["term"]["en"] and e["text"]["da"] and e["text"]["en"] for e in entries.values()
+    )

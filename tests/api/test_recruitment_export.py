@@ -33,8 +33,8 @@ def test_danish_csv(client: httpx.Client, small_demo: str, auth: Headers) -> Non
     assert rows[0][:3] == ["Nr.", "Aktør", "Type"]
     assert len(rows) == 11
     column = dict(zip(rows[0], rows[1], strict=True))
-    assert column["Nr."] == "1" and column["Sektor"] == "erhverv"
-    assert "tilføjer erhverv" in column["Begrundelse"]
+    assert column["Nr."] == "1" and column["Sektor"] == "erhvervslivet"
+    assert "tilføjer erhvervslivet" in column["Begrundelse"]
     assert "," in column["Point"] or column["Point"].isdigit()  # decimal comma in Danish
 
 

@@ -123,7 +123,7 @@ def test_elements_in_kumus_layout_with_graphsvcs_fields(town: Network) -> None:
     assert (club["Label"], club["Type"], club["Sector"], club["Arenas"], club["Area"]) == (
         "Hvalsø Klatreklub",
         "Forening",
-        "Civilsamfund",
+        "Civilsamfundet",
         "Fritid",
         "Hvalsø",  # the area's name, not its id
     )
@@ -131,7 +131,7 @@ def test_elements_in_kumus_layout_with_graphsvcs_fields(town: Network) -> None:
     assert shop["Arenas"] == shop["Tags"] == "Arbejde|Lokalsamfund"
     assert shop["Survey status"] == "Besvaret" and club["Survey status"] is None
     assert elements["school"]["Type"] == "Kommunal enhed"
-    assert elements["fund"]["Sector"] == "Fond"
+    assert elements["fund"]["Sector"] == "Fonde"
     assert [elements[i]["Type"] for i in ("hvalsoe", "tg", "plusdig", "yp-1", "p-1")] == [
         "Område",
         "Målgruppe",
@@ -256,6 +256,11 @@ def _words() -> list[tuple[type[Enum], Enum, str]]:
 def test_each_danish_word_reads_back_as_its_value(enum: type[Enum], member: Enum, word: str) -> None:
     assert word[0].isupper()  # as a Danish user writes it
     assert read_enum(word, enum, "a value") is member
+
+
+@pytest.mark.parametrize("word", ["Offentlig", "Civilsamfund", "Erhverv", "Fond", "Viden"])
+def test_the_older_sector_words_of_a_workbook_are_still_read(word: str) -> None:
+    assert isinstance(read_enum(word, Sector, "a value"), Sector)
 
 
 def test_every_kind_and_every_tie_type_but_location_has_a_word() -> None:

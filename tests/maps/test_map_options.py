@@ -93,3 +93,72 @@ def test_layout_key_ignores_words_only() -> None:
     b = map_options("network", {"title": "B"})
     assert a.layout_key() == b.layout_key()
     assert a.layout_key() != map_options("network", {"metric": "betweenness"}).layout_key()
+
+
+def test_what_the_page_hides_and_focuses_on_is_checked_and_kept_in_canonical_order() -> None:
+    o = map_options(
+        "network",
+        {
+            "hide_sectors": "business, PUBLIC",
+            "hide_kinds": ["youngpeoplegroup", "Association"],
+            "hide_ties": "youth,referral",
+            "only_area": "area-by",
+            "focus": "club-by",
+            "focus_steps": "3",
+        },
+    )
+    assert (o.hide_sectors, o.hide_kinds, o.hide_ties) == (
+        ("public", "business"),
+        ("Association", "YoungPeopleGroup"),
+        ("referral", "youth"),
+    )
+    assert (o.only_area, o.focus, o.focus_steps) == ("area-by", "club-by", 3)
+    assert o.query() == {
+        "hide_sectors": "public,business",
+        "hide_kinds": "Association,YoungPeopleGroup",
+        "hide_ties": "referral,youth",
+        "only_area": "area-by",
+        "focus": "club-by",
+        "focus_steps": "3",
+    }
+    assert MapOptions.from_json(o.to_json()) == o  # a saved view keeps all of it
+    # Nothing of it changes the nodes or their places: the kept map serves every state.
+    assert o.layout_key() == map_options("network", {}).layout_key()
+
+
+def test_every_explore_option_is_refused_by_name() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        map_options(
+            "brokers",
+            {
+                "hide_sectors": "business,pirates",
+                "hide_kinds": "Castle",
+                "hide_ties": "friendship",
+                "only_area": "not an id!",
+                "focus": "<img src=x>",
+                "focus_steps": "4",
+            },
+        )
+    problems = {p.record: p.problem for p in caught.value.problems}
+    assert set(problems) == {"hide_sectors", "hide_kinds", "hide_ties", "only_area", "focus", "focus_steps"}
+    assert problems["hide_sectors"].startswith("there is no sector 'pirates': use public, civil_society")
+    assert problems["hide_kinds"].startswith("there is no kind 'Castle': use Association")
+    assert problems["hide_ties"] == (
+        "there is no tie type 'friendship': use collaboration, referral, funding, participation, "
+        "youth, residence"
+    )
+    assert problems["focus_steps"] == "1 to 3, not '4'"
+
+
+@pytest.mark.parametrize(
+    ("params", "record", "problem"),
+    [
+        ({"focus_steps": "2"}, "focus_steps", "only with focus (the actor to focus on)"),
+        ({"hide_kinds": 3}, "hide_kinds", "a list of kind names, not '3'"),
+        ({"focus": "club-by", "focus_steps": "0"}, "focus_steps", "1 to 3, not '0'"),
+    ],
+)
+def test_bad_explore_options(params: dict[str, object], record: str, problem: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        map_options("network", params)
+    assert (record, problem) in {(p.record, p.problem) for p in caught.value.problems}

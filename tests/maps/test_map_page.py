@@ -12,6 +12,7 @@ import networkx as nx
 import pytest
 
 from graphsvc.analytics import gap_report
+from graphsvc.errors import InvalidInput
 from graphsvc.maps import (
     MapInputs,
     assets,
@@ -105,7 +106,7 @@ def test_words_follow_the_language(towns: nx.DiGraph) -> None:
     m = build_map(towns, map_options("network", {}), individuals_allowed=False, reference_year=2026)
     da, en = page_payload(m, "da"), page_payload(m, "en")
     assert da["title"] == "Netværkskort" and en["title"] == "Network map"
-    assert "Civilsamfund" in [s["label"] for s in da["sectors"]]
+    assert "Civilsamfundet" in [s["label"] for s in da["sectors"]]
     assert "Civil society" in [s["label"] for s in en["sectors"]]
     group = da["nodes"]["id"].index("young-group/by/12-14")
     assert da["nodes"]["label"][group] == "2 unge, 12-14 år, Byen"
@@ -133,3 +134,77 @@ def test_the_inlined_vis_network_shows_string_tooltips_as_text() -> None:
     # Popup.setText: an Element is appended, a string becomes innerText (never innerHTML).
     assert 'setText",value:function(t){if(t instanceof Element)' in js
     assert "this.frame.innerText=t" in js
+
+
+def _ties(payload: dict[str, object]) -> dict[tuple[str, str], str]:
+    ids, edges, kinds = payload["nodes"]["id"], payload["edges"], payload["edgeTies"]  # type: ignore[index]
+    codes = [t["code"] for t in payload["ties"]]  # type: ignore[attr-defined]
+    return {(ids[edges[3 * e]], ids[edges[3 * e + 1]]): codes[k] for e, k in enumerate(kinds)}  # type: ignore[index]
+
+
+def test_every_tie_carries_its_type_for_the_legend(towns: nx.DiGraph) -> None:
+    inputs = MapInputs(report=gap_report(towns, "tg-lonely"))
+    m = build_map(
+        towns,
+        map_options("target-group", {"target_group": "tg-lonely"}),
+        individuals_allowed=False,
+        inputs=inputs,
+    )
+    payload = page_payload(m, "en")
+    ties = _ties(payload)
+    assert ties[("club-by", "school-by")] == "collaboration"
+    assert ties[("club-by", "init")] == "participation"
+    assert ties[("fond", "init")] == "funding"
+    assert {t for (a, _), t in ties.items() if a.startswith("young-group/")} == {"youth"}
+    assert [t["label"] for t in payload["ties"]] == [  # type: ignore[attr-defined]
+        "Collaboration",
+        "Funds",
+        "Takes part in an initiative",
+        "Young people's ties",
+    ]
+
+
+def test_the_page_opens_with_the_saved_state(towns: nx.DiGraph) -> None:
+    params = {
+        "hide_sectors": "business",
+        "hide_ties": "youth",
+        "only_area": "by",
+        "focus": "club-by",
+        "focus_steps": "2",
+    }
+    m = build_map(towns, map_options("network", params), individuals_allowed=False)
+    payload = page_payload(m, "da")
+    assert payload["view"] == {
+        "hide_sectors": ["business"],
+        "hide_kinds": [],
+        "hide_ties": ["youth"],
+        "only_area": "by",
+        "focus": "club-by",
+        "focus_steps": 2,
+    }
+    assert payload["areas"][payload["areaIds"].index("by")] == "Byen"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("params", "record"),
+    [
+        ({"focus": "no-such-actor"}, "focus"),
+        ({"focus": "young-group"}, "focus"),  # not an id on this map either
+        ({"only_area": "kommune"}, "only_area"),  # no node of the map lies in it directly
+    ],
+)
+def test_a_state_that_points_at_nothing_on_the_map_is_refused(
+    towns: nx.DiGraph, params: dict[str, str], record: str
+) -> None:
+    m = build_map(towns, map_options("network", params), individuals_allowed=False)
+    with pytest.raises(InvalidInput) as caught:
+        page_payload(m, "da")
+    assert [p.record for p in caught.value.problems] == [record]
+
+
+def test_focus_on_a_young_person_is_refused(towns: nx.DiGraph) -> None:
+    m = build_map(
+        towns, map_options("network", {"young": "individuals", "focus": "yp-1"}), individuals_allowed=True
+    )
+    with pytest.raises(InvalidInput, match="there is no actor 'yp-1' on this map"):
+        page_payload(m, "da")

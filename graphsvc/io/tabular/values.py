@@ -83,7 +83,7 @@ _WORDS: dict[type[Enum], dict[Enum, tuple[str, ...]]] = {
             "ngo",
             "civil",
         ),
-        Sector.BUSINESS: ("erhverv", "erhvervsliv", "privat", "virksomhed", "private"),
+        Sector.BUSINESS: ("erhvervslivet", "erhverv", "erhvervsliv", "privat", "virksomhed", "private"),
         Sector.PHILANTHROPY: ("fond", "fonde", "filantropi", "foundation", "philanthropic"),
         Sector.KNOWLEDGE: (
             "viden",

@@ -101,8 +101,9 @@ function render() {
   }
 }
 
-function showMap({ from, to, area }) {
-  const params = { from: from.toLowerCase(), to: to.toLowerCase(), area };
+// The map highlights as many brokers as the table lists.
+function showMap({ from, to, area, top }) {
+  const params = { from: from.toLowerCase(), to: to.toLowerCase(), area, top };
   map.show("brokers", params, t("brokers.map_heading"));
   byId("open-in-builder").setAttribute("href", `/maps?${new URLSearchParams({ kind: "brokers", ...params, area: area || "" })}`);
 }

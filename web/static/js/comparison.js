@@ -2,6 +2,7 @@
 // key figures, every measure before and after, partners and ties per sector and per arena,
 // each target group's reach, and the partners and ties gained and lost by name.
 import { el } from "./dom.js";
+import { termHelp } from "./glossary.js";
 import { lang, number, t, tn } from "./i18n.js";
 import { capital, label } from "./words.js";
 
@@ -97,12 +98,19 @@ export function sentence(c) {
   });
 }
 
+// The measures that have a glossary entry of their own (the counts explain themselves).
+const GLOSSARY_KEYS = {
+  density: "density", components: "components", cross_sector_tie_share: "cross_sector_ties",
+  ei_index: "ei_index", degree_centralisation: "centralisation",
+};
+
 function measuresTable(c) {
   const rows = c.measures.map((m) => {
     const kind = MEASURES[m.measure] || "index";
     const code = m.measure.toLowerCase();
     return el("tr", { dataset: { measure: code } },
       el("th", { scope: "row", class: "name-col" }, t(`snapshots.measure.${code}`),
+        GLOSSARY_KEYS[code] ? termHelp(GLOSSARY_KEYS[code]) : null,
         el("span", { class: "hint block" }, t(`snapshots.measure_help.${code}`))),
       el("td", { class: "num" }, value(kind, m.before)),
       el("td", { class: "num" }, value(kind, m.after)),

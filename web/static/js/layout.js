@@ -2,6 +2,7 @@
 // message area where errors are shown as plain sentences.
 import { ApiError, me, signOut } from "./api.js";
 import { el, replace, byId } from "./dom.js";
+import { linkTerms } from "./glossary.js";
 import { applyStrings, lang, onLanguage, otherLang, setLang, t } from "./i18n.js";
 
 const PAGES = [
@@ -10,6 +11,7 @@ const PAGES = [
   ["gaps", "/gaps"],
   ["weaving", "/weaving", "weaving.nav"],
   ["maps", "/maps"],
+  ["presentations", "/presentations"],
   ["snapshots", "/snapshots"],
   ["workspace", "/workspace"],
   ["surveys", "/surveys", "survey.nav"],
@@ -50,9 +52,12 @@ function header(page) {
       }
     },
   }, t("header.sign_out"));
+  // The glossary is help, not a job: it sits with the account, not in the page list.
+  const glossary = el("a", { class: "help-link", href: "/ordliste", "aria-current": page === "glossary" ? "page" : null },
+    t("glossary.nav"));
   replace(byId("site-header"),
     el("a", { class: "brand", href: "/explorer" }, "graphsvc"), nav,
-    el("div", { class: "account" }, who, languageSwitch(), leave));
+    el("div", { class: "account" }, who, glossary, languageSwitch(), leave));
 }
 
 function languageSwitch() {
@@ -105,6 +110,7 @@ export async function startPage(page) {
   header(page);
   applyStrings();
   onLanguage(() => header(page));
+  linkTerms(); // the "?" beside each measure the page names in its HTML
   try {
     signedIn = await me();
   } catch (error) {

@@ -1,6 +1,7 @@
 // A map of graphsvc (/maps/<kind>.html) in an iframe of the same origin: the page can read
-// when it is drawn (window.graphsvcMapReady) and hear which node is selected (the
-// "graphsvc:select" event on the map's window).
+// when it is drawn (window.graphsvcMapReady), hear which node is selected (the
+// "graphsvc:select" event on the map's window) and what the coordinator hides or focuses on
+// there ("graphsvc:explore", whose detail is that state as the map's options).
 import { el, replace } from "./dom.js";
 import { lang, t } from "./i18n.js";
 
@@ -18,9 +19,10 @@ const ACTOR_KINDS = new Set(["Association", "Business", "MunicipalUnit", "Organi
 export class MapFrame {
   /** ``onSelect(detail)`` is called with the details of a node picked on the map; with
    * ``editable`` (a coordinator's page), an actor picked on it gets a link to the editor. */
-  constructor(container, { onSelect = null, name = "map", editable = false } = {}) {
+  constructor(container, { onSelect = null, onExplore = null, name = "map", editable = false } = {}) {
     this.container = container;
     this.onSelect = onSelect;
+    this.onExplore = onExplore;
     this.editable = editable;
     this.status = el("p", { class: "map-status", role: "status" });
     this.frame = el("iframe", { class: "map-frame", name, title: t("map.frame_title") });
@@ -86,6 +88,9 @@ export class MapFrame {
     view.addEventListener("graphsvc:select", (event) => {
       this.offerEdit(event.detail || {});
       if (this.onSelect) this.onSelect(event.detail || {});
+    });
+    view.addEventListener("graphsvc:explore", (event) => {
+      if (this.onExplore) this.onExplore(event.detail || {});
     });
     const done = () => {
       this.container.classList.remove("is-loading");

@@ -5,7 +5,7 @@ import { byId, el, options, replace } from "./dom.js";
 import { lang, onLanguage, t, tn } from "./i18n.js";
 import { canEdit, clearMessages, showError, showProblem, startPage } from "./layout.js";
 import { loadAreas, loadTargetGroups } from "./lists.js";
-import { MapFrame } from "./mapframe.js";
+import { MapFrame, mapUrl } from "./mapframe.js";
 import { copyFrom, showLinks, showNewLink } from "./sharing.js";
 import { label } from "./words.js";
 
@@ -15,7 +15,12 @@ const ARENAS = ["SCHOOL", "LEISURE", "HEALTH", "WORK", "FAMILY", "COMMUNITY"];
 const EXPIRY_DAYS = ["7", "30", "90", "365", "never"];
 
 const VIEW_FIELDS = `id kind metric youngPeople title lang targetGroup actor depth hops area
-  fromArena toArena top createdBy createdAt problem downloads { html png svg }`;
+  fromArena toArena top hideSectors hideKinds hideTies onlyArea focus focusSteps
+  createdBy createdAt problem downloads { html png svg }`;
+// What the coordinator hid or focused on in the map itself: kept in the map's options.
+const EXPLORE = ["hide_sectors", "hide_kinds", "hide_ties", "only_area", "focus", "focus_steps"];
+// Fields that choose other nodes: changing one starts the map afresh, nothing hidden.
+const NODE_FIELDS = ["kind", "target-group", "hops", "actor", "depth", "area", "young", "from-arena", "to-arena"];
 const VIEWS = `query Views { mapViews { ${VIEW_FIELDS} } }`;
 const SAVE = `mutation Save($input: MapViewInput!) {
   saveMapView(input: $input) {
@@ -30,7 +35,7 @@ const ACTOR_SEARCH = `query Find($search: String) {
 }`;
 const ACTOR_NAME = `query Name($id: ID!) { actor(id: $id) { id name area { name } } }`;
 
-const state = { groups: [], areas: [], actors: [], views: [], active: null, me: null };
+const state = { groups: [], areas: [], actors: [], views: [], active: null, me: null, explore: {} };
 let preview;
 
 /** The map the form describes, as the query options of /maps/<kind>.html. */
@@ -54,7 +59,40 @@ function formOptions() {
   if (byId("young").value !== "groups") o.young = byId("young").value;
   o.title = byId("map-title").value.trim();
   o.lang = byId("map-lang").value;
-  return { kind, options: o };
+  return { kind, options: { ...o, ...state.explore } };
+}
+
+/** The map in the preview was explored (legend, area, focus): its state becomes part of the
+ * map's options, without drawing it again. */
+function explored(detail) {
+  const chosen = formOptions();
+  if (!sameNodes(preview.url, mapUrl(chosen.kind, chosen.options))) return; // the form chose another map since
+  state.explore = Object.fromEntries(EXPLORE.filter((name) => detail[name]).map((name) => [name, String(detail[name])]));
+  const now = formOptions();
+  preview.url = mapUrl(now.kind, now.options);
+  writeUrl(now);
+}
+
+/** Whether two map URLs draw the same nodes (their words and what they hide aside). */
+function sameNodes(a, b) {
+  if (!a || !b) return false;
+  const nodes = (url) => {
+    const parsed = new URL(url, location.href);
+    for (const name of [...EXPLORE, "title", "lang", "metric"]) parsed.searchParams.delete(name);
+    parsed.searchParams.sort();
+    return `${parsed.pathname}?${parsed.searchParams}`;
+  };
+  return nodes(a) === nodes(b);
+}
+
+/** The explore state of a saved view, as the map's options. */
+function viewExplore(view) {
+  const found = {
+    hide_sectors: (view.hideSectors || []).join(","), hide_kinds: (view.hideKinds || []).join(","),
+    hide_ties: (view.hideTies || []).join(","), only_area: view.onlyArea || "", focus: view.focus || "",
+    focus_steps: view.focus && view.focusSteps !== 1 ? String(view.focusSteps) : "",
+  };
+  return Object.fromEntries(Object.entries(found).filter(([, value]) => value));
 }
 
 function problemWith({ kind, options: o }) {
@@ -133,10 +171,14 @@ function showPreview() {
     return false;
   }
   preview.show(chosen.kind, chosen.options, chosen.options.title || t(`maps.kind.${chosen.kind}`));
+  writeUrl(chosen);
+  return true;
+}
+
+function writeUrl(chosen) {
   const query = new URLSearchParams({ kind: chosen.kind });
   for (const [name, value] of Object.entries(chosen.options)) if (value) query.set(name, value);
   history.replaceState(null, "", `?${query}`);
-  return true;
 }
 
 /** The GraphQL input of the map the form describes. */
@@ -148,6 +190,11 @@ function viewInput({ kind, options: o }) {
   if (o.actor) Object.assign(input, { actor: o.actor, depth: Number(o.depth) });
   if (o.area) input.area = o.area;
   if (o.from) Object.assign(input, { fromArena: upper(o.from), toArena: upper(o.to) });
+  for (const [name, field] of [["hide_sectors", "hideSectors"], ["hide_kinds", "hideKinds"], ["hide_ties", "hideTies"]]) {
+    if (o[name]) input[field] = o[name].split(",");
+  }
+  if (o.only_area) input.onlyArea = o.only_area;
+  if (o.focus) Object.assign(input, { focus: o.focus, focusSteps: Number(o.focus_steps || 1) });
   return input;
 }
 
@@ -259,6 +306,7 @@ async function activate(view, fill) {
   if (fill) {
     const kind = view.kind.toLowerCase().replace(/_/g, "-");
     if (view.actor && !state.actors.some((a) => a.id === view.actor)) await rememberActor(view.actor);
+    state.explore = viewExplore(view);
     byId("kind").value = kind;
     byId("metric").value = view.metric.toLowerCase();
     byId("young").value = view.youngPeople.toLowerCase();
@@ -310,10 +358,11 @@ byId("map-form").addEventListener("submit", (event) => {
 
 async function main() {
   state.me = await startPage("maps");
-  preview = new MapFrame(byId("preview"), { name: "preview-map", editable: canEdit() });
+  preview = new MapFrame(byId("preview"), { name: "preview-map", editable: canEdit(), onExplore: explored });
   for (const node of document.querySelectorAll(".editor-only")) node.hidden = !canEdit();
   byId("viewer-note").hidden = canEdit();
   const initial = readUrl();
+  state.explore = Object.fromEntries(EXPLORE.filter((name) => initial[name]).map((name) => [name, initial[name]]));
   try {
     [state.groups, state.areas] = await Promise.all([loadTargetGroups(), loadAreas()]);
     if (initial.actor) await rememberActor(initial.actor);
@@ -328,6 +377,7 @@ async function main() {
     showFields();
   });
   byId("metric").addEventListener("change", showFields);
+  for (const id of NODE_FIELDS) byId(id).addEventListener("change", () => { state.explore = {}; });
   byId("actor-search-button").addEventListener("click", findActors);
   byId("actor-search").addEventListener("keydown", (event) => {
     if (event.key === "Enter") {

@@ -205,6 +205,11 @@ function showGrowth() {
   // A new address after every change to the list, so the picture is drawn again.
   byId("growth-chart").setAttribute("src", `/exports/growth.svg?${query}&v=${state.drawn}`);
   byId("growth-chart").setAttribute("alt", t("snapshots.growth_alt", { n: number(state.snapshots.length) }));
+  // The growth story: every snapshot and now, one step at a time (graphsvc/maps/story.py).
+  byId("story").hidden = !any;
+  byId("story-show").setAttribute("href", `/snapshots/story.html?${query}`);
+  byId("story-html").setAttribute("href", `/snapshots/story/download.html?${query}`);
+  byId("story-png").setAttribute("href", `/snapshots/story/images.zip?${query}`);
 }
 
 async function main() {
