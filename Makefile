@@ -28,7 +28,8 @@ test: setup
 
 # The static checks CI runs besides the tests: lint, format, types, the doctests.
 DOCTESTS := graphsvc/analytics graphsvc/domain.py graphsvc/schema/cost.py graphsvc/db/nodes.py \
-            graphsvc/services/survey_reciprocity.py graphsvc/io/formats.py graphsvc/io/tabular/actor_types.py
+            graphsvc/services/survey_reciprocity.py graphsvc/io/formats.py graphsvc/io/tabular/actor_types.py \
+            graphsvc/api/file_names.py graphsvc/glossary
 
 check: setup
 	$(BIN)/ruff check .

@@ -24,6 +24,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from graphsvc.maps.explored import explored
 from graphsvc.maps.model import MapData, MapNode
 from graphsvc.maps.payload import map_title, node_label, page_payload
 from graphsvc.maps.style import (
@@ -63,6 +64,7 @@ def render_image(m: MapData, image_format: ImageFormat, *, lang: str | None = No
     """The map ``m`` as a PNG or SVG file (see the module docstring)."""
     if image_format not in ("png", "svg"):
         raise ValueError(f"no image format {image_format!r}")
+    m = explored(m)  # what a saved view's legend, area and focus leave drawn
     with _DRAWING, matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         fig = _figure(m, lang or m.options.lang)
         out = io.BytesIO()

@@ -41,8 +41,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ties_gained": "Nye forbindelser",
         "lost": "Mistet (partnere / forbindelser)",
         "start": "Udgangspunktet: {partners} partnere og {ties} forbindelser mellem dem.",
-        "since": "Siden {before}: {joined} nye partnere og {gained} nye forbindelser (blå); "
-        "{lost} forbindelser mistet (stiplet).",
+        "since": "Siden {before}: {joined} og {gained} (blå); {lost} (stiplet).",
+        "joined_one": "{n} ny partner",
+        "joined_many": "{n} nye partnere",
+        "gained_one": "{n} ny forbindelse",
+        "gained_many": "{n} nye forbindelser",
+        "lost_one": "{n} forbindelse mistet",
+        "lost_many": "{n} forbindelser mistet",
     },
     "en": {
         "title": "How the network has grown",
@@ -52,8 +57,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ties_gained": "New ties",
         "lost": "Lost (partners / ties)",
         "start": "The starting point: {partners} partners and {ties} ties between them.",
-        "since": "Since {before}: {joined} new partners and {gained} new ties (blue); "
-        "{lost} ties lost (dashed).",
+        "since": "Since {before}: {joined} and {gained} (blue); {lost} (dashed).",
+        "joined_one": "{n} new partner",
+        "joined_many": "{n} new partners",
+        "gained_one": "{n} new tie",
+        "gained_many": "{n} new ties",
+        "lost_one": "{n} tie lost",
+        "lost_many": "{n} ties lost",
     },
 }
 
@@ -150,11 +160,15 @@ def step_text(step: StoryStep, lang: Language) -> str:
             partners=number_text(step.moment.measures.actors, lang),
             ties=number_text(step.moment.measures.actor_ties, lang),
         )
+
+    def counted(what: str, n: int) -> str:
+        return words[f"{what}_one" if n == 1 else f"{what}_many"].format(n=number_text(n, lang))
+
     return words["since"].format(
         before=moment_text(step.previous.label, lang),
-        joined=number_text(step.joined, lang),
-        gained=number_text(step.drawn.gained, lang),
-        lost=number_text(step.drawn.lost, lang),
+        joined=counted("joined", step.joined),
+        gained=counted("gained", step.drawn.gained),
+        lost=counted("lost", step.drawn.lost),
     )
 
 

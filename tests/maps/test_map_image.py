@@ -52,3 +52,23 @@ def test_same_map_same_svg(towns: nx.DiGraph) -> None:
     assert render_image(_map(towns), "svg") == render_image(_map(towns), "svg")
     english = render_image(_map(towns), "svg", lang="en")
     assert b"Gaps around Ensomme unge" in english
+
+
+def _svg_names(G: nx.DiGraph, **params: str) -> set[str]:
+    svg = render_image(_map(G, **params), "svg")
+    return {"".join(t.itertext()) for t in ET.parse(io.BytesIO(svg)).getroot().iter(f"{SVG}text")}
+
+
+def test_a_slide_draws_what_the_views_legend_area_and_focus_leave(towns: nx.DiGraph) -> None:
+    """The same rules as the live page: a download of a saved view shows what the view shows."""
+    everything = _svg_names(towns)
+    assert {"Byens Skole", "Landsbyskolen", "SSP"} <= everything
+    no_public = _svg_names(towns, hide_sectors="public")
+    assert not {"Byens Skole", "Landsbyskolen", "SSP"} & no_public
+    assert "Byens Klatreklub" in no_public
+    one_area = _svg_names(towns, only_area="landsby")
+    assert "Landsbyskolen" in one_area and "Byens Skole" not in one_area
+    focused = _svg_names(towns, focus="school-landsby", focus_steps="1")
+    assert {"Landsbyskolen", "SSP"} <= focused and "Byens Klatreklub" not in focused
+    two_steps = _svg_names(towns, focus="school-landsby", focus_steps="2")
+    assert "Byens Skole" in two_steps
