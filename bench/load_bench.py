@@ -202,7 +202,8 @@ def report(o: Outcome) -> None:
     print(
         f"\n{o.label}: {total:,} requests in {o.elapsed:.1f} s, {_throughput(o):.1f} requests/s, "
         f"{sum(tally.errors.values())} errors; API peak memory {o.usage.peak_rss / 1e6:,.0f} MB, "
-        f"CPU {o.usage.cpu_seconds:.0f} s ({o.usage.cpu_seconds / o.elapsed:.2f} cores)"
+        f"CPU {o.usage.cpu_seconds:.0f} s ({o.usage.cpu_seconds / o.elapsed:.2f} cores); the clients' "
+        f"CPU {o.usage.client_cpu_seconds / o.elapsed:.2f} cores"
     )
     print(f"{'request':<16}{'count':>8}{'errors':>8}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}")
     everything = [x for samples in tally.latencies.values() for x in samples]
@@ -319,6 +320,7 @@ class Usage:
 
     peak_rss: int = 0
     cpu_seconds: float = 0.0
+    client_cpu_seconds: float = 0.0  # this process's: the clients share the machine too
 
 
 def _tree(api: subprocess.Popen[bytes]) -> list[psutil.Process]:
@@ -351,9 +353,11 @@ async def _measured(
 ) -> tuple[float, Usage]:
     usage, stop = Usage(), asyncio.Event()
     before = _cpu(_tree(api))
+    clients_before = _cpu([psutil.Process()])
     sampler = asyncio.create_task(_sample(api, usage, stop))
     elapsed = await clients.run(count, seconds)
     usage.cpu_seconds = _cpu(_tree(api)) - before
+    usage.client_cpu_seconds = _cpu([psutil.Process()]) - clients_before
     stop.set()
     await sampler
     return elapsed, usage

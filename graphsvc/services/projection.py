@@ -84,13 +84,16 @@ class ProjectionCache:
         self.entries.clear()
 
     async def get(self, store: GraphStore, tenant: str) -> Projection:
+        # The common case, a current projection, takes one cheap read and waits for no one.
+        current = self._current(tenant, await data_version(store, tenant))
+        if current is not None:
+            return current
         lock = self.locks.setdefault(tenant, asyncio.Lock())
         # One read per tenant at a time: requests arriving meanwhile wait and share it.
         async with lock:
             version = await data_version(store, tenant)
-            cached = self.entries.get(tenant)
-            if cached is not None and cached.version == version:
-                self.entries.move_to_end(tenant)
+            cached = self._current(tenant, version)
+            if cached is not None:
                 return cached
             rows = await ProjectionRepository(store).read(tenant)
             self.reads += 1
@@ -104,6 +107,13 @@ class ProjectionCache:
             else:
                 self.entries.pop(tenant, None)
             return fresh
+
+    def _current(self, tenant: str, version: str | None) -> Projection | None:
+        cached = self.entries.get(tenant)
+        if cached is None or cached.version != version:
+            return None
+        self.entries.move_to_end(tenant)
+        return cached
 
 
 _CACHES: weakref.WeakKeyDictionary[GraphStore, ProjectionCache] = weakref.WeakKeyDictionary()
