@@ -15,6 +15,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from graphsvc.api.access import Caller
+from graphsvc.api.file_names import content_disposition
 from graphsvc.api.maps import _error_page as error_page  # the map pages' own error pages
 from graphsvc.api.presentations import Lang, _response
 from graphsvc.api.scope import scope_of
@@ -58,8 +59,8 @@ async def story_download(
     try:
         scope = scope_of(request, caller, tenant, header)
         page = await story_file(scope, lang=lang)
-        name = "vaekst.html" if lang == "da" else "growth.html"
-        return _response(page, frame_ancestors="'self'", filename=f"graphsvc-{scope.tenant}-{name}")
+        stem = f"graphsvc-{scope.tenant}-{'vaekst' if lang == 'da' else 'growth'}"
+        return _response(page, frame_ancestors="'self'", disposition=content_disposition(stem, "html"))
     except GraphsvcError as e:
         return error_page(request, e, frame_ancestors="'self'")
 
@@ -83,7 +84,7 @@ async def story_zip(
         content,
         media_type="application/zip",
         headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": content_disposition(name.removesuffix(".zip"), "zip"),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
         },

@@ -26,6 +26,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from graphsvc.api.access import Caller
+from graphsvc.api.file_names import content_disposition
 from graphsvc.api.maps import _error_page as error_page  # the map pages' own error pages
 from graphsvc.api.scope import scope_of
 from graphsvc.api.tenancy import TenantHeader, TenantQuery
@@ -41,7 +42,7 @@ router = APIRouter(tags=["presentations"])
 Lang = Annotated[str, Query(description="The language of the deck's own words: da (default) or en.")]
 
 
-def _response(page: str, *, frame_ancestors: str, filename: str | None = None) -> Response:
+def _response(page: str, *, frame_ancestors: str, disposition: str | None = None) -> Response:
     headers = {
         "Content-Security-Policy": deck_policy(frame_ancestors=frame_ancestors),
         "X-Content-Type-Options": "nosniff",
@@ -49,14 +50,15 @@ def _response(page: str, *, frame_ancestors: str, filename: str | None = None) -
         # A presentation shows what the caller may see, and a revoked link must stop at once.
         "Cache-Control": "no-store",
     }
-    if filename:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if disposition:
+        headers["Content-Disposition"] = disposition
     return Response(page, media_type="text/html; charset=utf-8", headers=headers)
 
 
 async def _file(scope: Scope, presentation_id: str, lang: str, *, leave: str | None) -> tuple[str, str]:
+    """The page, and its download's Content-Disposition: named after the title, as maps are."""
     found, page = await service.presentation_file(scope, presentation_id, lang=lang, leave=leave)
-    return page, f"graphsvc-{found.id}.html"
+    return page, content_disposition(found.title, "html", fallback=f"graphsvc-{found.id}")
 
 
 @router.get(
@@ -94,7 +96,7 @@ async def download_presentation(
     try:
         scope = scope_of(request, caller, tenant, header)
         page, name = await _file(scope, presentation_id, lang, leave=None)
-        return _response(page, frame_ancestors="'self'", filename=name)
+        return _response(page, frame_ancestors="'self'", disposition=name)
     except GraphsvcError as e:
         return error_page(request, e, frame_ancestors="'self'")
 
@@ -124,6 +126,6 @@ async def shared_presentation_download(request: Request, token: str, lang: Lang 
     try:
         caller, presentation_id = await service.open_link(request.app.state.store, token)
         page, name = await _file(scope_of(request, caller), presentation_id, lang, leave=None)
-        return _response(page, frame_ancestors="*", filename=name)
+        return _response(page, frame_ancestors="*", disposition=name)
     except GraphsvcError as e:
         return error_page(request, e, frame_ancestors="*")

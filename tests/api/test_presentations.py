@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from graphsvc.api.file_names import content_disposition
 from graphsvc.db.driver import GraphStore
 from graphsvc.db.networks import NetworkRepository
 from graphsvc.maps import assets
@@ -215,7 +216,9 @@ def test_the_download_is_one_offline_page_and_names_stay_text(
     made = create(graphql, towns, f"Fortælling {SCRIPT}", views, heading=f"Overskrift {IMG}", text=SCRIPT)
     answer = client.get(made["download"], headers=auth(towns))
     assert answer.status_code == 200, answer.text[:300]
-    assert answer.headers["content-disposition"] == f'attachment; filename="graphsvc-{made["id"]}.html"'
+    # Named after the presentation's title, as map downloads are; the markup is no part of it.
+    assert answer.headers["content-disposition"] == content_disposition(f"Fortælling {SCRIPT}", "html")
+    assert 'filename="Fortaelling-script-script-alert-1-script.html"' in answer.headers["content-disposition"]
     policy = answer.headers["content-security-policy"]
     assert policy.startswith("default-src 'none'; script-src 'sha256-") and "connect-src" not in policy
     assert answer.headers["cache-control"] == "no-store"
